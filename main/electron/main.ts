@@ -1,0 +1,86 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, type WebFrameMain } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BUILDER_METHODS, ipcChannel } from '../../shared/api/contract';
+import { STEPWISE_VERSION } from '../hostPaths';
+import { createDispatcher } from '../services/apiDispatcher';
+import { createBuilderHandlers } from '../services/builderHandlers';
+import { anyPath } from '../services/pathPolicy';
+import { buildApplicationMenu } from './applicationMenu';
+
+const rendererIndex = join(__dirname, '../renderer/index.html');
+const rendererUrl = pathToFileURL(rendererIndex).href;
+let mainWindow: BrowserWindow | null = null;
+
+/** Only our own page, in the top frame, may call the builder API. */
+function isTrustedSender(frame: WebFrameMain | null): boolean {
+  return Boolean(frame && frame.parent === null && frame.url.split('#')[0] === rendererUrl);
+}
+
+function registerApi(): void {
+  const handlers = createBuilderHandlers({
+    host: 'electron',
+    version: STEPWISE_VERSION,
+    projectsDir: process.env.STEPWISE_DATA_DIR ?? join(app.getPath('documents'), 'Stepwise'),
+    stateDir: app.getPath('userData'),
+    paths: anyPath,
+    async chooseProject() {
+      const result = await dialog.showOpenDialog(mainWindow!, {
+        title: 'Open Stepwise project',
+        properties: ['openDirectory', 'openFile'],
+        filters: [{ name: 'Stepwise project', extensions: ['json'] }],
+      });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+  });
+  const dispatch = createDispatcher(handlers);
+  for (const method of BUILDER_METHODS) {
+    ipcMain.handle(ipcChannel(method), (event, input: unknown) => {
+      if (!isTrustedSender(event.senderFrame)) {
+        return { ok: false, error: { code: 'forbidden', message: 'This frame may not use the builder API.', problems: [] } };
+      }
+      return dispatch(method, input);
+    });
+  }
+}
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 960,
+    minHeight: 600,
+    title: 'Stepwise',
+    show: false,
+    webPreferences: {
+      preload: join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: true,
+    },
+  });
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  mainWindow.webContents.on('will-navigate', (event) => event.preventDefault());
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  void mainWindow.loadFile(rendererIndex);
+}
+
+app.whenReady().then(() => {
+  // Refuse every permission (camera, notifications, ...): the builder needs none.
+  session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
+  registerApi();
+  Menu.setApplicationMenu(buildApplicationMenu(() => mainWindow ?? BrowserWindow.getFocusedWindow()));
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import * as nodeFs from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/** The file operations an atomic write needs; tests pass a copy that fails at a chosen step. */
+export interface AtomicFs {
+  open: typeof nodeFs.open;
+  rename: typeof nodeFs.rename;
+  copyFile: typeof nodeFs.copyFile;
+  rm: typeof nodeFs.rm;
+}
+
+export const TEMP_MARKER = '.tmp-';
+
+export interface AtomicWriteOptions {
+  /** Keep what the file held before as `<file>.bak`. */
+  keepBackup?: boolean;
+  fs?: AtomicFs;
+}
+
+async function syncDirectory(fs: AtomicFs, directory: string): Promise<void> {
+  // Makes the rename itself durable; some platforms (Windows) cannot open a directory, which is fine.
+  try {
+    const handle = await fs.open(directory, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    /* best effort */
+  }
+}
+
+/**
+ * Writes a file so that a crash at any moment leaves either the old or the new content:
+ * write a temp file beside it, fsync it, (copy the old file to .bak), then rename over it.
+ */
+export async function writeFileAtomic(file: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+  const fs = options.fs ?? nodeFs;
+  const directory = dirname(file);
+  const temp = join(directory, `${basename(file)}${TEMP_MARKER}${randomBytes(6).toString('hex')}`);
+  try {
+    const handle = await fs.open(temp, 'wx');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (options.keepBackup) await backUp(fs, file);
+    await fs.rename(temp, file);
+  } catch (error) {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    throw error;
+  }
+  await syncDirectory(fs, directory);
+}
+
+async function backUp(fs: AtomicFs, file: string): Promise<void> {
+  const backup = `${file}.bak`;
+  const temp = `${backup}${TEMP_MARKER}${randomBytes(6).toString('hex')}`;
+  try {
+    await fs.copyFile(file, temp);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return; // first save: nothing to keep
+    throw error;
+  }
+  await fs.rename(temp, backup);
+}

@@ -1,0 +1,152 @@
+import { constants as fsConstants } from 'node:fs';
+import * as fs from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import type { OpenedProject } from '../../shared/api/contract';
+import { BuilderApiError } from '../../shared/api/apiError';
+import type { Project } from '../../shared/model/project';
+import { projectSchema } from '../../shared/model/project';
+import { loadProjectText } from '../../shared/project/loadProject';
+import { stableStringify } from '../../shared/stableJson';
+import { TEMP_MARKER, writeFileAtomic, type AtomicFs } from './atomicWrite';
+
+/**
+ * A project on disk is a folder:
+ *   <name>.stepwise/project.json      the document: pretty JSON, stable key order
+ *   <name>.stepwise/project.json.bak  what the previous save replaced
+ *   <name>.stepwise/images/<sha256>.png  screenshots, named by content so they never clash
+ */
+export const PROJECT_FILE = 'project.json';
+export const IMAGES_DIR = 'images';
+export const PROJECT_DIR_SUFFIX = '.stepwise';
+
+export interface ProjectStoreOptions {
+  /** Where new projects and "save as" copies go. */
+  projectsDir: string;
+  fs?: AtomicFs;
+}
+
+/** "Acme onboarding" -> "Acme onboarding"; strips what file systems refuse, keeps it readable. */
+function folderName(name: string): string {
+  const cleaned = name.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '-').replace(/^[.\s]+|[.\s]+$/g, '').slice(0, 80);
+  return cleaned || 'Untitled';
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await fs.access(path, fsConstants.F_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Accepts the project folder or the project.json inside it. */
+export function projectDirOf(path: string): string {
+  const absolute = resolve(path);
+  return basename(absolute) === PROJECT_FILE ? resolve(absolute, '..') : absolute;
+}
+
+function ioError(action: string, path: string, error: unknown): BuilderApiError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason =
+    code === 'ENOENT' ? 'it does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission was denied' : code === 'ENOSPC' ? 'the disk is full' : (error as Error).message;
+  return new BuilderApiError({ code: code === 'ENOENT' ? 'notFound' : 'io', message: `Could not ${action} ${path}: ${reason}.`, file: path });
+}
+
+export function createProjectStore(options: ProjectStoreOptions) {
+  const atomicFs = options.fs;
+
+  async function uniqueProjectDir(name: string): Promise<string> {
+    const base = folderName(name);
+    for (let n = 1; n < 1_000; n++) {
+      const candidate = join(options.projectsDir, `${base}${n === 1 ? '' : ` ${n}`}${PROJECT_DIR_SUFFIX}`);
+      if (!(await exists(candidate))) return candidate;
+    }
+    throw new BuilderApiError({ code: 'alreadyExists', message: `Too many projects are named "${name}" in ${options.projectsDir}.` });
+  }
+
+  async function removeStaleTempFiles(dir: string): Promise<void> {
+    const entries = await fs.readdir(dir).catch(() => [] as string[]);
+    await Promise.all(entries.filter((entry) => entry.includes(TEMP_MARKER)).map((entry) => fs.rm(join(dir, entry), { force: true })));
+  }
+
+  async function write(dir: string, project: Project): Promise<void> {
+    // The contract already checked the shape; this guards callers inside main as well.
+    const valid = projectSchema.parse(project);
+    await fs.mkdir(join(dir, IMAGES_DIR), { recursive: true });
+    await writeFileAtomic(join(dir, PROJECT_FILE), stableStringify(valid), { keepBackup: true, ...(atomicFs ? { fs: atomicFs } : {}) });
+  }
+
+  return {
+    async create(name: string, project: Project): Promise<OpenedProject> {
+      await fs.mkdir(options.projectsDir, { recursive: true }).catch((error: unknown) => {
+        throw ioError('create the projects folder', options.projectsDir, error);
+      });
+      const dir = await uniqueProjectDir(name);
+      try {
+        await fs.mkdir(dir);
+        await write(dir, project);
+      } catch (error) {
+        throw error instanceof BuilderApiError ? error : ioError('create the project', dir, error);
+      }
+      return { path: dir, project, notices: [] };
+    },
+
+    /** Reads and checks a project; never writes, so a damaged file stays exactly as it was. */
+    async open(path: string): Promise<OpenedProject> {
+      const dir = projectDirOf(path);
+      const file = join(dir, PROJECT_FILE);
+      let text: string;
+      try {
+        text = await fs.readFile(file, 'utf8');
+      } catch (error) {
+        throw ioError('open the project', file, error);
+      }
+      const result = loadProjectText(text, file);
+      if (!result.ok) {
+        throw new BuilderApiError({ code: result.error.kind, message: result.error.message, file, problems: result.error.problems });
+      }
+      await removeStaleTempFiles(dir);
+      const notices = [...result.repairs];
+      if (result.migratedFrom !== null) notices.unshift(`This project was upgraded from format ${result.migratedFrom}; saving writes the new format.`);
+      return { path: dir, project: result.project, notices };
+    },
+
+    async save(path: string, project: Project): Promise<{ path: string; savedAt: string }> {
+      const dir = projectDirOf(path);
+      try {
+        await write(dir, project);
+      } catch (error) {
+        throw error instanceof BuilderApiError ? error : ioError('save the project to', dir, error);
+      }
+      return { path: dir, savedAt: new Date().toISOString() };
+    },
+
+    /** Saves a copy under a new name, with the images it uses; the original stays as it was. */
+    async saveAs(fromPath: string, name: string, project: Project): Promise<OpenedProject> {
+      const fromDir = projectDirOf(fromPath);
+      const renamed: Project = { ...project, name };
+      const dir = await uniqueProjectDir(name);
+      try {
+        await fs.mkdir(join(dir, IMAGES_DIR), { recursive: true });
+        for (const screen of project.screens) {
+          await fs.copyFile(join(fromDir, IMAGES_DIR, screen.image.file), join(dir, IMAGES_DIR, screen.image.file));
+        }
+        await write(dir, renamed);
+      } catch (error) {
+        throw error instanceof BuilderApiError ? error : ioError('save a copy to', dir, error);
+      }
+      return { path: dir, project: renamed, notices: [] };
+    },
+
+    /** The projects in the projects folder, for hosts without a native open dialog. */
+    async listProjectDirs(): Promise<string[]> {
+      const entries = await fs.readdir(options.projectsDir, { withFileTypes: true }).catch(() => []);
+      const dirs = entries.filter((entry) => entry.isDirectory() && entry.name.endsWith(PROJECT_DIR_SUFFIX)).map((entry) => join(options.projectsDir, entry.name));
+      const withFile = await Promise.all(dirs.map(async (dir) => ((await exists(join(dir, PROJECT_FILE))) ? dir : null)));
+      return withFile.filter((dir): dir is string => dir !== null).sort();
+    },
+  };
+}
+
+export type ProjectStore = ReturnType<typeof createProjectStore>;

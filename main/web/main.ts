@@ -1,0 +1,62 @@
+import { spawn } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultProjectsDir, STEPWISE_VERSION } from '../hostPaths';
+import { createDispatcher } from '../services/apiDispatcher';
+import { createBuilderHandlers } from '../services/builderHandlers';
+import { confinedTo } from '../services/pathPolicy';
+import { startWebHost } from './webHost';
+
+const USAGE = `Usage: stepwise-web [--port N] [--data-dir DIR] [--open]
+  --port N        listen on 127.0.0.1:N (default: a free port)
+  --data-dir DIR  where projects live (default: $STEPWISE_DATA_DIR or ~/Stepwise)
+  --open          open the app in the default browser`;
+
+function openInBrowser(url: string): void {
+  const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  if (!hasDisplay || process.env.CI) return;
+  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  const child = spawn(command, [url], { stdio: 'ignore', detached: true });
+  child.on('error', () => undefined); // no browser: the printed URL is enough
+  child.unref();
+}
+
+async function main(): Promise<void> {
+  let args;
+  try {
+    args = parseArgs({ options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, open: { type: 'boolean' }, help: { type: 'boolean' } } }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = args.port === undefined ? 0 : Number(args.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    console.error(`--port must be a whole number from 0 to 65535, not "${args.port}".\n${USAGE}`);
+    process.exit(2);
+  }
+  const projectsDir = resolve(args['data-dir'] ?? defaultProjectsDir());
+  const handlers = createBuilderHandlers({
+    host: 'web',
+    version: STEPWISE_VERSION,
+    projectsDir,
+    stateDir: join(projectsDir, '.stepwise-state'),
+    paths: confinedTo(projectsDir),
+  });
+  const rendererDir = resolve(import.meta.dirname, '../renderer');
+  const host = await startWebHost({ dispatch: createDispatcher(handlers), rendererDir, port });
+  console.log(`Stepwise web host: ${host.url}`);
+  console.log(`Projects folder: ${projectsDir}`);
+  if (args.open) openInBrowser(host.url);
+  const stop = () => void host.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`Stepwise web host could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,89 @@
+import { BuilderApiError } from '../../../shared/api/apiError';
+import type { BuilderClient } from '../../../shared/api/client';
+import type { OpenedProject } from '../../../shared/api/contract';
+import { useDocumentStore } from '../store/documentStore';
+import { closeDialog, notify, useUiStore } from '../store/uiStore';
+
+/** A message for a person, with the first problems listed when the host sent any. */
+export function describeError(error: unknown): string {
+  if (error instanceof BuilderApiError) {
+    return error.message;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function hasUnsavedChanges(): boolean {
+  const { project } = useDocumentStore.getState();
+  return project !== null && project !== useUiStore.getState().savedProject;
+}
+
+/** Opening, saving and closing projects: the renderer's side of the project store. */
+export function createProjectSession(client: BuilderClient) {
+  function show(opened: OpenedProject): void {
+    useDocumentStore.getState().load(opened.project);
+    useUiStore.setState({
+      projectPath: opened.path,
+      savedProject: useDocumentStore.getState().project,
+      selectedFlowId: opened.project.flows[0]?.id ?? null,
+      renamingFlowId: null,
+    });
+    for (const notice of opened.notices) notify('info', notice);
+  }
+
+  async function attempt<T>(action: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await action();
+    } catch (error) {
+      notify('error', describeError(error));
+      return undefined;
+    }
+  }
+
+  function confirmDiscard(): boolean {
+    return !hasUnsavedChanges() || window.confirm('This project has unsaved changes. Discard them?');
+  }
+
+  return {
+    async create(name: string): Promise<boolean> {
+      if (!confirmDiscard()) return false;
+      const opened = await attempt(() => client.call('project.create', { name }));
+      if (opened) show(opened);
+      return Boolean(opened);
+    },
+    async open(path: string): Promise<boolean> {
+      if (!confirmDiscard()) return false;
+      const opened = await attempt(() => client.call('project.open', { path }));
+      if (opened) show(opened);
+      return Boolean(opened);
+    },
+    async save(): Promise<boolean> {
+      const { project } = useDocumentStore.getState();
+      const { projectPath } = useUiStore.getState();
+      if (!project || !projectPath) return false;
+      useUiStore.setState({ saving: true });
+      const saved = await attempt(() => client.call('project.save', { path: projectPath, project }));
+      useUiStore.setState({ saving: false, ...(saved ? { savedProject: project } : {}) });
+      return Boolean(saved);
+    },
+    async saveAs(name: string): Promise<boolean> {
+      const { project } = useDocumentStore.getState();
+      const { projectPath } = useUiStore.getState();
+      if (!project || !projectPath) return false;
+      const opened = await attempt(() => client.call('project.saveAs', { fromPath: projectPath, name, project }));
+      if (!opened) return false;
+      // Keep the undo history: the author is still editing the same work, now under a new name.
+      useDocumentStore.setState({ project: opened.project });
+      useUiStore.setState({ projectPath: opened.path, savedProject: opened.project });
+      notify('info', `Saved a copy as "${name}".`);
+      return true;
+    },
+    close(): void {
+      if (!confirmDiscard()) return;
+      useDocumentStore.getState().load(null);
+      useUiStore.setState({ projectPath: null, savedProject: null, selectedFlowId: null, renamingFlowId: null });
+      closeDialog();
+    },
+  };
+}
+
+export type ProjectSession = ReturnType<typeof createProjectSession>;

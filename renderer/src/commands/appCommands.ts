@@ -1,0 +1,57 @@
+import type { BuilderClient } from '../../../shared/api/client';
+import { COMMANDS, type CommandDescriptor, type CommandId } from '../../../shared/commands/commandCatalog';
+import type { FlowKind } from '../../../shared/model/flow';
+import type { ProjectSession } from '../app/projectSession';
+import { redo, undo, useDocumentStore } from '../store/documentStore';
+import { addFlow, deleteFlow } from '../store/flowActions';
+import { openDialog, useUiStore } from '../store/uiStore';
+import { createCommandRegistry, type Command, type CommandRegistry } from './commandRegistry';
+
+type CommandBinding = Pick<Command, 'run' | 'enabled'>;
+
+const hasProject = () => useDocumentStore.getState().project !== null;
+const hasSelectedFlow = () => {
+  const { selectedFlowId } = useUiStore.getState();
+  return Boolean(selectedFlowId && useDocumentStore.getState().project?.flows.some((flow) => flow.id === selectedFlowId));
+};
+
+/** Binds every command of the catalog to what it does, in one registry for the whole app. */
+export function createAppCommands(session: ProjectSession, client: BuilderClient): CommandRegistry {
+  const newFlow = (kind: FlowKind): CommandBinding => ({ enabled: hasProject, run: () => void addFlow(kind) });
+  const bindings: Record<CommandId, CommandBinding> = {
+    'project.new': { run: () => openDialog({ kind: 'newProject' }) },
+    'project.open': {
+      async run() {
+        if (!useUiStore.getState().appInfo?.nativeDialogs) {
+          openDialog({ kind: 'openProject' });
+          return;
+        }
+        const { path } = await client.call('dialog.chooseProject', {});
+        if (path) await session.open(path);
+      },
+    },
+    'project.save': { enabled: hasProject, run: () => void session.save() },
+    'project.saveAs': { enabled: hasProject, run: () => openDialog({ kind: 'saveAs' }) },
+    'project.close': { enabled: hasProject, run: () => session.close() },
+    'edit.undo': { enabled: () => useDocumentStore.temporal.getState().pastStates.length > 0, run: undo },
+    'edit.redo': { enabled: () => useDocumentStore.temporal.getState().futureStates.length > 0, run: redo },
+    'flow.newTour': newFlow('tour'),
+    'flow.newHotspot': newFlow('hotspot'),
+    'flow.newChecklist': newFlow('checklist'),
+    'flow.newSurvey': newFlow('survey'),
+    'flow.rename': { enabled: hasSelectedFlow, run: () => useUiStore.setState({ renamingFlowId: useUiStore.getState().selectedFlowId }) },
+    'flow.delete': {
+      enabled: hasSelectedFlow,
+      run: () => {
+        const id = useUiStore.getState().selectedFlowId;
+        if (id) deleteFlow(id);
+      },
+    },
+    'help.shortcuts': { run: () => openDialog({ kind: 'shortcuts' }) },
+  };
+  const registry = createCommandRegistry();
+  for (const descriptor of COMMANDS as readonly CommandDescriptor[]) {
+    registry.register({ ...descriptor, id: descriptor.id as CommandId, ...bindings[descriptor.id as CommandId] });
+  }
+  return registry;
+}

@@ -1,0 +1,34 @@
+import { useApp } from '../app/appContext';
+import { useDocumentStore } from '../store/documentStore';
+import { closeDialog, useUiStore } from '../store/uiStore';
+import { NameDialog } from './NameDialog';
+import { OpenProjectDialog } from './OpenProjectDialog';
+import { ShortcutsDialog } from './ShortcutsDialog';
+
+/** Shows whichever dialog the UI store says is open. */
+export function Dialogs() {
+  const { session } = useApp();
+  const dialog = useUiStore((state) => state.dialog);
+  const projectName = useDocumentStore((state) => state.project?.name);
+  switch (dialog.kind) {
+    case 'newProject':
+      return <NameDialog title="New project" label="Project name" confirmLabel="Create project" onConfirm={session.create} onClose={closeDialog} />;
+    case 'saveAs':
+      return (
+        <NameDialog
+          title="Save a copy"
+          label="Name of the copy"
+          confirmLabel="Save copy"
+          initialName={projectName ? `${projectName} copy` : ''}
+          onConfirm={session.saveAs}
+          onClose={closeDialog}
+        />
+      );
+    case 'openProject':
+      return <OpenProjectDialog onClose={closeDialog} />;
+    case 'shortcuts':
+      return <ShortcutsDialog onClose={closeDialog} />;
+    default:
+      return null;
+  }
+}

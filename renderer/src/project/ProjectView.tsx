@@ -1,0 +1,49 @@
+import { CommandButton } from '../app/CommandButton';
+import { useDocumentStore } from '../store/documentStore';
+import { Icon } from '../ui/Icon';
+import { CanvasArea } from './CanvasArea';
+import { FlowsPanel } from './FlowsPanel';
+import { SaveState } from './SaveState';
+import { ScreensPanel } from './ScreensPanel';
+
+/** The editor: toolbar on top, screens and flows on the left, the canvas in the middle. */
+export function ProjectView() {
+  const name = useDocumentStore((state) => state.project?.name ?? '');
+  return (
+    <div className="project-view">
+      <header className="toolbar">
+        <span className="brand-mark small" aria-hidden="true">
+          S
+        </span>
+        <h1 className="toolbar-title">{name}</h1>
+        <SaveState />
+        <div className="toolbar-spacer" />
+        <CommandButton command="edit.undo" className="icon-button" ariaLabel="Undo">
+          <Icon name="undo" />
+        </CommandButton>
+        <CommandButton command="edit.redo" className="icon-button" ariaLabel="Redo">
+          <Icon name="redo" />
+        </CommandButton>
+        <CommandButton command="help.shortcuts" className="icon-button" ariaLabel="Keyboard shortcuts">
+          <Icon name="keyboard" />
+        </CommandButton>
+        <CommandButton command="project.saveAs" className="button">
+          Save as…
+        </CommandButton>
+        <CommandButton command="project.save" className="button primary">
+          Save
+        </CommandButton>
+        <CommandButton command="project.close" className="button subtle">
+          Close
+        </CommandButton>
+      </header>
+      <div className="workspace">
+        <aside className="sidebar">
+          <ScreensPanel />
+          <FlowsPanel />
+        </aside>
+        <CanvasArea />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { create } from 'zustand';
+import type { AppInfo } from '../../../shared/api/contract';
+import type { Project } from '../../../shared/model/project';
+
+export type DialogState =
+  | { kind: 'none' }
+  | { kind: 'newProject' }
+  | { kind: 'openProject' }
+  | { kind: 'saveAs' }
+  | { kind: 'shortcuts' };
+
+export interface Notice {
+  id: number;
+  tone: 'info' | 'error';
+  message: string;
+}
+
+/** What is on screen around the document: never part of undo history. */
+export interface UiState {
+  appInfo: AppInfo | null;
+  /** Folder of the open project. */
+  projectPath: string | null;
+  /** The project as last saved or opened; the document differs from it when there are unsaved changes. */
+  savedProject: Project | null;
+  saving: boolean;
+  selectedFlowId: string | null;
+  renamingFlowId: string | null;
+  dialog: DialogState;
+  notices: Notice[];
+}
+
+export const useUiStore = create<UiState>()(() => ({
+  appInfo: null,
+  projectPath: null,
+  savedProject: null,
+  saving: false,
+  selectedFlowId: null,
+  renamingFlowId: null,
+  dialog: { kind: 'none' },
+  notices: [],
+}));
+
+let nextNoticeId = 1;
+
+export function notify(tone: Notice['tone'], message: string): void {
+  const notice = { id: nextNoticeId++, tone, message };
+  useUiStore.setState((state) => ({ notices: [...state.notices.slice(-3), notice] }));
+}
+
+export function dismissNotice(id: number): void {
+  useUiStore.setState((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) }));
+}
+
+export function openDialog(dialog: DialogState): void {
+  useUiStore.setState({ dialog });
+}
+
+export function closeDialog(): void {
+  useUiStore.setState({ dialog: { kind: 'none' } });
+}

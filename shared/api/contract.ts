@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { projectSchema } from '../model/project';
+import type { BuilderMethodName } from './methodNames';
+import { BUILDER_METHOD_NAMES } from './methodNames';
+
+/** Paths cross the boundary as plain strings; each host decides which ones it will touch. */
+const pathSchema = z.string().min(1, 'must not be empty').max(4_096, 'is longer than 4,096 characters').refine((path) => !path.includes('\0'), 'must not contain a NUL character');
+const projectNameSchema = z.string().trim().min(1, 'must not be empty').max(120, 'is longer than 120 characters');
+const noInput = z.object({}).strict();
+
+export const appInfoSchema = z.object({
+  host: z.enum(['electron', 'web']),
+  version: z.string(),
+  platform: z.string(),
+  /** Where new projects go unless the author picks another place (Electron only). */
+  projectsDir: z.string(),
+  /** Electron can show native open/save dialogs; the web host lists projects in projectsDir instead. */
+  nativeDialogs: z.boolean(),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+export const projectSummarySchema = z.object({
+  path: z.string(),
+  name: z.string(),
+  /** ISO time of the last open or save. */
+  openedAt: z.string(),
+  exists: z.boolean(),
+});
+export type ProjectSummary = z.infer<typeof projectSummarySchema>;
+
+export const openedProjectSchema = z.object({
+  path: z.string(),
+  project: projectSchema,
+  /** Repairs made while loading (duplicate ids renamed, older format upgraded), for a notice. */
+  notices: z.array(z.string()).default([]),
+});
+export type OpenedProject = z.infer<typeof openedProjectSchema>;
+
+export const savedProjectSchema = z.object({ path: z.string(), savedAt: z.string() });
+
+/**
+ * The builder API: every call the renderer can make, with the schemas both hosts check.
+ * The Electron preload, the IPC handlers, the web host's routes and the client are all
+ * generated from this one table.
+ */
+export const builderApiContract = {
+  'app.info': { input: noInput, output: appInfoSchema },
+  'projects.recent': { input: noInput, output: z.array(projectSummarySchema) },
+  'projects.available': { input: noInput, output: z.array(projectSummarySchema) },
+  'projects.forget': { input: z.object({ path: pathSchema }).strict(), output: z.object({}) },
+  'project.create': { input: z.object({ name: projectNameSchema }).strict(), output: openedProjectSchema },
+  'project.open': { input: z.object({ path: pathSchema }).strict(), output: openedProjectSchema },
+  'project.save': { input: z.object({ path: pathSchema, project: projectSchema }).strict(), output: savedProjectSchema },
+  'project.saveAs': {
+    input: z.object({ fromPath: pathSchema, name: projectNameSchema, project: projectSchema }).strict(),
+    output: openedProjectSchema,
+  },
+  /** Native "Open project" dialog; the web host answers `unsupported`. */
+  'dialog.chooseProject': { input: noInput, output: z.object({ path: z.string().nullable() }) },
+} as const satisfies Record<BuilderMethodName, { input: z.ZodType; output: z.ZodType }>;
+
+export type BuilderApiContract = typeof builderApiContract;
+export type BuilderMethod = keyof BuilderApiContract;
+export type BuilderInput<M extends BuilderMethod> = z.input<BuilderApiContract[M]['input']>;
+/** The input after the contract's schema checked it (defaults filled in): what handlers receive. */
+export type BuilderParsedInput<M extends BuilderMethod> = z.output<BuilderApiContract[M]['input']>;
+export type BuilderOutput<M extends BuilderMethod> = z.output<BuilderApiContract[M]['output']>;
+// `satisfies` above makes every listed name have an entry and refuses entries that are not listed.
+export const BUILDER_METHODS: readonly BuilderMethod[] = BUILDER_METHOD_NAMES;
+
+export function isBuilderMethod(name: unknown): name is BuilderMethod {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(builderApiContract, name);
+}
+
+export { ipcChannel } from './methodNames';

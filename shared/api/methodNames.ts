@@ -1,0 +1,21 @@
+/**
+ * The builder API's method names, kept apart from the schemas so the Electron preload can list
+ * them without bundling zod. contract.ts is typed against this list, so the two cannot diverge.
+ */
+export const BUILDER_METHOD_NAMES = [
+  'app.info',
+  'projects.recent',
+  'projects.available',
+  'projects.forget',
+  'project.create',
+  'project.open',
+  'project.save',
+  'project.saveAs',
+  'dialog.chooseProject',
+] as const;
+export type BuilderMethodName = (typeof BUILDER_METHOD_NAMES)[number];
+
+/** The IPC channel of a method, one per contract entry. */
+export function ipcChannel(method: BuilderMethodName): string {
+  return `stepwise:${method}`;
+}

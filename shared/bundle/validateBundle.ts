@@ -1,0 +1,45 @@
+import { jsonPath, problemsFromZod, type Problem } from '../validation/problems';
+import type { Bundle } from './bundleSchema';
+import { BUNDLE_FORMAT, BUNDLE_VERSION, bundleSchema } from './bundleSchema';
+
+export type BundleValidation =
+  | { ok: true; bundle: Bundle }
+  | { ok: false; kind: 'notBundle' | 'versionTooNew' | 'invalid'; problems: Problem[] };
+
+/**
+ * Checks a bundle (parsed JSON, or its text) and returns every problem with its JSON path.
+ * A bundle from a newer Stepwise is refused with a message saying so, not a list of field errors.
+ */
+export function validateBundle(json: unknown): BundleValidation {
+  let value = json;
+  if (typeof json === 'string') {
+    try {
+      value = JSON.parse(json) as unknown;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return { ok: false, kind: 'notBundle', problems: [{ path: '$', message: `is not valid JSON (${reason})` }] };
+    }
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    return { ok: false, kind: 'notBundle', problems: [{ path: '$', message: 'should be a Stepwise bundle object, like { "format": "stepwise.bundle", "version": 1, ... }' }] };
+  }
+  const record = value as Record<string, unknown>;
+  if (record.format !== BUNDLE_FORMAT) {
+    return { ok: false, kind: 'notBundle', problems: [{ path: jsonPath(['format']), message: `should be "${BUNDLE_FORMAT}"; this is not a Stepwise bundle` }] };
+  }
+  if (typeof record.version === 'number' && record.version > BUNDLE_VERSION) {
+    return {
+      ok: false,
+      kind: 'versionTooNew',
+      problems: [
+        {
+          path: jsonPath(['version']),
+          message: `is ${record.version}: this bundle was made by a newer Stepwise, and this version reads bundle versions up to ${BUNDLE_VERSION}. Update @stepwise/player or export again from this version`,
+        },
+      ],
+    };
+  }
+  const result = bundleSchema.safeParse(value);
+  if (!result.success) return { ok: false, kind: 'invalid', problems: problemsFromZod(result.error, value) };
+  return { ok: true, bundle: result.data };
+}

@@ -1,0 +1,44 @@
+/**
+ * Every user action, as data: id, label, shortcut and menu. The renderer binds each id to what it
+ * does (renderer/commands); the Electron menu is built from this list and sends the id back, so
+ * buttons, shortcuts and menus all run the same command.
+ */
+export interface CommandDescriptor {
+  id: string;
+  label: string;
+  /** "Mod" is Cmd on macOS and Ctrl elsewhere, e.g. "Mod+Shift+Z". */
+  keybinding?: string;
+  /** Further shortcuts for the same command (Ctrl+Y for redo). */
+  altKeybindings?: string[];
+  menu?: 'File' | 'Edit' | 'View' | 'Flow' | 'Help';
+  /** Start a new group in its menu. */
+  separatorBefore?: boolean;
+}
+
+export const COMMANDS = [
+  { id: 'project.new', label: 'New Project…', keybinding: 'Mod+N', menu: 'File' },
+  { id: 'project.open', label: 'Open Project…', keybinding: 'Mod+O', menu: 'File' },
+  { id: 'project.save', label: 'Save', keybinding: 'Mod+S', menu: 'File', separatorBefore: true },
+  { id: 'project.saveAs', label: 'Save As…', keybinding: 'Mod+Shift+S', menu: 'File' },
+  { id: 'project.close', label: 'Close Project', keybinding: 'Mod+Shift+W', menu: 'File', separatorBefore: true },
+  { id: 'edit.undo', label: 'Undo', keybinding: 'Mod+Z', menu: 'Edit' },
+  { id: 'edit.redo', label: 'Redo', keybinding: 'Mod+Shift+Z', altKeybindings: ['Mod+Y'], menu: 'Edit' },
+  { id: 'flow.newTour', label: 'New Product Tour', menu: 'Flow' },
+  { id: 'flow.newHotspot', label: 'New Hotspot', menu: 'Flow' },
+  { id: 'flow.newChecklist', label: 'New Checklist', menu: 'Flow' },
+  { id: 'flow.newSurvey', label: 'New NPS Survey', menu: 'Flow' },
+  { id: 'flow.rename', label: 'Rename Flow…', keybinding: 'F2', menu: 'Flow', separatorBefore: true },
+  { id: 'flow.delete', label: 'Delete Flow', keybinding: 'Mod+Backspace', menu: 'Flow' },
+  { id: 'help.shortcuts', label: 'Keyboard Shortcuts', keybinding: 'Mod+/', menu: 'Help' },
+] as const satisfies readonly CommandDescriptor[];
+
+export type CommandId = (typeof COMMANDS)[number]['id'];
+
+export function isCommandId(value: unknown): value is CommandId {
+  return typeof value === 'string' && COMMANDS.some((command) => command.id === value);
+}
+
+/** "Mod+Shift+Z" -> Electron's "CmdOrCtrl+Shift+Z". */
+export function toElectronAccelerator(keybinding: string): string {
+  return keybinding.replace(/\bMod\b/g, 'CmdOrCtrl');
+}

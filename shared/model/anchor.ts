@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { boxSchema } from './geometry';
+import { idSchema } from './ids';
+
+/** Selectors tried in order on the real page: the first is the preferred one, the rest are fallbacks. */
+export const selectorListSchema = z
+  .array(z.string().trim().min(1, 'must not be empty').max(2_000, 'is longer than 2,000 characters'))
+  .min(1, 'needs at least one selector')
+  .max(5, 'may hold at most 5 selectors');
+
+/**
+ * Where a step or hotspot points, as authored: the selectors for the real site and the box the
+ * element had on the screenshot, so the canvas and the preview never depend on the live site.
+ */
+export const anchorSchema = z.object({
+  screenId: idSchema,
+  /** The element-map entry the author clicked, when there was one (image-only screens have none). */
+  elementId: z.string().max(64).optional(),
+  selectors: selectorListSchema,
+  box: boxSchema,
+});
+export type Anchor = z.infer<typeof anchorSchema>;
+
+/** The anchor as exported: only what the player needs on the real site. */
+export const bundleAnchorSchema = z.object({ selectors: selectorListSchema });
+export type BundleAnchor = z.infer<typeof bundleAnchorSchema>;

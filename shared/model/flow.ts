@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { anchorSchema, bundleAnchorSchema } from './anchor';
+import { checklistBodySchema } from './checklist';
+import { hotspotBodySchemaFor } from './hotspot';
+import { idSchema } from './ids';
+import { surveyBodySchema } from './survey';
+import { frequencySchema, targetingSchema, triggerSchema } from './targeting';
+import { tourBodySchemaFor, tourStepSchemaFor } from './tour';
+
+export const FLOW_KINDS = ['tour', 'hotspot', 'checklist', 'survey'] as const;
+export type FlowKind = (typeof FLOW_KINDS)[number];
+
+/** What every flow kind shares. */
+const flowHeaderShape = {
+  id: idSchema,
+  name: z.string().trim().min(1, 'must not be empty').max(200, 'is longer than 200 characters'),
+  trigger: triggerSchema.prefault({ kind: 'pageLoad' }),
+  targeting: targetingSchema.prefault({}),
+  frequency: frequencySchema.default('once'),
+  status: z.enum(['draft', 'ready']).default('draft'),
+};
+
+/**
+ * The flow schemas for a given anchor: the project keeps authored anchors (screen, box, selectors),
+ * the bundle only the selectors. One definition serves both, so they cannot drift apart.
+ */
+export function flowSchemaFor<A extends z.ZodType>(anchor: A) {
+  return z.discriminatedUnion('kind', [
+    z.object({ ...flowHeaderShape, kind: z.literal('tour'), tour: tourBodySchemaFor(anchor).prefault({}) }),
+    z.object({ ...flowHeaderShape, kind: z.literal('hotspot'), hotspot: hotspotBodySchemaFor(anchor).prefault({}) }),
+    z.object({ ...flowHeaderShape, kind: z.literal('checklist'), checklist: checklistBodySchema.prefault({}) }),
+    z.object({ ...flowHeaderShape, kind: z.literal('survey'), survey: surveyBodySchema.prefault({}) }),
+  ]);
+}
+
+export const flowSchema = flowSchemaFor(anchorSchema);
+export type Flow = z.infer<typeof flowSchema>;
+export type FlowOf<K extends FlowKind> = Extract<Flow, { kind: K }>;
+export const tourStepSchema = tourStepSchemaFor(anchorSchema);
+export type TourStep = z.infer<typeof tourStepSchema>;
+
+export const bundleFlowSchema = flowSchemaFor(bundleAnchorSchema);
+export type BundleFlow = z.infer<typeof bundleFlowSchema>;
+export type BundleTourStep = z.infer<ReturnType<typeof tourStepSchemaFor<typeof bundleAnchorSchema>>>;

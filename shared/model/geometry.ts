@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+/** A rectangle in screenshot pixels (CSS pixels of the captured viewport, not device pixels). */
+export const boxSchema = z.object({
+  x: z.number().finite(),
+  y: z.number().finite(),
+  width: z.number().finite().nonnegative(),
+  height: z.number().finite().nonnegative(),
+});
+export type Box = z.infer<typeof boxSchema>;
+
+export const pointSchema = z.object({ x: z.number().finite(), y: z.number().finite() });
+export type Point = z.infer<typeof pointSchema>;

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { pointSchema } from './geometry';
+import { localizedTextSchema } from './localizedText';
+import { placementSchema } from './tour';
+
+export const beaconSchema = z.object({
+  /** Unset: the theme's brand colour. */
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1a73e8').optional(),
+  size: z.number().int().min(8).max(48).default(16),
+  pulse: z.boolean().default(true),
+  /** Where the beacon sits relative to the target's top-right corner, in CSS pixels. */
+  offset: pointSchema.default({ x: 0, y: 0 }),
+});
+export type Beacon = z.infer<typeof beaconSchema>;
+
+export function hotspotBodySchemaFor<A extends z.ZodType>(anchor: A) {
+  return z.object({
+    anchor: anchor.optional(),
+    beacon: beaconSchema.prefault({}),
+    title: localizedTextSchema.default({}),
+    body: localizedTextSchema.default({}),
+    openOn: z.enum(['hover', 'click']).default('click'),
+    placement: placementSchema.default('auto'),
+  });
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/** Scripts written right to left; the language subtag decides (he-IL, ar-EG, fa ...). */
+const RIGHT_TO_LEFT_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'ha', 'he', 'iw', 'ks', 'ku', 'ps', 'sd', 'ug', 'ur', 'yi']);
+
+/** Returns the canonical form of a BCP-47 tag (e.g. "en-us" -> "en-US"), or null if it is not one. */
+export function canonicalLocale(tag: string): string | null {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(tag);
+    return canonical ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function isRightToLeft(locale: string): boolean {
+  const language = locale.split('-')[0]?.toLowerCase() ?? '';
+  return RIGHT_TO_LEFT_LANGUAGES.has(language);
+}
+
+export const localeTagSchema = z
+  .string()
+  .refine((tag) => canonicalLocale(tag) === tag, {
+    message: 'is not a canonical BCP-47 language tag (for example "en", "en-US", "he", "pt-BR")',
+  });
+
+export const localesSchema = z
+  .object({
+    /** The locale every text must have; others fall back to it. */
+    defaultLocale: localeTagSchema.default('en'),
+    /** Every locale the project is written in, the default included, in the order shown to authors. */
+    available: z.array(localeTagSchema).min(1).default(['en']),
+  })
+  .superRefine((locales, ctx) => {
+    if (!locales.available.includes(locales.defaultLocale)) {
+      ctx.addIssue({ code: 'custom', path: ['available'], message: `must include the default locale "${locales.defaultLocale}"` });
+    }
+    const seen = new Set<string>();
+    locales.available.forEach((tag, index) => {
+      if (seen.has(tag)) ctx.addIssue({ code: 'custom', path: ['available', index], message: `lists "${tag}" twice` });
+      seen.add(tag);
+    });
+  });
+export type Locales = z.infer<typeof localesSchema>;

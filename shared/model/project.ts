@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { flowSchema } from './flow';
+import { idSchema } from './ids';
+import { localesSchema } from './locales';
+import { screenSchema } from './screen';
+import { themeSchema } from './theme';
+
+export const PROJECT_FORMAT = 'stepwise.project';
+/** Bump with a migration in shared/project/migrations.ts whenever the saved shape changes. */
+export const PROJECT_VERSION = 1;
+
+export const projectSchema = z
+  .object({
+    format: z.literal(PROJECT_FORMAT),
+    version: z.literal(PROJECT_VERSION),
+    id: idSchema,
+    name: z.string().trim().min(1, 'must not be empty').max(200, 'is longer than 200 characters'),
+    screens: z.array(screenSchema).default([]),
+    flows: z.array(flowSchema).default([]),
+    theme: themeSchema.prefault({}),
+    locales: localesSchema.prefault({}),
+  })
+  .superRefine((project, ctx) => {
+    const screenIds = new Set(project.screens.map((screen) => screen.id));
+    project.flows.forEach((flow, flowIndex) => {
+      const anchors =
+        flow.kind === 'tour'
+          ? flow.tour.steps.map((step, stepIndex) => ({ anchor: step.anchor, path: ['tour', 'steps', stepIndex, 'anchor'] }))
+          : flow.kind === 'hotspot'
+            ? [{ anchor: flow.hotspot.anchor, path: ['hotspot', 'anchor'] }]
+            : [];
+      for (const { anchor, path } of anchors) {
+        if (anchor && !screenIds.has(anchor.screenId)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['flows', flowIndex, ...path, 'screenId'],
+            message: `points at screen "${anchor.screenId}", which is not in this project`,
+          });
+        }
+      }
+    });
+  });
+export type Project = z.infer<typeof projectSchema>;

@@ -1,0 +1,124 @@
+import { newId } from '../model/ids';
+import type { Project } from '../model/project';
+import { PROJECT_FORMAT, PROJECT_VERSION, projectSchema } from '../model/project';
+import { jsonPath, problemsFromZod, type Problem } from '../validation/problems';
+import { migrateProjectDocument, type ProjectDocument } from './migrations';
+import { parseJsonDocument } from './parseJson';
+
+export type ProjectLoadErrorKind = 'damaged' | 'notStepwiseFile' | 'versionTooNew' | 'migrationFailed' | 'invalid';
+
+export interface ProjectLoadError {
+  kind: ProjectLoadErrorKind;
+  /** The file, as the caller named it, so the message can say which one. */
+  file: string;
+  /** One paragraph for a person: what happened, to which file, where, and what to do. */
+  message: string;
+  problems: Problem[];
+}
+
+export type ProjectLoadResult =
+  | { ok: true; project: Project; migratedFrom: number | null; repairs: string[] }
+  | { ok: false; error: ProjectLoadError };
+
+/** The document came from JSON text, so a JSON round trip is an exact deep copy. */
+function cloneJson<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+function fail(kind: ProjectLoadErrorKind, file: string, message: string, problems: Problem[] = []): ProjectLoadResult {
+  return { ok: false, error: { kind, file, message, problems } };
+}
+
+/** Gives duplicated ids fresh ones (a hand-merged file can repeat them) and says what it changed. */
+function restoreUniqueIds(document: ProjectDocument, repairs: string[]): void {
+  const seen = new Set<string>();
+  const visit = (records: unknown, path: (string | number)[]) => {
+    if (!Array.isArray(records)) return;
+    records.forEach((record, index) => {
+      if (!record || typeof record !== 'object') return;
+      const item = record as Record<string, unknown>;
+      if (typeof item.id === 'string') {
+        if (seen.has(item.id)) {
+          const fresh = newId();
+          repairs.push(`${jsonPath([...path, index, 'id'])} repeated the id "${item.id}"; it is now "${fresh}".`);
+          item.id = fresh;
+        }
+        seen.add(item.id as string);
+      }
+      if (item.kind === 'tour') visit((item.tour as { steps?: unknown } | undefined)?.steps, [...path, index, 'tour', 'steps']);
+      if (item.kind === 'checklist') visit((item.checklist as { items?: unknown } | undefined)?.items, [...path, index, 'checklist', 'items']);
+    });
+  };
+  visit(document.screens, ['screens']);
+  visit(document.flows, ['flows']);
+}
+
+/**
+ * Reads a project file: parse -> check format and version -> migrate -> restore -> validate.
+ * Never throws; every failure names the file and the place inside it.
+ */
+export function loadProjectText(text: string, file: string): ProjectLoadResult {
+  const parsed = parseJsonDocument(text);
+  if (!parsed.ok) {
+    return fail('damaged', file, `${file} is damaged: ${parsed.error.message}. Nothing was changed; fix the file or open its backup (project.json.bak).`, [
+      { path: '$', message: parsed.error.message, line: parsed.error.line },
+    ]);
+  }
+  const { value, lineOf } = parsed.parsed;
+  if (!value || typeof value !== 'object' || Array.isArray(value) || (value as ProjectDocument).format !== PROJECT_FORMAT) {
+    return fail('notStepwiseFile', file, `${file} is not a Stepwise project: its "format" field should be "${PROJECT_FORMAT}".`);
+  }
+  const document = value as ProjectDocument;
+  const version = document.version ?? 0;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
+    return fail('invalid', file, `${file} has a broken "version" field (line ${lineOf(['version']) ?? '?'}): it should be a whole number.`, [
+      { path: '$.version', message: 'should be a whole number', line: lineOf(['version']) },
+    ]);
+  }
+  if (version > PROJECT_VERSION) {
+    return fail(
+      'versionTooNew',
+      file,
+      `${file} was saved by a newer Stepwise (project format ${version}; this version reads up to ${PROJECT_VERSION}). Update Stepwise to open it; the file was not changed.`,
+    );
+  }
+
+  let migrated: ProjectDocument = document;
+  let migratedFrom: number | null = null;
+  if (version < PROJECT_VERSION) {
+    try {
+      migrated = migrateProjectDocument(cloneJson(document), version).document;
+      migratedFrom = version;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return fail('migrationFailed', file, `${file} could not be upgraded from project format ${version} to ${PROJECT_VERSION}: ${reason}. The file was not changed.`);
+    }
+  }
+
+  const repairs: string[] = [];
+  const restored = cloneJson(migrated);
+  restoreUniqueIds(restored, repairs);
+  const result = projectSchema.safeParse(restored);
+  if (!result.success) {
+    const problems = problemsFromZod(result.error, restored).map((problem, index) => ({
+      ...problem,
+      line: lineOf(result.error.issues[index]!.path),
+    }));
+    const first = problems[0]!;
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+    return fail(
+      'invalid',
+      file,
+      `${file} has a problem at ${first.path}${first.line ? `, line ${first.line}` : ''}: it ${first.message}${more}. Nothing was changed.`,
+      problems,
+    );
+  }
+  return { ok: true, project: keepUnknownFields(result.data, restored), migratedFrom, repairs };
+}
+
+/** Top-level fields this version does not know (written by a newer build) survive a load and save. */
+function keepUnknownFields(project: Project, source: ProjectDocument): Project {
+  const known = new Set(Object.keys(projectSchema.shape));
+  const extras = Object.fromEntries(Object.entries(source).filter(([key]) => !known.has(key) && key !== '__proto__'));
+  return { ...extras, ...project };
+}

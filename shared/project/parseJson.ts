@@ -1,0 +1,76 @@
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { PathSegment } from '../validation/problems';
+
+export interface JsonSyntaxError {
+  message: string;
+  line: number;
+  column: number;
+}
+
+export interface ParsedJson {
+  value: unknown;
+  /** Finds the 1-based line of a path inside the text, for messages that point into the file. */
+  lineOf(path: readonly PathSegment[]): number | undefined;
+}
+
+const SYNTAX_MESSAGES: Record<string, string> = {
+  InvalidSymbol: 'an unexpected character',
+  InvalidNumberFormat: 'a badly written number',
+  PropertyNameExpected: 'a missing field name',
+  ValueExpected: 'a missing value',
+  ColonExpected: 'a missing ":"',
+  CommaExpected: 'a missing ","',
+  CloseBraceExpected: 'a missing "}"',
+  CloseBracketExpected: 'a missing "]"',
+  EndOfFileExpected: 'text after the end of the document',
+  InvalidCommentToken: 'a comment, which JSON does not allow',
+  UnexpectedEndOfComment: 'an unfinished comment',
+  UnexpectedEndOfString: 'an unfinished text',
+  UnexpectedEndOfNumber: 'an unfinished number',
+  InvalidUnicode: 'a broken \\u escape',
+  InvalidEscapeCharacter: 'a broken escape',
+  InvalidCharacter: 'a control character inside a text',
+};
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/**
+ * Strict JSON parsing that says where a damaged file breaks (line and column), which JSON.parse
+ * on Node 20 does not always say, and can point later messages at the line of a field.
+ */
+export function parseJsonDocument(text: string): { ok: true; parsed: ParsedJson } | { ok: false; error: JsonSyntaxError } {
+  const errors: ParseError[] = [];
+  const tree: Node | undefined = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (first || !tree) {
+    const offset = first?.offset ?? 0;
+    const code = first ? printParseErrorCode(first.error) : 'ValueExpected';
+    const where = lineAndColumn(text, offset);
+    return { ok: false, error: { message: `${SYNTAX_MESSAGES[code] ?? code} at line ${where.line}, column ${where.column}`, ...where } };
+  }
+  return {
+    ok: true,
+    parsed: {
+      value: JSON.parse(text) as unknown,
+      lineOf(path) {
+        // Walk up to the nearest ancestor that exists in the file (a missing field has no line).
+        for (let length = path.length; length >= 0; length--) {
+          const segments = path.slice(0, length).filter((s): s is string | number => typeof s !== 'symbol');
+          const node = findNodeAtLocation(tree, segments);
+          if (node) return lineAndColumn(text, node.offset).line;
+        }
+        return undefined;
+      },
+    },
+  };
+}
