@@ -1,21 +1,16 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, type WebFrameMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BUILDER_METHODS, ipcChannel } from '../../shared/api/contract';
 import { STEPWISE_VERSION } from '../hostPaths';
 import { createDispatcher } from '../services/apiDispatcher';
 import { createBuilderHandlers } from '../services/builderHandlers';
 import { anyPath } from '../services/pathPolicy';
 import { buildApplicationMenu } from './applicationMenu';
+import { registerBuilderIpc } from './builderIpc';
 
 const rendererIndex = join(__dirname, '../renderer/index.html');
 const rendererUrl = pathToFileURL(rendererIndex).href;
 let mainWindow: BrowserWindow | null = null;
-
-/** Only our own page, in the top frame, may call the builder API. */
-function isTrustedSender(frame: WebFrameMain | null): boolean {
-  return Boolean(frame && frame.parent === null && frame.url.split('#')[0] === rendererUrl);
-}
 
 function registerApi(): void {
   const handlers = createBuilderHandlers({
@@ -33,15 +28,7 @@ function registerApi(): void {
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
   });
-  const dispatch = createDispatcher(handlers);
-  for (const method of BUILDER_METHODS) {
-    ipcMain.handle(ipcChannel(method), (event, input: unknown) => {
-      if (!isTrustedSender(event.senderFrame)) {
-        return { ok: false, error: { code: 'forbidden', message: 'This frame may not use the builder API.', problems: [] } };
-      }
-      return dispatch(method, input);
-    });
-  }
+  registerBuilderIpc(ipcMain, createDispatcher(handlers), rendererUrl);
 }
 
 function createWindow(): void {

@@ -27,6 +27,7 @@ export interface ProjectStoreOptions {
 
 /** "Acme onboarding" -> "Acme onboarding"; strips what file systems refuse, keeps it readable. */
 function folderName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what file systems refuse
   const cleaned = name.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '-').replace(/^[.\s]+|[.\s]+$/g, '').slice(0, 80);
   return cleaned || 'Untitled';
 }

@@ -13,6 +13,30 @@ export function canonicalLocale(tag: string): string | null {
   }
 }
 
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
+/** The English name of a locale ("he" -> "Hebrew"), or null when the language is unknown. */
+export function localeDisplayName(tag: string): string | null {
+  try {
+    return languageNames.of(tag) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** A tag authors may use: canonical BCP-47 with a language that exists ("english" or "xx" do not). */
+export function isKnownLocale(tag: string): boolean {
+  // Every localized text is keyed by locale, so large projects ask about the same few tags a lot.
+  let known = knownLocaleCache.get(tag);
+  if (known === undefined) {
+    const language = tag.split('-')[0] ?? '';
+    known = canonicalLocale(tag) === tag && /^[a-z]{2,3}$/.test(language) && localeDisplayName(language) !== null;
+    if (knownLocaleCache.size < 1_000) knownLocaleCache.set(tag, known);
+  }
+  return known;
+}
+const knownLocaleCache = new Map<string, boolean>();
+
 export function isRightToLeft(locale: string): boolean {
   const language = locale.split('-')[0]?.toLowerCase() ?? '';
   return RIGHT_TO_LEFT_LANGUAGES.has(language);
@@ -20,8 +44,8 @@ export function isRightToLeft(locale: string): boolean {
 
 export const localeTagSchema = z
   .string()
-  .refine((tag) => canonicalLocale(tag) === tag, {
-    message: 'is not a canonical BCP-47 language tag (for example "en", "en-US", "he", "pt-BR")',
+  .refine(isKnownLocale, {
+    message: 'is not a known BCP-47 language tag (for example "en", "en-US", "he", "pt-BR")',
   });
 
 export const localesSchema = z

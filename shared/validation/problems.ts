@@ -62,10 +62,12 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
       if (!actual.found || actual.value === undefined) return `is missing (it should be ${expected})`;
       return `should be ${expected}, but is ${describeValue(actual.value)}`;
     }
-    case 'invalid_value':
-      return issue.values.length === 1
-        ? `should be ${JSON.stringify(issue.values[0])}, but is ${describeValue(valueAt(input, issue.path).value)}`
-        : `should be one of ${quoteList(issue.values)}, but is ${describeValue(valueAt(input, issue.path).value)}`;
+    case 'invalid_value': {
+      const expected = issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${quoteList(issue.values)}`;
+      const actual = valueAt(input, issue.path);
+      if (!actual.found || actual.value === undefined) return `is missing (it should be ${expected})`;
+      return `should be ${expected}, but is ${describeValue(actual.value)}`;
+    }
     case 'invalid_union': {
       if ('discriminator' in issue && issue.discriminator) {
         const options = (issue as { options?: unknown[] }).options ?? [];

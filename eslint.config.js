@@ -1,0 +1,53 @@
+// Lint, and above all the layering of docs/DESIGN: shared/ is pure, main/ renderer/ player/ never
+// import each other, and only main/electron touches Electron.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'url', 'util', 'stream'];
+const layer = (patterns, message) => ({
+  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group].flat(), message })) }],
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'player/dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['shared/**'],
+    rules: layer(
+      [['electron', 'react', 'react-dom', 'react/*', ...NODE_BUILTINS], ['**/main/**', '**/renderer/**', '**/player/**']],
+      'shared/ is pure TypeScript: no Electron, Node, React or DOM, and it imports no other part.',
+    ),
+  },
+  {
+    files: ['main/**'],
+    ignores: ['main/electron/**'],
+    rules: layer([['electron', 'react', 'react-dom'], ['**/renderer/**', '**/player/**']], 'Only main/electron may use Electron; main/ never imports renderer/ or player/.'),
+  },
+  {
+    files: ['main/electron/**'],
+    rules: layer([['react', 'react-dom'], ['**/renderer/**', '**/player/**']], 'main/ never imports renderer/ or player/.'),
+  },
+  {
+    files: ['renderer/**'],
+    rules: layer([['electron', ...NODE_BUILTINS], ['**/main/**']], 'The renderer is untrusted web code: it reaches the host only through the BuilderApi client.'),
+  },
+  {
+    files: ['player/**'],
+    rules: layer(
+      [['electron', 'react', 'react-dom', 'zod', ...NODE_BUILTINS], ['**/main/**', '**/renderer/**']],
+      'The player runs on customers\' sites: DOM only, no framework, and only types and the bundle format from shared/.',
+    ),
+  },
+  {
+    files: ['tests/**', 'bench/**', 'scripts/**', '**/*.config.*', 'player/*.mjs'],
+    rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-explicit-any': 'off' },
+  },
+);
