@@ -49,20 +49,27 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
  * on Node 20 does not always say, and can point later messages at the line of a field.
  */
 export function parseJsonDocument(text: string): { ok: true; parsed: ParsedJson } | { ok: false; error: JsonSyntaxError } {
-  const errors: ParseError[] = [];
-  const tree: Node | undefined = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const first = errors[0];
-  if (first || !tree) {
+  // JSON.parse is fast; the location-aware parser runs only to explain a failure or find a line.
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    const errors: ParseError[] = [];
+    parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const first = errors[0];
     const offset = first?.offset ?? 0;
     const code = first ? printParseErrorCode(first.error) : 'ValueExpected';
     const where = lineAndColumn(text, offset);
     return { ok: false, error: { message: `${SYNTAX_MESSAGES[code] ?? code} at line ${where.line}, column ${where.column}`, ...where } };
   }
+  let tree: Node | undefined;
   return {
     ok: true,
     parsed: {
-      value: JSON.parse(text) as unknown,
+      value,
       lineOf(path) {
+        tree ??= parseTree(text);
+        if (!tree) return undefined;
         // Walk up to the nearest ancestor that exists in the file (a missing field has no line).
         for (let length = path.length; length >= 0; length--) {
           const segments = path.slice(0, length).filter((s): s is string | number => typeof s !== 'symbol');

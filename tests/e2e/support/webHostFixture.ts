@@ -1,0 +1,44 @@
+import { test as base } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface RunningWebHost {
+  /** The address the host printed, token included. */
+  url: string;
+  projectsDir: string;
+}
+
+/** Starts the built web host (dist/main/web-host.js) on a free port with a fresh projects folder. */
+async function startBuiltWebHost(projectsDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['dist/main/web-host.js', '--data-dir', projectsDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The web host did not start within 15 s. It printed:\n${output}`)), 15_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Stepwise web host: (\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`The web host exited with code ${code}. Did you run "npm run build"? It printed:\n${output}`)));
+  });
+  return { child, url };
+}
+
+export const test = base.extend<{ webHost: RunningWebHost }>({
+  webHost: async ({}, use) => {
+    const projectsDir = await mkdtemp(join(tmpdir(), 'stepwise-e2e-'));
+    const { child, url } = await startBuiltWebHost(projectsDir);
+    await use({ url, projectsDir });
+    child.kill();
+    await rm(projectsDir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';
