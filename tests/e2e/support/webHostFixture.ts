@@ -32,6 +32,7 @@ async function startBuiltWebHost(projectsDir: string): Promise<{ child: ChildPro
 }
 
 export const test = base.extend<{ webHost: RunningWebHost }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture list from this destructuring
   webHost: async ({}, use) => {
     const projectsDir = await mkdtemp(join(tmpdir(), 'stepwise-e2e-'));
     const { child, url } = await startBuiltWebHost(projectsDir);
