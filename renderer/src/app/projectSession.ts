@@ -2,7 +2,7 @@ import { BuilderApiError } from '../../../shared/api/apiError';
 import type { BuilderClient } from '../../../shared/api/client';
 import type { OpenedProject } from '../../../shared/api/contract';
 import { useDocumentStore } from '../store/documentStore';
-import { closeDialog, notify, useUiStore } from '../store/uiStore';
+import { clearErrorNotices, closeDialog, notify, useUiStore } from '../store/uiStore';
 
 /** A message for a person, with the first problems listed when the host sent any. */
 export function describeError(error: unknown): string {
@@ -20,6 +20,7 @@ export function hasUnsavedChanges(): boolean {
 /** Opening, saving and closing projects: the renderer's side of the project store. */
 export function createProjectSession(client: BuilderClient) {
   function show(opened: OpenedProject): void {
+    clearErrorNotices(); // an earlier failure to open is no longer news
     useDocumentStore.getState().load(opened.project);
     useUiStore.setState({
       projectPath: opened.path,

@@ -10,9 +10,10 @@ export function Dialogs() {
   const { session } = useApp();
   const dialog = useUiStore((state) => state.dialog);
   const projectName = useDocumentStore((state) => state.project?.name);
+  const close = () => closeDialog(dialog.kind);
   switch (dialog.kind) {
     case 'newProject':
-      return <NameDialog title="New project" label="Project name" confirmLabel="Create project" onConfirm={session.create} onClose={closeDialog} />;
+      return <NameDialog title="New project" label="Project name" confirmLabel="Create project" onConfirm={session.create} onClose={close} />;
     case 'saveAs':
       return (
         <NameDialog
@@ -21,13 +22,13 @@ export function Dialogs() {
           confirmLabel="Save copy"
           initialName={projectName ? `${projectName} copy` : ''}
           onConfirm={session.saveAs}
-          onClose={closeDialog}
+          onClose={close}
         />
       );
     case 'openProject':
-      return <OpenProjectDialog onClose={closeDialog} />;
+      return <OpenProjectDialog onClose={close} />;
     case 'shortcuts':
-      return <ShortcutsDialog onClose={closeDialog} />;
+      return <ShortcutsDialog onClose={close} />;
     default:
       return null;
   }

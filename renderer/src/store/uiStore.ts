@@ -55,6 +55,12 @@ export function openDialog(dialog: DialogState): void {
   useUiStore.setState({ dialog });
 }
 
-export function closeDialog(): void {
+/** Closes the open dialog; with a kind, only if that dialog is still the one open (async confirmations). */
+export function closeDialog(kind?: DialogState['kind']): void {
+  if (kind && useUiStore.getState().dialog.kind !== kind) return;
   useUiStore.setState({ dialog: { kind: 'none' } });
+}
+
+export function clearErrorNotices(): void {
+  useUiStore.setState((state) => ({ notices: state.notices.filter((notice) => notice.tone !== 'error') }));
 }
