@@ -1,22 +1,6 @@
 import { z } from 'zod';
 
-/** Turns a glob ("/app/*\/settings", "**" crosses "/") into an anchored regular expression. */
-export function globToRegExp(glob: string): RegExp {
-  let source = '';
-  for (let i = 0; i < glob.length; i++) {
-    const char = glob[i]!;
-    if (char === '*') {
-      const double = glob[i + 1] === '*';
-      source += double ? '.*' : '[^/]*';
-      if (double) i++;
-    } else if (char === '?') {
-      source += '.';
-    } else {
-      source += char.replace(/[.+^${}()|[\]\\/]/g, '\\$&');
-    }
-  }
-  return new RegExp(`^${source}$`);
-}
+export { globToRegExp } from '../bundle/urlRules';
 
 function regexProblem(value: string): string | null {
   try {

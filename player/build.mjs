@@ -1,0 +1,37 @@
+// Builds @stepwise/player: ESM (with the less common flow kinds split into lazy chunks), an IIFE
+// for <script> tags (window.Stepwise), and type declarations.
+import { execFileSync } from 'node:child_process';
+import { readFile, rm } from 'node:fs/promises';
+import { build, transform } from 'esbuild';
+
+const here = new URL('.', import.meta.url).pathname;
+
+/** `import css from './x.css?raw'`: the stylesheet as a minified string. */
+const rawCss = {
+  name: 'raw-css',
+  setup(builder) {
+    builder.onResolve({ filter: /\.css\?raw$/ }, (args) => ({ path: new URL(args.path.replace('?raw', ''), `file://${args.resolveDir}/`).pathname, namespace: 'raw-css' }));
+    builder.onLoad({ filter: /.*/, namespace: 'raw-css' }, async (args) => {
+      const { code } = await transform(await readFile(args.path, 'utf8'), { loader: 'css', minify: true });
+      return { contents: `export default ${JSON.stringify(code.trim())};`, loader: 'js' };
+    });
+  },
+};
+
+const common = {
+  absWorkingDir: here,
+  bundle: true,
+  minify: true,
+  target: ['es2020', 'chrome90', 'firefox90', 'safari15'],
+  plugins: [rawCss],
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+
+await rm(new URL('dist', import.meta.url), { recursive: true, force: true });
+await Promise.all([
+  build({ ...common, entryPoints: { 'stepwise-player': 'src/index.ts' }, outdir: 'dist', format: 'esm', splitting: true, chunkNames: 'chunks/[name]-[hash]', sourcemap: true }),
+  build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/stepwise-player.iife.js', format: 'iife', globalName: 'Stepwise', sourcemap: true }),
+]);
+execFileSync(process.execPath, [new URL('../node_modules/typescript/bin/tsc', import.meta.url).pathname, '-p', `${here}tsconfig.json`], { stdio: 'inherit' });
+console.log('built player/dist');

@@ -1,0 +1,42 @@
+import type { Bundle, BundleAnchor, BundleFlow, LocalizedText } from './bundleTypes';
+import type { PlayerEvent, PlayerEventMap, PlayerEventType } from './events';
+import type { Found } from './findTarget';
+import type { FrequencyStore } from './frequency';
+
+/** What every flow kind gets from the player it runs in. */
+export interface PlayContext {
+  document: Document;
+  bundle: Bundle;
+  /** Authored text in the player's locale, falling back to the bundle's default locale. */
+  t(text: LocalizedText): string;
+  dir: 'ltr' | 'rtl';
+  /** The overlay's shadow root, made on first use; `near` moves it into a dialog or popover in the top layer. */
+  layer(near?: Element): ShadowRoot;
+  /** Adds a kind's stylesheet to the overlay once. */
+  style(css: string): void;
+  emit<T extends PlayerEventType>(type: T, flow: BundleFlow, data: PlayerEventMap[T]): void;
+  /** Finds an anchor's target now, or waits up to `waitMs` for it; null when it never appears. */
+  locate(anchor: BundleAnchor, waitMs: number, signal: AbortSignal): Promise<Found | null>;
+  frequency: FrequencyStore;
+  reducedMotion(): boolean;
+  start(flowId: string): void;
+}
+
+/** A flow on screen. The player calls these; the flow calls `end` once when it is over. */
+export interface RunningFlow {
+  flow: BundleFlow;
+  stop(reason: PlayerEventMap['flow_dismissed']['reason']): void;
+  next?(): void;
+  back?(): void;
+  /** A named event from `player.track(name)`. */
+  track?(name: string): void;
+  /** The page's URL changed (SPA navigation). */
+  navigated?(url: string): void;
+  /** Locale or content changed: draw again. */
+  refresh?(): void;
+  /** Every event the player reports (a checklist item may wait for another flow's completion). */
+  observe?(event: PlayerEvent): void;
+}
+
+export type FlowEnd = (outcome: 'completed' | PlayerEventMap['flow_dismissed']) => void;
+export type RunFlow = (flow: BundleFlow, context: PlayContext, end: FlowEnd) => RunningFlow;

@@ -1,0 +1,37 @@
+import type { BundleFlow } from './bundleTypes';
+
+/**
+ * What the player reports, for analytics. Every event has `type`, `flowId`, `flowKind`, `flowName`
+ * and `timestamp` (ms since epoch); the rest depends on the type:
+ * - flow_started: a flow began (automatically or through `start`).
+ * - step_viewed / step_completed: a tour step was shown / left forward; `stepId`, `stepIndex` (0-based), `stepCount`.
+ * - flow_completed: the user reached the end (last step, every checklist item, survey answered).
+ * - flow_dismissed: the flow ended early; `reason` is "close" (the user closed it), "api" (`stop()`),
+ *   "target_not_found" (a step's target never appeared and the step said to end) or "replaced" (another flow started).
+ * - checklist_item_completed: `itemId`.
+ * - survey_answered: `score` (0-10), `band` ("detractor" 0-6, "passive" 7-8, "promoter" 9-10), `comment` (may be "").
+ * - target_not_found: a step's or hotspot's target was not on the page; `stepId`, `selectors`, and
+ *   `action` ("skip", "center" or "end") saying what the player did about it.
+ */
+export interface PlayerEventMap {
+  flow_started: object;
+  step_viewed: StepInfo;
+  step_completed: StepInfo;
+  flow_completed: object;
+  flow_dismissed: { reason: 'close' | 'api' | 'target_not_found' | 'replaced'; stepId?: string; stepIndex?: number };
+  checklist_item_completed: { itemId: string };
+  survey_answered: { score: number; band: 'detractor' | 'passive' | 'promoter'; comment: string };
+  target_not_found: { stepId?: string; selectors: string[]; action: 'skip' | 'center' | 'end' | 'hide' };
+}
+
+export interface StepInfo {
+  stepId: string;
+  stepIndex: number;
+  stepCount: number;
+}
+
+export type PlayerEventType = keyof PlayerEventMap;
+export type PlayerEvent<T extends PlayerEventType = PlayerEventType> = {
+  [K in T]: { type: K; flowId: string; flowKind: BundleFlow['kind']; flowName: string; timestamp: number } & PlayerEventMap[K];
+}[T];
+export type PlayerEventListener<T extends PlayerEventType = PlayerEventType> = (event: PlayerEvent<T>) => void;

@@ -1,0 +1,60 @@
+/** Where the player remembers what a user has seen: localStorage by default, or your own store. */
+export interface PlayerStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+/** What the player remembers of one flow for one user. */
+export interface FlowRecord {
+  /** Shown at least once. */
+  seen?: boolean;
+  completed?: boolean;
+  dismissed?: boolean;
+  /** Checklist items done. */
+  items?: string[];
+}
+
+function memoryStorage(): PlayerStorage {
+  const data = new Map<string, string>();
+  return { getItem: (key) => data.get(key) ?? null, setItem: (key, value) => void data.set(key, value), removeItem: (key) => void data.delete(key) };
+}
+
+/** A storage that works even where the browser refuses one (private mode, blocked cookies). */
+function usable(get: () => Storage): PlayerStorage {
+  try {
+    const storage = get();
+    storage.setItem('stepwise:probe', '1');
+    storage.removeItem('stepwise:probe');
+    return storage;
+  } catch {
+    return memoryStorage();
+  }
+}
+
+export function createFrequencyStore(view: Window, userId: string | undefined, custom?: PlayerStorage) {
+  const persistent = custom ?? usable(() => view.localStorage);
+  const session = usable(() => view.sessionStorage);
+  const key = (flowId: string) => `stepwise:${userId ?? 'anonymous'}:${flowId}`;
+  const read = (flowId: string): FlowRecord => {
+    try {
+      return JSON.parse(persistent.getItem(key(flowId)) ?? '{}') as FlowRecord;
+    } catch {
+      return {};
+    }
+  };
+  return {
+    read,
+    update(flowId: string, change: FlowRecord): void {
+      persistent.setItem(key(flowId), JSON.stringify({ ...read(flowId), ...change }));
+      if (change.seen) session.setItem(key(flowId), '1');
+    },
+    seenThisSession: (flowId: string) => session.getItem(key(flowId)) === '1',
+    reset(flowId: string): void {
+      persistent.removeItem(key(flowId));
+      session.removeItem(key(flowId));
+    },
+  };
+}
+
+export type FrequencyStore = ReturnType<typeof createFrequencyStore>;

@@ -1,0 +1,7 @@
+export { createPlayer } from './createPlayer';
+export type { Player, PlayerOptions, PlayerUser } from './createPlayer';
+export { StepwiseBundleError, BUNDLE_FORMAT, BUNDLE_VERSION } from './checkBundle';
+export type { PlayerEvent, PlayerEventListener, PlayerEventMap, PlayerEventType, StepInfo } from './events';
+export type { PlayerStorage } from './frequency';
+export type { Target } from './position';
+export type * from './bundleTypes';

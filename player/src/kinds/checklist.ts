@@ -1,0 +1,120 @@
+import { urlRuleMatches } from '../../../shared/bundle/urlRules';
+import type { ChecklistItem } from '../bundleTypes';
+import type { RunFlow } from '../context';
+import { h, safeUrl } from '../dom';
+import { markdown } from '../markdown';
+import css from '../styles/checklist.css?raw';
+
+const MIRROR: Record<string, string> = { 'bottom-right': 'bottom-left', 'bottom-left': 'bottom-right', 'top-right': 'top-left', 'top-left': 'top-right' };
+
+/** A launcher button and a panel of items with progress; completed items are remembered per user. */
+export const runChecklist: RunFlow = (flow, context, end) => {
+  if (flow.kind !== 'checklist') throw new Error('not a checklist');
+  const body = flow.checklist;
+  const view = context.document.defaultView!;
+  const done = new Set(context.frequency.read(flow.id).items ?? []);
+  let open = done.size === 0;
+  let ended = false;
+  context.style(css);
+  const layer = context.layer();
+  // Corners follow the reading direction: bottom-right in English is bottom-left in Hebrew.
+  const corner = context.dir === 'rtl' ? MIRROR[body.launcher.position]! : body.launcher.position;
+  const panelId = `sw-list-${flow.id}`;
+  const launcher = h('button', { type: 'button', className: `sw-launch sw-${corner}`, 'aria-controls': panelId });
+  const panel = h('section', { className: `sw-card sw-list sw-${corner}`, id: panelId, role: 'dialog', dir: context.dir });
+  launcher.addEventListener('click', () => toggle(!open));
+  panel.addEventListener('keydown', (event) => event.key === 'Escape' && toggle(false));
+  layer.append(launcher, panel);
+
+  const remove = () => {
+    launcher.remove();
+    panel.remove();
+  };
+  const finish: Parameters<RunFlow>[2] = (outcome) => {
+    remove();
+    if (!ended) end(outcome);
+    ended = true;
+  };
+
+  function toggle(next: boolean): void {
+    open = next;
+    render();
+    if (open) panel.querySelector<HTMLElement>('.sw-item')?.focus({ preventScroll: true });
+    else launcher.focus({ preventScroll: true });
+  }
+
+  function complete(item: ChecklistItem): void {
+    if (done.has(item.id) || ended) return;
+    done.add(item.id);
+    context.frequency.update(flow.id, { items: [...done] });
+    context.emit('checklist_item_completed', flow, { itemId: item.id });
+    if (done.size === body.items.length) {
+      open = true;
+      ended = true; // reported now; the panel stays to show the completion message
+      end('completed');
+    }
+    render();
+  }
+
+  function act(item: ChecklistItem): void {
+    const { action } = item;
+    if (item.doneWhen.kind === 'clicked') complete(item);
+    if (action.kind === 'startFlow') {
+      toggle(false);
+      context.start(action.flowId);
+    } else if (action.kind === 'openUrl') {
+      const url = safeUrl(action.url);
+      if (url && action.newTab) view.open(url, '_blank', 'noopener');
+      else if (url) view.location.assign(url);
+    }
+  }
+
+  function render(): void {
+    const total = body.items.length;
+    // Styles go through the CSSOM: pages whose CSP forbids inline style attributes still allow it.
+    const fill = h('div');
+    fill.style.width = `${total ? (100 * done.size) / total : 0}%`;
+    launcher.replaceChildren(context.t(body.launcher.label) || context.t(body.title), h('span', { className: 'sw-count' }, `${done.size}/${total}`));
+    launcher.setAttribute('aria-expanded', String(open));
+    panel.hidden = !open;
+    const allDone = done.size === total;
+    panel.replaceChildren(
+      body.dismissible || allDone ? h('button', { type: 'button', className: 'sw-x', 'aria-label': 'Close', onclick: () => finish({ reason: 'close' }) }, '×') : '',
+      h('h2', null, context.t(body.title)),
+      allDone ? h('div', { role: 'status' }, markdown(context.t(body.completionMessage))) : h('div', null, markdown(context.t(body.description))),
+      h('div', { className: 'sw-bar', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': total, 'aria-valuenow': done.size }, fill),
+      h(
+        'ul',
+        { className: 'sw-items' },
+        ...body.items.map((item) =>
+          h(
+            'li',
+            { className: done.has(item.id) ? 'sw-done' : '' },
+            h(
+              'button',
+              { type: 'button', className: 'sw-item', onclick: () => act(item) },
+              h('span', { className: 'sw-check', 'aria-hidden': 'true' }, done.has(item.id) ? '✓' : ''),
+              h('span', null, h('span', { className: 'sw-label' }, context.t(item.label)), h('span', { className: 'sw-hidden' }, done.has(item.id) ? ' (done)' : ''), h('span', { className: 'sw-desc' }, context.t(item.description))),
+            ),
+          ),
+        ),
+      ),
+    );
+    panel.setAttribute('aria-label', context.t(body.title));
+  }
+
+  const visited = (url: string) => body.items.forEach((item) => item.doneWhen.kind === 'urlVisited' && urlRuleMatches(item.doneWhen.rule, url) && complete(item));
+  render();
+  visited(view.location.href);
+  return {
+    flow,
+    stop: (reason) => finish({ reason }),
+    refresh: render,
+    navigated: visited,
+    track: (name) => body.items.forEach((item) => item.doneWhen.kind === 'event' && item.doneWhen.name === name && complete(item)),
+    observe(event) {
+      if (event.type !== 'flow_completed') return;
+      body.items.forEach((item) => item.doneWhen.kind === 'flowCompleted' && item.doneWhen.flowId === event.flowId && complete(item));
+    },
+  };
+};

@@ -1,0 +1,74 @@
+import type { RunFlow } from '../context';
+import { h } from '../dom';
+import { follow, place } from '../position';
+import css from '../styles/hotspot.css?raw';
+import { focusCard, stepCard } from './stepCard';
+
+/** A pulsing beacon on an element; it opens a tooltip on hover or click. Closing the tooltip completes it. */
+export const runHotspot: RunFlow = (flow, context, end) => {
+  const body = flow.kind === 'hotspot' ? flow.hotspot : null;
+  let controller = new AbortController();
+  const disposers: (() => void)[] = [];
+  let cardDisposers: (() => void)[] = [];
+  let beacon: HTMLButtonElement | null = null;
+  const clear = () => {
+    controller.abort();
+    controller = new AbortController();
+    closeCard();
+    disposers.splice(0).forEach((dispose) => dispose());
+  };
+  const finish: Parameters<RunFlow>[2] = (outcome) => {
+    clear();
+    end(outcome);
+  };
+  const closeCard = () => {
+    cardDisposers.splice(0).forEach((dispose) => dispose());
+    beacon?.setAttribute('aria-expanded', 'false');
+  };
+  const show = () => {
+    if (!body?.anchor) return finish({ reason: 'target_not_found' });
+    const { anchor } = body;
+    const { signal } = controller;
+    void context.locate(anchor, 5_000, signal).then((found) => {
+      if (signal.aborted) return;
+      if (!found) {
+        context.emit('target_not_found', flow, { selectors: anchor.selectors, action: 'hide' });
+        return finish({ reason: 'target_not_found' });
+      }
+      context.style(css);
+      const { size, offset, pulse, color } = body.beacon;
+      const layer = context.layer(found.element);
+      const button = (beacon = h('button', {
+        type: 'button',
+        className: `sw-beacon${pulse ? ' sw-pulse' : ''}`,
+        'aria-label': context.t(body.title) || flow.name,
+        'aria-expanded': 'false',
+      }));
+      button.style.cssText = `--sw-beacon:${color ?? 'var(--sw-brand)'};width:${size}px;height:${size}px`;
+      layer.append(button);
+      disposers.push(
+        () => button.remove(),
+        follow(found.target, [button], () => {
+          const rect = found.target.getBoundingClientRect();
+          Object.assign(button.style, { left: `${rect.right - size / 2 + offset.x}px`, top: `${rect.top - size / 2 + offset.y}px` });
+        }),
+      );
+      const open = () => {
+        if (cardDisposers.length) return;
+        const { card, arrow } = stepCard(context, { ...body, closable: true }, { close: () => finish('completed'), next() {}, back() {} }, false);
+        layer.append(card);
+        button.setAttribute('aria-expanded', 'true');
+        cardDisposers = [() => card.remove(), follow(button, [card], () => void place(button, card, body.placement, 'center', arrow))];
+        if (body.openOn === 'click') focusCard(card);
+        else card.addEventListener('mouseleave', closeCard);
+      };
+      if (body.openOn === 'hover') {
+        button.addEventListener('mouseenter', open);
+        button.addEventListener('focus', open);
+      }
+      button.addEventListener('click', () => (cardDisposers.length && body.openOn === 'click' ? closeCard() : open()));
+    });
+  };
+  show();
+  return { flow, stop: (reason) => finish({ reason }), refresh: () => (clear(), show()) };
+};

@@ -1,0 +1,84 @@
+import type { BundleTourStep, LocalizedText } from '../bundleTypes';
+import type { PlayContext } from '../context';
+import { h, safeUrl } from '../dom';
+import { markdown } from '../markdown';
+
+let uniqueId = 0;
+
+export interface CardActions {
+  next(): void;
+  back(): void;
+  close(): void;
+}
+
+const DEFAULT_LABELS: Record<string, string> = { next: 'Next', back: 'Back', close: 'Close' };
+
+/** A tooltip or modal card: title, safe markdown body, image, progress and buttons. Shared by tours and hotspots. */
+export function stepCard(
+  context: PlayContext,
+  content: { title: LocalizedText; body: LocalizedText; imageUrl?: string | undefined; closable: boolean; buttons?: BundleTourStep['buttons']; progress?: string },
+  actions: CardActions,
+  modal: boolean,
+): { card: HTMLElement; arrow: HTMLElement } {
+  const id = `sw-${++uniqueId}`;
+  const image = content.imageUrl && safeUrl(content.imageUrl);
+  const buttons = (content.buttons ?? []).map((button) => {
+    const label = context.t(button.label) || DEFAULT_LABELS[button.action] || '';
+    if (button.action === 'link') {
+      const href = safeUrl(button.url);
+      return href && h('a', { className: 'sw-btn', href, target: '_blank', rel: 'noopener noreferrer' }, label);
+    }
+    return h('button', { type: 'button', className: `sw-btn${button.action === 'next' ? ' sw-primary' : ''}`, onclick: actions[button.action] }, label);
+  });
+  const arrow = h('div', { className: 'sw-arrow' });
+  const card = h(
+    'div',
+    {
+      className: `sw-card${modal ? ' sw-modal' : ''}`,
+      role: 'dialog',
+      'aria-modal': String(modal),
+      'aria-labelledby': `${id}t`,
+      'aria-describedby': `${id}b`,
+      tabindex: -1,
+      dir: context.dir,
+    },
+    content.closable && h('button', { type: 'button', className: 'sw-x', 'aria-label': 'Close', onclick: actions.close }, '×'),
+    image && h('img', { src: image, alt: '' }),
+    h('h2', { id: `${id}t` }, context.t(content.title)),
+    h('div', { id: `${id}b` }, markdown(context.t(content.body))),
+    (content.progress || buttons.length > 0) && h('div', { className: 'sw-foot' }, h('span', { className: 'sw-prog' }, content.progress), ...buttons),
+    !modal && arrow,
+  );
+  card.addEventListener('keydown', (event) => {
+    const forward = context.dir === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
+    const backward = context.dir === 'rtl' ? 'ArrowRight' : 'ArrowLeft';
+    if (event.key === 'Escape' && content.closable) actions.close();
+    else if (event.key === forward && content.buttons?.some((b) => b.action === 'next')) actions.next();
+    else if (event.key === backward && content.buttons?.some((b) => b.action === 'back')) actions.back();
+    else if (event.key === 'Tab' && modal) trapFocus(card, event);
+    else return;
+    event.stopPropagation();
+  });
+  return { card, arrow };
+}
+
+/** Keeps Tab inside a modal card. */
+function trapFocus(card: HTMLElement, event: KeyboardEvent): void {
+  const focusable = [...card.querySelectorAll<HTMLElement>('button, a[href]')];
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  const active = (card.getRootNode() as ShadowRoot).activeElement;
+  if (!first || !last) return event.preventDefault();
+  if (event.shiftKey && (active === first || active === card)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && active === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
+/** Focuses the card's main button (or the card), without scrolling the page. */
+export function focusCard(card: HTMLElement): void {
+  (card.querySelector<HTMLElement>('.sw-primary') ?? card).focus({ preventScroll: true });
+}

@@ -1,0 +1,92 @@
+import type { RunFlow } from '../context';
+import { h } from '../dom';
+import type { PlayerEventMap } from '../events';
+import css from '../styles/survey.css?raw';
+import { focusCard } from './stepCard';
+
+type Band = PlayerEventMap['survey_answered']['band'];
+const bandOf = (score: number): Band => (score <= 6 ? 'detractor' : score <= 8 ? 'passive' : 'promoter');
+let uniqueId = 0;
+
+/** An NPS survey: 0-10 (arrow keys move along the scale), a follow-up question per band, then thanks. */
+export const runSurvey: RunFlow = (flow, context, end) => {
+  if (flow.kind !== 'survey') throw new Error('not a survey');
+  const survey = flow.survey;
+  const view = context.document.defaultView!;
+  const id = `sw-q${++uniqueId}`;
+  const centered = survey.position === 'center';
+  let answered = false;
+  let score = -1;
+  let timer = 0;
+  context.style(css);
+  const layer = context.layer();
+  const dim = centered ? h('div', { className: 'sw-dim' }) : null;
+  const card = h('div', { className: `sw-card sw-survey ${centered ? 'sw-modal' : `sw-${survey.position}`}`, role: 'dialog', 'aria-labelledby': id, tabindex: -1, dir: context.dir });
+  layer.append(...(dim ? [dim, card] : [card]));
+
+  const remove = () => {
+    view.clearTimeout(timer);
+    dim?.remove();
+    card.remove();
+  };
+  const close = h('button', { type: 'button', className: 'sw-x', 'aria-label': 'Close' }, '×');
+  close.addEventListener('click', () => {
+    remove();
+    if (!answered) end({ reason: 'close' });
+  });
+  card.addEventListener('keydown', (event) => event.key === 'Escape' && close.click());
+
+  function submit(comment: string): void {
+    answered = true;
+    context.emit('survey_answered', flow, { score, band: bandOf(score), comment });
+    end('completed');
+    card.replaceChildren(close, h('h2', { id, role: 'status' }, context.t(survey.thankYou)));
+    timer = view.setTimeout(remove, 4_000);
+  }
+
+  function followUp(): void {
+    const question = context.t(survey.followUps[bandOf(score)]);
+    if (!question) return submit('');
+    const field = h('textarea', { 'aria-labelledby': id, maxlength: 2_000 });
+    card.replaceChildren(
+      close,
+      h('h2', { id }, question),
+      field,
+      h('div', { className: 'sw-foot' }, h('span', { className: 'sw-prog' }), h('button', { type: 'button', className: 'sw-btn sw-primary', onclick: () => submit(field.value.trim()) }, 'Send')),
+    );
+    field.focus();
+  }
+
+  function ask(): void {
+    const scores = Array.from({ length: 11 }, (_, n) =>
+      h('button', { type: 'button', role: 'radio', className: 'sw-score', 'aria-checked': String(n === score), tabindex: n === Math.max(score, 0) ? 0 : -1, onclick: () => ((score = n), followUp()) }, n),
+    );
+    const scale = h('div', { className: 'sw-scale', role: 'radiogroup', 'aria-labelledby': id }, ...scores);
+    // Arrows move the way they point: in right-to-left locales 0 sits on the right.
+    const flip = context.dir === 'rtl' ? -1 : 1;
+    scale.addEventListener('keydown', (event) => {
+      const step = { ArrowRight: flip, ArrowUp: 1, ArrowLeft: -flip, ArrowDown: -1 }[event.key];
+      if (step) {
+        event.preventDefault();
+        score = Math.min(10, Math.max(0, (score < 0 ? (step > 0 ? -1 : 11) : score) + step));
+        scores.forEach((button, n) => {
+          button.setAttribute('aria-checked', String(n === score));
+          button.tabIndex = n === score ? 0 : -1;
+        });
+        scores[score]!.focus(); // Enter or Space then clicks it: the score is chosen
+      }
+    });
+    card.replaceChildren(close, h('h2', { id }, context.t(survey.question)), scale, h('div', { className: 'sw-ends' }, h('span', null, context.t(survey.lowLabel)), h('span', null, context.t(survey.highLabel))));
+  }
+
+  ask();
+  focusCard(card);
+  return {
+    flow,
+    stop(reason) {
+      remove();
+      if (!answered) end({ reason });
+    },
+    refresh: () => answered || ask(),
+  };
+};
