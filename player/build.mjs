@@ -22,7 +22,7 @@ const common = {
   absWorkingDir: here,
   bundle: true,
   minify: true,
-  target: ['es2020', 'chrome90', 'firefox90', 'safari15'],
+  target: ['es2022', 'chrome94', 'firefox93', 'safari16'],
   plugins: [rawCss],
   legalComments: 'none',
   logLevel: 'warning',

@@ -9,97 +9,78 @@ export class StepwiseBundleError extends Error {
     readonly path: string,
     problem: string,
   ) {
-    super(`Stepwise: the bundle ${path === '$' ? '' : `at ${path} `}${problem}.`);
+    super(`Stepwise: the bundle at ${path} ${problem}.`);
     this.name = 'StepwiseBundleError';
   }
 }
 
-type Json = Record<string, unknown>;
-const fail = (path: string, problem: string): never => {
-  throw new StepwiseBundleError(path, problem);
+/**
+ * What the player reads, as a compact table: "s" a string, "o" an object, "a" a list, a string
+ * with "|" one of those values, an object a nested shape, [shape] a list of shapes; a key ending in
+ * "?" may be absent. The complete check, every field in plain words, is the builder's validateBundle.
+ */
+type Shape = string | readonly [Shape] | { [key: string]: Shape };
+const TEXT = 'o';
+const ANCHOR = { selectors: ['s'] } as const;
+const KIND_SHAPES: Record<string, Shape> = {
+  tour: { steps: [{ id: 's', type: 'tooltip|modal', title: TEXT, body: TEXT, buttons: 'a', advanceOn: { kind: 'next|targetClick|event' }, missingTarget: 'o', 'anchor?': ANCHOR }] },
+  hotspot: { beacon: 'o', title: TEXT, body: TEXT, 'anchor?': ANCHOR },
+  checklist: { title: TEXT, launcher: 'o', completionMessage: TEXT, items: [{ id: 's', label: TEXT, action: { kind: 'none|startFlow|openUrl' }, doneWhen: { kind: 'clicked|flowCompleted|urlVisited|event' } }] },
+  survey: { question: TEXT, lowLabel: TEXT, highLabel: TEXT, followUps: 'o', thankYou: TEXT },
 };
-const kindOf = (value: unknown) => (Array.isArray(value) ? 'a list' : value === null ? 'null' : typeof value);
+const FLOW: Shape = {
+  id: 's',
+  name: 's',
+  kind: Object.keys(KIND_SHAPES).join('|'),
+  trigger: { kind: 'pageLoad|delay|click|manual' },
+  targeting: { urls: 'a', users: 'a' },
+  frequency: 'once|everySession|untilCompleted',
+};
+const BUNDLE: Shape = { theme: 'o', locales: { defaultLocale: 's', available: ['s'] }, flows: [FLOW] };
+const NAMES: Record<string, string> = { s: 'a text', o: 'an object', a: 'a list' };
 
-function need(value: unknown, path: string, type: 'object' | 'string' | 'array' | 'number' | 'boolean'): any {
-  const ok = type === 'array' ? Array.isArray(value) : type === 'object' ? value !== null && typeof value === 'object' && !Array.isArray(value) : typeof value === type;
-  return ok ? value : fail(path, value === undefined ? `is missing (it should be ${type === 'array' ? 'a list' : `a ${type}`})` : `should be ${type === 'array' ? 'a list' : `a ${type}`}, not ${kindOf(value)}`);
-}
-
-function oneOf(value: unknown, path: string, choices: string[]): void {
-  if (!choices.includes(value as string)) fail(path, `is ${JSON.stringify(value)}, which is not one of ${choices.join(', ')}`);
-}
-
-function texts(parent: Json, path: string, keys: string[]): void {
-  for (const key of keys) need(parent[key], `${path}.${key}`, 'object');
-}
-
-function anchor(parent: Json, path: string): void {
-  if (parent.anchor === undefined) return;
-  const selectors = need(need(parent.anchor, `${path}.anchor`, 'object').selectors, `${path}.anchor.selectors`, 'array') as unknown[];
-  selectors.forEach((selector, i) => need(selector, `${path}.anchor.selectors[${i}]`, 'string'));
+function check(value: unknown, shape: Shape, path: string): void {
+  const fail = (problem: string) => {
+    throw new StepwiseBundleError(path, problem);
+  };
+  const type = Array.isArray(value) ? 'a' : value !== null && typeof value === 'object' ? 'o' : typeof value === 'string' ? 's' : '';
+  if (typeof shape === 'string') {
+    if (shape.includes('|')) {
+      if (!shape.split('|').includes(value as string)) fail(`is ${JSON.stringify(value)}, which is not one of ${shape.replace(/\|/g, ', ')}`);
+    } else if (type !== shape) fail(value === undefined ? `is missing (it should be ${NAMES[shape]})` : `should be ${NAMES[shape]}, not ${JSON.stringify(value)}`);
+    return;
+  }
+  if (Array.isArray(shape)) {
+    check(value, 'a', path);
+    (value as unknown[]).forEach((item, index) => check(item, shape[0], `${path}[${index}]`));
+    return;
+  }
+  check(value, 'o', path);
+  for (const key in shape as object) {
+    const name = key.replace('?', '');
+    const child = (value as Record<string, unknown>)[name];
+    if (child !== undefined || name === key) check(child, (shape as Record<string, Shape>)[key]!, `${path}.${name}`);
+  }
 }
 
 /**
  * A quick structural check of what the player reads, so a malformed bundle fails at createPlayer
  * with one clear message naming the path, instead of breaking later on the customer's page.
- * The complete check (every field, in plain words) is `validateBundle` from the builder.
  */
 export function checkBundle(input: unknown): Bundle {
-  const bundle = need(input, '$', 'object') as Json;
-  if (bundle.format !== BUNDLE_FORMAT) fail('$.format', `should be "${BUNDLE_FORMAT}": this is not a Stepwise bundle`);
-  if (typeof bundle.version === 'number' && bundle.version > BUNDLE_VERSION) {
-    fail('$.version', `is ${bundle.version}: it was made by a newer Stepwise; this player reads bundle versions up to ${BUNDLE_VERSION}. Update @stepwise/player`);
+  const bundle = input as Record<string, unknown> & { flows: Record<string, unknown>[] };
+  check(input, 'o', '$');
+  if (bundle.format !== BUNDLE_FORMAT) throw new StepwiseBundleError('$.format', `should be "${BUNDLE_FORMAT}": this is not a Stepwise bundle`);
+  if ((bundle.version as number) > BUNDLE_VERSION) {
+    throw new StepwiseBundleError('$.version', `is ${bundle.version as number}: the bundle was made by a newer Stepwise, and this player reads bundle versions up to ${BUNDLE_VERSION}. Update @stepwise/player`);
   }
-  if (bundle.version !== BUNDLE_VERSION) fail('$.version', `should be ${BUNDLE_VERSION}, not ${JSON.stringify(bundle.version)}`);
-  need(bundle.theme, '$.theme', 'object');
-  need(need(bundle.locales, '$.locales', 'object').defaultLocale, '$.locales.defaultLocale', 'string');
-  const ids = new Set<string>();
-  (need(bundle.flows, '$.flows', 'array') as unknown[]).forEach((value, i) => {
-    const path = `$.flows[${i}]`;
-    const flow = need(value, path, 'object') as Json;
-    const id = need(flow.id, `${path}.id`, 'string') as string;
-    if (ids.has(id)) fail(`${path}.id`, `repeats the flow id "${id}"`);
-    ids.add(id);
-    need(flow.name, `${path}.name`, 'string');
-    oneOf(flow.kind, `${path}.kind`, ['tour', 'hotspot', 'checklist', 'survey']);
-    oneOf(need(flow.trigger, `${path}.trigger`, 'object').kind, `${path}.trigger.kind`, ['pageLoad', 'delay', 'click', 'manual']);
-    const targeting = need(flow.targeting, `${path}.targeting`, 'object');
-    need(targeting.urls, `${path}.targeting.urls`, 'array');
-    need(targeting.users, `${path}.targeting.users`, 'array');
-    oneOf(flow.frequency, `${path}.frequency`, ['once', 'everySession', 'untilCompleted']);
-    const body = need(flow[flow.kind as string], `${path}.${flow.kind}`, 'object') as Json;
-    const at = `${path}.${flow.kind}`;
-    if (flow.kind === 'tour') {
-      (need(body.steps, `${at}.steps`, 'array') as unknown[]).forEach((stepValue, s) => {
-        const stepPath = `${at}.steps[${s}]`;
-        const step = need(stepValue, stepPath, 'object') as Json;
-        need(step.id, `${stepPath}.id`, 'string');
-        oneOf(step.type, `${stepPath}.type`, ['tooltip', 'modal']);
-        texts(step, stepPath, ['title', 'body']);
-        need(step.buttons, `${stepPath}.buttons`, 'array');
-        oneOf(need(step.advanceOn, `${stepPath}.advanceOn`, 'object').kind, `${stepPath}.advanceOn.kind`, ['next', 'targetClick', 'event']);
-        need(step.missingTarget, `${stepPath}.missingTarget`, 'object');
-        anchor(step, stepPath);
-      });
-    } else if (flow.kind === 'hotspot') {
-      need(body.beacon, `${at}.beacon`, 'object');
-      texts(body, at, ['title', 'body']);
-      anchor(body, at);
-    } else if (flow.kind === 'checklist') {
-      texts(body, at, ['title', 'description', 'completionMessage']);
-      need(body.launcher, `${at}.launcher`, 'object');
-      (need(body.items, `${at}.items`, 'array') as unknown[]).forEach((itemValue, n) => {
-        const itemPath = `${at}.items[${n}]`;
-        const item = need(itemValue, itemPath, 'object') as Json;
-        need(item.id, `${itemPath}.id`, 'string');
-        texts(item, itemPath, ['label', 'description']);
-        oneOf(need(item.action, `${itemPath}.action`, 'object').kind, `${itemPath}.action.kind`, ['none', 'startFlow', 'openUrl']);
-        oneOf(need(item.doneWhen, `${itemPath}.doneWhen`, 'object').kind, `${itemPath}.doneWhen.kind`, ['clicked', 'flowCompleted', 'urlVisited', 'event']);
-      });
-    } else {
-      texts(body, at, ['question', 'lowLabel', 'highLabel', 'thankYou']);
-      need(body.followUps, `${at}.followUps`, 'object');
-    }
+  if (bundle.version !== BUNDLE_VERSION) throw new StepwiseBundleError('$.version', `should be ${BUNDLE_VERSION}, not ${JSON.stringify(bundle.version)}`);
+  check(input, BUNDLE, '$');
+  const ids = new Set<unknown>();
+  bundle.flows.forEach((flow, index) => {
+    if (ids.has(flow.id)) throw new StepwiseBundleError(`$.flows[${index}].id`, `repeats the flow id ${JSON.stringify(flow.id)}`);
+    ids.add(flow.id);
+    check(flow[flow.kind as string], KIND_SHAPES[flow.kind as string]!, `$.flows[${index}].${flow.kind as string}`);
   });
-  return bundle as unknown as Bundle;
+  return input as Bundle;
 }

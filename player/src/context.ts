@@ -2,6 +2,7 @@ import type { Bundle, BundleAnchor, BundleFlow, LocalizedText } from './bundleTy
 import type { PlayerEvent, PlayerEventMap, PlayerEventType } from './events';
 import type { Found } from './findTarget';
 import type { FrequencyStore } from './frequency';
+import type { Toolkit } from './toolkit';
 
 /** What every flow kind gets from the player it runs in. */
 export interface PlayContext {
@@ -18,6 +19,7 @@ export interface PlayContext {
   /** Finds an anchor's target now, or waits up to `waitMs` for it; null when it never appears. */
   locate(anchor: BundleAnchor, waitMs: number, signal: AbortSignal): Promise<Found | null>;
   frequency: FrequencyStore;
+  kit: Toolkit;
   reducedMotion(): boolean;
   start(flowId: string): void;
 }

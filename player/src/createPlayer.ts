@@ -8,6 +8,7 @@ import { findTarget, waitForTarget, type Found } from './findTarget';
 import { createFrequencyStore, type PlayerStorage } from './frequency';
 import type { Target } from './position';
 import { runTour } from './kinds/tour';
+import { toolkit } from './toolkit';
 import baseCss from './styles/base.css?raw';
 
 export interface PlayerUser {
@@ -62,7 +63,7 @@ const KINDS: Record<Kind, () => Promise<RunFlow>> = {
 };
 /** Kinds that take the user's attention; only one of them is on screen at a time. */
 const EXCLUSIVE: Kind[] = ['tour', 'survey'];
-const SHADOWS = { none: 'none', soft: '0 8px 30px rgba(15,23,42,.18)', strong: '0 16px 48px rgba(15,23,42,.35)' };
+const SHADOWS = { none: 'none', soft: '0 8px 30px #0f172a2e', strong: '0 16px 48px #0f172a59' };
 const RTL = /^(ar|arc|ckb|dv|fa|ha|he|iw|ks|ku|ps|sd|ug|ur|yi)\b/i;
 
 /**
@@ -70,7 +71,7 @@ const RTL = /^(ar|arc|ckb|dv|fa|ha|he|iw|ks|ku|ps|sd|ug|ur|yi)\b/i;
  * so the player keeps its look on pages with a strict policy.
  */
 function addSheet(root: ShadowRoot, css: string): void {
-  if (root.adoptedStyleSheets && typeof CSSStyleSheet.prototype.replaceSync === 'function') {
+  if (root.adoptedStyleSheets) {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
@@ -87,27 +88,18 @@ function onColor(hex: string): string {
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b! > 0.18 ? '#111827' : '#ffffff';
 }
 
+const OPERATORS: Record<UserRule['operator'], (actual: unknown, expected: unknown) => boolean> = {
+  exists: (actual) => actual != null,
+  notExists: (actual) => actual == null,
+  equals: (actual, expected) => String(actual) === String(expected),
+  notEquals: (actual, expected) => String(actual) !== String(expected),
+  contains: (actual, expected) => String(actual ?? '').includes(String(expected)),
+  greaterThan: (actual, expected) => Number(actual) > Number(expected),
+  lessThan: (actual, expected) => Number(actual) < Number(expected),
+};
+
 function userMatches(rules: UserRule[], traits: PlayerUser['traits'] = {}): boolean {
-  return rules.every(({ attribute, operator, value }) => {
-    const actual = traits[attribute];
-    switch (operator) {
-      case 'exists':
-        return actual != null;
-      case 'notExists':
-        return actual == null;
-      case 'equals':
-        return String(actual) === String(value);
-      case 'notEquals':
-        return String(actual) !== String(value);
-      case 'contains':
-        return String(actual ?? '').includes(String(value));
-      case 'greaterThan':
-        return Number(actual) > Number(value);
-      case 'lessThan':
-        return Number(actual) < Number(value);
-    }
-    return false;
-  });
+  return rules.every((rule) => OPERATORS[rule.operator]?.(traits[rule.attribute], rule.value));
 }
 
 /**
@@ -158,7 +150,6 @@ export function createPlayer(options: PlayerOptions): Player {
         const { theme } = bundle;
         host = h('div', { 'data-stepwise-player': '', dir: context.dir });
         root = host.attachShadow({ mode: 'open' });
-        root.append(h('div', { className: 'sw-hidden', 'aria-live': 'polite' }));
         addSheet(root, baseCss);
         const vars: Record<string, string> = {
           brand: theme.brandColor,
@@ -191,14 +182,10 @@ export function createPlayer(options: PlayerOptions): Player {
       return findTarget(document, anchor.selectors) ?? (waitMs > 0 ? waitForTarget(document, anchor.selectors, waitMs, signal) : null);
     },
     frequency,
+    kit: toolkit,
     reducedMotion: () => Boolean(view.matchMedia?.('(prefers-reduced-motion: reduce)').matches),
     start: (flowId) => void start(flowId),
   };
-
-  function announce(text: string): void {
-    const region = root?.querySelector('[aria-live]');
-    if (region) region.textContent = text;
-  }
 
   function launch(flow: BundleFlow): void {
     if (EXCLUSIVE.includes(flow.kind)) for (const other of running.values()) if (EXCLUSIVE.includes(other.flow.kind)) other.stop('replaced');
@@ -216,7 +203,6 @@ export function createPlayer(options: PlayerOptions): Player {
         frequency.update(flow.id, { dismissed: true });
         emit('flow_dismissed', flow, outcome);
       }
-      announce('');
     };
     const placeholder: RunningFlow = { flow, stop: (reason) => end({ reason }) };
     let instance: RunningFlow = placeholder;
@@ -226,7 +212,6 @@ export function createPlayer(options: PlayerOptions): Player {
         if (running.get(flow.id) !== placeholder) return; // stopped while loading
         instance = run(flow, context, end);
         running.set(flow.id, instance);
-        announce(flow.name);
       })
       .catch(report);
   }

@@ -20,12 +20,11 @@ function memoryStorage(): PlayerStorage {
   return { getItem: (key) => data.get(key) ?? null, setItem: (key, value) => void data.set(key, value), removeItem: (key) => void data.delete(key) };
 }
 
-/** A storage that works even where the browser refuses one (private mode, blocked cookies). */
+/** A storage that works even where the browser refuses one (blocked cookies and site data). */
 function usable(get: () => Storage): PlayerStorage {
   try {
     const storage = get();
-    storage.setItem('stepwise:probe', '1');
-    storage.removeItem('stepwise:probe');
+    void storage.length; // throws where access is blocked
     return storage;
   } catch {
     return memoryStorage();
@@ -46,8 +45,12 @@ export function createFrequencyStore(view: Window, userId: string | undefined, c
   return {
     read,
     update(flowId: string, change: FlowRecord): void {
-      persistent.setItem(key(flowId), JSON.stringify({ ...read(flowId), ...change }));
-      if (change.seen) session.setItem(key(flowId), '1');
+      try {
+        persistent.setItem(key(flowId), JSON.stringify({ ...read(flowId), ...change }));
+        if (change.seen) session.setItem(key(flowId), '1');
+      } catch {
+        /* storage full or refused: the flow may show again, which beats breaking the page */
+      }
     },
     seenThisSession: (flowId: string) => session.getItem(key(flowId)) === '1',
     reset(flowId: string): void {

@@ -1,49 +1,48 @@
-import { arrow, computePosition, flip, offset, shift, type Placement, type Platform } from '@floating-ui/core';
-
 /** What a tooltip or beacon is attached to: an element, or anything with a box (preview, iframes). */
 export interface Target {
   getBoundingClientRect(): DOMRect;
 }
 
-const box = (target: Target) => {
-  const { x, y, width, height } = target.getBoundingClientRect();
-  return { x, y, width, height };
-};
-const size = (element: HTMLElement) => ({ width: element.offsetWidth, height: element.offsetHeight });
-
-// Floating UI's core with a platform for our case only: the overlay is position: fixed, so
-// everything is in viewport coordinates and the clipping area is the viewport. This keeps the
-// DOM package's general-purpose code (offset parents, clipping ancestors) out of the player.
-const platform: Platform = {
-  getElementRects: ({ reference, floating }) => ({ reference: box(reference as Target), floating: { x: 0, y: 0, ...size(floating as HTMLElement) } }),
-  getDimensions: (element) => size(element as HTMLElement),
-  getClippingRect: ({ element }) => {
-    const root = (element as HTMLElement).ownerDocument.documentElement;
-    return { x: 0, y: 0, width: root.clientWidth, height: root.clientHeight };
-  },
-};
-
 export type Side = 'auto' | 'top' | 'right' | 'bottom' | 'left';
+type Placed = Exclude<Side, 'auto'>;
 
-/** Places `floating` next to `target` (flip to stay on screen, shift along, point the arrow). */
-export async function place(target: Target, floating: HTMLElement, side: Side, align: 'start' | 'center' | 'end', arrowElement?: HTMLElement, gap = 12): Promise<void> {
-  const base = side === 'auto' ? 'bottom' : side;
-  const placement = (align === 'center' ? base : `${base}-${align}`) as Placement;
-  const result = await computePosition(target, floating, {
-    platform,
-    strategy: 'fixed',
-    placement,
-    middleware: [
-      offset(gap),
-      flip(side === 'auto' ? { fallbackPlacements: ['top', 'right', 'left'] } : {}),
-      shift({ padding: 8 }),
-      arrowElement && arrow({ element: arrowElement, padding: 8 }),
-    ],
-  });
-  Object.assign(floating.style, { left: `${result.x}px`, top: `${result.y}px` });
-  floating.dataset.side = result.placement.split('-')[0];
-  const tip = result.middlewareData.arrow;
-  if (arrowElement && tip) Object.assign(arrowElement.style, { left: tip.x != null ? `${tip.x}px` : '', top: tip.y != null ? `${tip.y}px` : '' });
+const OPPOSITE: Record<Placed, Placed> = { top: 'bottom', bottom: 'top', left: 'right', right: 'left' };
+const MARGIN = 8;
+const clamp = (value: number, low: number, high: number) => Math.max(low, Math.min(value, high));
+
+/**
+ * Places `floating` (position: fixed) beside `target`: on the preferred side, flipped to the
+ * opposite or another side when it would not fit in the viewport, shifted along to stay on
+ * screen, with the arrow pointing at the target's middle.
+ *
+ * Hand-written rather than Floating UI: the overlay is fixed-position in a shadow root, so only
+ * the viewport clips it, and this is all the positioning it needs. Floating UI (core 3 kB, dom
+ * 6.8 kB gzip) alone would take most of the player's size budget (below driver.js's 8.1 kB).
+ */
+export function place(target: Target, floating: HTMLElement, side: Side, align: 'start' | 'center' | 'end', arrow?: HTMLElement, gap = 12): void {
+  const rect = target.getBoundingClientRect();
+  const root = floating.ownerDocument.documentElement;
+  const [viewWidth, viewHeight, width, height] = [root.clientWidth, root.clientHeight, floating.offsetWidth, floating.offsetHeight];
+  const room: Record<Placed, boolean> = {
+    bottom: rect.bottom + gap + height <= viewHeight,
+    top: rect.top - gap - height >= 0,
+    right: rect.right + gap + width <= viewWidth,
+    left: rect.left - gap - width >= 0,
+  };
+  const preferred: Placed = side === 'auto' ? 'bottom' : side;
+  const order: Placed[] = [preferred, OPPOSITE[preferred], 'bottom', 'top', 'right', 'left'];
+  const chosen = order.find((candidate) => room[candidate]) ?? preferred;
+  const vertical = chosen === 'top' || chosen === 'bottom';
+  const along = (start: number, size: number, own: number) => (align === 'start' ? start : align === 'end' ? start + size - own : start + size / 2 - own / 2);
+  const x = clamp(vertical ? along(rect.left, rect.width, width) : chosen === 'right' ? rect.right + gap : rect.left - gap - width, MARGIN, viewWidth - width - MARGIN);
+  const y = clamp(vertical ? (chosen === 'bottom' ? rect.bottom + gap : rect.top - gap - height) : along(rect.top, rect.height, height), MARGIN, viewHeight - height - MARGIN);
+  floating.style.left = `${x}px`;
+  floating.style.top = `${y}px`;
+  floating.dataset.side = chosen;
+  if (arrow) {
+    arrow.style.left = vertical ? `${clamp(rect.left + rect.width / 2 - x - 6, MARGIN, width - MARGIN - 12)}px` : '';
+    arrow.style.top = vertical ? '' : `${clamp(rect.top + rect.height / 2 - y - 6, MARGIN, height - MARGIN - 12)}px`;
+  }
 }
 
 /**

@@ -1,8 +1,5 @@
-import { urlRuleMatches } from '../../../shared/bundle/urlRules';
 import type { ChecklistItem } from '../bundleTypes';
 import type { RunFlow } from '../context';
-import { h, safeUrl } from '../dom';
-import { markdown } from '../markdown';
 import css from '../styles/checklist.css?raw';
 
 const MIRROR: Record<string, string> = { 'bottom-right': 'bottom-left', 'bottom-left': 'bottom-right', 'top-right': 'top-left', 'top-left': 'top-right' };
@@ -11,6 +8,7 @@ const MIRROR: Record<string, string> = { 'bottom-right': 'bottom-left', 'bottom-
 export const runChecklist: RunFlow = (flow, context, end) => {
   if (flow.kind !== 'checklist') throw new Error('not a checklist');
   const body = flow.checklist;
+  const { h, safeUrl, markdown, urlRuleMatches } = context.kit;
   const view = context.document.defaultView!;
   const done = new Set(context.frequency.read(flow.id).items ?? []);
   let open = done.size === 0;
@@ -19,9 +17,9 @@ export const runChecklist: RunFlow = (flow, context, end) => {
   const layer = context.layer();
   // Corners follow the reading direction: bottom-right in English is bottom-left in Hebrew.
   const corner = context.dir === 'rtl' ? MIRROR[body.launcher.position]! : body.launcher.position;
-  const panelId = `sw-list-${flow.id}`;
-  const launcher = h('button', { type: 'button', className: `sw-launch sw-${corner}`, 'aria-controls': panelId });
-  const panel = h('section', { className: `sw-card sw-list sw-${corner}`, id: panelId, role: 'dialog', dir: context.dir });
+  const panelId = `list-${flow.id}`;
+  const launcher = h('button', { type: 'button', className: `launch ${corner}`, 'aria-controls': panelId });
+  const panel = h('section', { className: `card list ${corner}`, id: panelId, role: 'dialog', dir: context.dir });
   launcher.addEventListener('click', () => toggle(!open));
   panel.addEventListener('keydown', (event) => event.key === 'Escape' && toggle(false));
   layer.append(launcher, panel);
@@ -39,7 +37,7 @@ export const runChecklist: RunFlow = (flow, context, end) => {
   function toggle(next: boolean): void {
     open = next;
     render();
-    if (open) panel.querySelector<HTMLElement>('.sw-item')?.focus({ preventScroll: true });
+    if (open) panel.querySelector<HTMLElement>('.item')?.focus({ preventScroll: true });
     else launcher.focus({ preventScroll: true });
   }
 
@@ -74,27 +72,27 @@ export const runChecklist: RunFlow = (flow, context, end) => {
     // Styles go through the CSSOM: pages whose CSP forbids inline style attributes still allow it.
     const fill = h('div');
     fill.style.width = `${total ? (100 * done.size) / total : 0}%`;
-    launcher.replaceChildren(context.t(body.launcher.label) || context.t(body.title), h('span', { className: 'sw-count' }, `${done.size}/${total}`));
+    launcher.replaceChildren(context.t(body.launcher.label) || context.t(body.title), h('span', { className: 'count' }, `${done.size}/${total}`));
     launcher.setAttribute('aria-expanded', String(open));
     panel.hidden = !open;
     const allDone = done.size === total;
     panel.replaceChildren(
-      body.dismissible || allDone ? h('button', { type: 'button', className: 'sw-x', 'aria-label': 'Close', onclick: () => finish({ reason: 'close' }) }, '×') : '',
+      body.dismissible || allDone ? h('button', { type: 'button', className: 'x', 'aria-label': 'Close', onclick: () => finish({ reason: 'close' }) }, '×') : '',
       h('h2', null, context.t(body.title)),
       allDone ? h('div', { role: 'status' }, markdown(context.t(body.completionMessage))) : h('div', null, markdown(context.t(body.description))),
-      h('div', { className: 'sw-bar', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': total, 'aria-valuenow': done.size }, fill),
+      h('div', { className: 'bar', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': total, 'aria-valuenow': done.size }, fill),
       h(
         'ul',
-        { className: 'sw-items' },
+        { className: 'items' },
         ...body.items.map((item) =>
           h(
             'li',
-            { className: done.has(item.id) ? 'sw-done' : '' },
+            { className: done.has(item.id) ? 'done' : '' },
             h(
               'button',
-              { type: 'button', className: 'sw-item', onclick: () => act(item) },
-              h('span', { className: 'sw-check', 'aria-hidden': 'true' }, done.has(item.id) ? '✓' : ''),
-              h('span', null, h('span', { className: 'sw-label' }, context.t(item.label)), h('span', { className: 'sw-hidden' }, done.has(item.id) ? ' (done)' : ''), h('span', { className: 'sw-desc' }, context.t(item.description))),
+              { type: 'button', className: 'item', onclick: () => act(item) },
+              h('span', { className: 'check', 'aria-hidden': 'true' }, done.has(item.id) ? '✓' : ''),
+              h('span', null, h('span', { className: 'label' }, context.t(item.label)), h('span', { className: 'hidden' }, done.has(item.id) ? ' (done)' : ''), h('span', { className: 'desc' }, context.t(item.description))),
             ),
           ),
         ),

@@ -1,12 +1,10 @@
 import type { RunFlow } from '../context';
-import { h } from '../dom';
-import { follow, place } from '../position';
 import css from '../styles/hotspot.css?raw';
-import { focusCard, stepCard } from './stepCard';
 
 /** A pulsing beacon on an element; it opens a tooltip on hover or click. Closing the tooltip completes it. */
 export const runHotspot: RunFlow = (flow, context, end) => {
   const body = flow.kind === 'hotspot' ? flow.hotspot : null;
+  const { h, follow, place, stepCard, focusCard } = context.kit;
   let controller = new AbortController();
   const disposers: (() => void)[] = [];
   let cardDisposers: (() => void)[] = [];
@@ -40,7 +38,7 @@ export const runHotspot: RunFlow = (flow, context, end) => {
       const layer = context.layer(found.element);
       const button = (beacon = h('button', {
         type: 'button',
-        className: `sw-beacon${pulse ? ' sw-pulse' : ''}`,
+        className: `beacon${pulse ? ' pulse' : ''}`,
         'aria-label': context.t(body.title) || flow.name,
         'aria-expanded': 'false',
       }));
@@ -58,7 +56,7 @@ export const runHotspot: RunFlow = (flow, context, end) => {
         const { card, arrow } = stepCard(context, { ...body, closable: true }, { close: () => finish('completed'), next() {}, back() {} }, false);
         layer.append(card);
         button.setAttribute('aria-expanded', 'true');
-        cardDisposers = [() => card.remove(), follow(button, [card], () => void place(button, card, body.placement, 'center', arrow))];
+        cardDisposers = [() => card.remove(), follow(button, [card], () => place(button, card, body.placement, 'center', arrow))];
         if (body.openOn === 'click') focusCard(card);
         else card.addEventListener('mouseleave', closeCard);
       };

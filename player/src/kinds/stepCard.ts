@@ -11,8 +11,6 @@ export interface CardActions {
   close(): void;
 }
 
-const DEFAULT_LABELS: Record<string, string> = { next: 'Next', back: 'Back', close: 'Close' };
-
 /** A tooltip or modal card: title, safe markdown body, image, progress and buttons. Shared by tours and hotspots. */
 export function stepCard(
   context: PlayContext,
@@ -23,18 +21,18 @@ export function stepCard(
   const id = `sw-${++uniqueId}`;
   const image = content.imageUrl && safeUrl(content.imageUrl);
   const buttons = (content.buttons ?? []).map((button) => {
-    const label = context.t(button.label) || DEFAULT_LABELS[button.action] || '';
+    const label = context.t(button.label);
     if (button.action === 'link') {
       const href = safeUrl(button.url);
-      return href && h('a', { className: 'sw-btn', href, target: '_blank', rel: 'noopener noreferrer' }, label);
+      return href && h('a', { className: 'btn', href, target: '_blank', rel: 'noopener noreferrer' }, label);
     }
-    return h('button', { type: 'button', className: `sw-btn${button.action === 'next' ? ' sw-primary' : ''}`, onclick: actions[button.action] }, label);
+    return h('button', { type: 'button', className: `btn${button.action === 'next' ? ' primary' : ''}`, onclick: actions[button.action] }, label);
   });
-  const arrow = h('div', { className: 'sw-arrow' });
+  const arrow = h('div', { className: 'arrow' });
   const card = h(
     'div',
     {
-      className: `sw-card${modal ? ' sw-modal' : ''}`,
+      className: `card${modal ? ' modal' : ''}`,
       role: 'dialog',
       'aria-modal': String(modal),
       'aria-labelledby': `${id}t`,
@@ -42,11 +40,11 @@ export function stepCard(
       tabindex: -1,
       dir: context.dir,
     },
-    content.closable && h('button', { type: 'button', className: 'sw-x', 'aria-label': 'Close', onclick: actions.close }, '×'),
+    content.closable && h('button', { type: 'button', className: 'x', 'aria-label': 'Close', onclick: actions.close }, '×'),
     image && h('img', { src: image, alt: '' }),
     h('h2', { id: `${id}t` }, context.t(content.title)),
     h('div', { id: `${id}b` }, markdown(context.t(content.body))),
-    (content.progress || buttons.length > 0) && h('div', { className: 'sw-foot' }, h('span', { className: 'sw-prog' }, content.progress), ...buttons),
+    (content.progress || buttons.length > 0) && h('div', { className: 'foot' }, h('span', { className: 'prog' }, content.progress), ...buttons),
     !modal && arrow,
   );
   card.addEventListener('keydown', (event) => {
@@ -80,5 +78,5 @@ function trapFocus(card: HTMLElement, event: KeyboardEvent): void {
 
 /** Focuses the card's main button (or the card), without scrolling the page. */
 export function focusCard(card: HTMLElement): void {
-  (card.querySelector<HTMLElement>('.sw-primary') ?? card).focus({ preventScroll: true });
+  (card.querySelector<HTMLElement>('.primary') ?? card).focus({ preventScroll: true });
 }

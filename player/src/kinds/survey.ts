@@ -1,8 +1,6 @@
 import type { RunFlow } from '../context';
-import { h } from '../dom';
 import type { PlayerEventMap } from '../events';
 import css from '../styles/survey.css?raw';
-import { focusCard } from './stepCard';
 
 type Band = PlayerEventMap['survey_answered']['band'];
 const bandOf = (score: number): Band => (score <= 6 ? 'detractor' : score <= 8 ? 'passive' : 'promoter');
@@ -12,6 +10,7 @@ let uniqueId = 0;
 export const runSurvey: RunFlow = (flow, context, end) => {
   if (flow.kind !== 'survey') throw new Error('not a survey');
   const survey = flow.survey;
+  const { h, focusCard } = context.kit;
   const view = context.document.defaultView!;
   const id = `sw-q${++uniqueId}`;
   const centered = survey.position === 'center';
@@ -20,8 +19,8 @@ export const runSurvey: RunFlow = (flow, context, end) => {
   let timer = 0;
   context.style(css);
   const layer = context.layer();
-  const dim = centered ? h('div', { className: 'sw-dim' }) : null;
-  const card = h('div', { className: `sw-card sw-survey ${centered ? 'sw-modal' : `sw-${survey.position}`}`, role: 'dialog', 'aria-labelledby': id, tabindex: -1, dir: context.dir });
+  const dim = centered ? h('div', { className: 'dim' }) : null;
+  const card = h('div', { className: `card survey ${centered ? 'modal' : survey.position}`, role: 'dialog', 'aria-labelledby': id, tabindex: -1, dir: context.dir });
   layer.append(...(dim ? [dim, card] : [card]));
 
   const remove = () => {
@@ -29,7 +28,7 @@ export const runSurvey: RunFlow = (flow, context, end) => {
     dim?.remove();
     card.remove();
   };
-  const close = h('button', { type: 'button', className: 'sw-x', 'aria-label': 'Close' }, '×');
+  const close = h('button', { type: 'button', className: 'x', 'aria-label': 'Close' }, '×');
   close.addEventListener('click', () => {
     remove();
     if (!answered) end({ reason: 'close' });
@@ -52,16 +51,16 @@ export const runSurvey: RunFlow = (flow, context, end) => {
       close,
       h('h2', { id }, question),
       field,
-      h('div', { className: 'sw-foot' }, h('span', { className: 'sw-prog' }), h('button', { type: 'button', className: 'sw-btn sw-primary', onclick: () => submit(field.value.trim()) }, 'Send')),
+      h('div', { className: 'foot' }, h('span', { className: 'prog' }), h('button', { type: 'button', className: 'btn primary', onclick: () => submit(field.value.trim()) }, 'Send')),
     );
     field.focus();
   }
 
   function ask(): void {
     const scores = Array.from({ length: 11 }, (_, n) =>
-      h('button', { type: 'button', role: 'radio', className: 'sw-score', 'aria-checked': String(n === score), tabindex: n === Math.max(score, 0) ? 0 : -1, onclick: () => ((score = n), followUp()) }, n),
+      h('button', { type: 'button', role: 'radio', className: 'score', 'aria-checked': String(n === score), tabindex: n === Math.max(score, 0) ? 0 : -1, onclick: () => ((score = n), followUp()) }, n),
     );
-    const scale = h('div', { className: 'sw-scale', role: 'radiogroup', 'aria-labelledby': id }, ...scores);
+    const scale = h('div', { className: 'scale', role: 'radiogroup', 'aria-labelledby': id }, ...scores);
     // Arrows move the way they point: in right-to-left locales 0 sits on the right.
     const flip = context.dir === 'rtl' ? -1 : 1;
     scale.addEventListener('keydown', (event) => {
@@ -76,7 +75,7 @@ export const runSurvey: RunFlow = (flow, context, end) => {
         scores[score]!.focus(); // Enter or Space then clicks it: the score is chosen
       }
     });
-    card.replaceChildren(close, h('h2', { id }, context.t(survey.question)), scale, h('div', { className: 'sw-ends' }, h('span', null, context.t(survey.lowLabel)), h('span', null, context.t(survey.highLabel))));
+    card.replaceChildren(close, h('h2', { id }, context.t(survey.question)), scale, h('div', { className: 'ends' }, h('span', null, context.t(survey.lowLabel)), h('span', null, context.t(survey.highLabel))));
   }
 
   ask();

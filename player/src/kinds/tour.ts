@@ -57,7 +57,7 @@ export const runTour: RunFlow = (flow, context, end) => {
       !found,
     );
     const parts: Element[] = [card];
-    if (step.backdrop) parts.unshift(h('div', { className: found ? 'sw-spot' : 'sw-dim' }));
+    if (step.backdrop) parts.unshift(h('div', { className: found ? 'spot' : 'dim' }));
     layer.append(...parts);
     disposers.push(() => parts.forEach((part) => part.remove()));
     if (found) {
@@ -68,7 +68,7 @@ export const runTour: RunFlow = (flow, context, end) => {
           const rect = found.target.getBoundingClientRect();
           const pad = step.spotlightPadding;
           if (spot) Object.assign(spot.style, { left: `${rect.x - pad}px`, top: `${rect.y - pad}px`, width: `${rect.width + 2 * pad}px`, height: `${rect.height + 2 * pad}px` });
-          void place(found.target, card, step.placement, step.alignment, arrow, 12 + pad / 2);
+          place(found.target, card, step.placement, step.alignment, arrow, 12 + pad / 2);
         }),
       );
       if (step.advanceOn.kind === 'targetClick') {
