@@ -124,7 +124,8 @@ export function createPlayer(options: PlayerOptions): Player {
   function setLocale(requested: string): void {
     const language = requested.split('-')[0]!.toLowerCase();
     locale = available.find((tag) => tag.toLowerCase() === requested.toLowerCase()) ?? available.find((tag) => tag.split('-')[0]!.toLowerCase() === language) ?? defaultLocale;
-    if (host) host.dir = context.dir = RTL.test(locale) ? 'rtl' : 'ltr';
+    context.dir = RTL.test(locale) ? 'rtl' : 'ltr';
+    if (host) host.dir = context.dir;
   }
 
   function emit<T extends PlayerEventType>(type: T, flow: BundleFlow, data: object): void {
