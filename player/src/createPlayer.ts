@@ -191,7 +191,8 @@ export function createPlayer(options: PlayerOptions): Player {
   function launch(flow: BundleFlow): void {
     if (EXCLUSIVE.includes(flow.kind)) for (const other of running.values()) if (EXCLUSIVE.includes(other.flow.kind)) other.stop('replaced');
     running.get(flow.id)?.stop('replaced');
-    frequency.update(flow.id, { seen: true });
+    // Remembered just after the first paint: storage writes are synchronous and the step is what the user waits for.
+    view.setTimeout(() => frequency.update(flow.id, { seen: true }));
     emit('flow_started', flow, {});
     const end: FlowEnd = (outcome) => {
       if (running.get(flow.id) !== instance) return;

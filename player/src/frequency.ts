@@ -32,12 +32,14 @@ function usable(get: () => Storage): PlayerStorage {
 }
 
 export function createFrequencyStore(view: Window, userId: string | undefined, custom?: PlayerStorage) {
-  const persistent = custom ?? usable(() => view.localStorage);
-  const session = usable(() => view.sessionStorage);
+  // Opened on first use: the first touch of Web Storage can cost milliseconds, and a page that
+  // only starts flows by hand may never need it before the first step is on screen.
+  let stores: [PlayerStorage, PlayerStorage] | undefined;
+  const open = () => (stores ??= [custom ?? usable(() => view.localStorage), usable(() => view.sessionStorage)]);
   const key = (flowId: string) => `stepwise:${userId ?? 'anonymous'}:${flowId}`;
   const read = (flowId: string): FlowRecord => {
     try {
-      return JSON.parse(persistent.getItem(key(flowId)) ?? '{}') as FlowRecord;
+      return JSON.parse(open()[0].getItem(key(flowId)) ?? '{}') as FlowRecord;
     } catch {
       return {};
     }
@@ -46,14 +48,16 @@ export function createFrequencyStore(view: Window, userId: string | undefined, c
     read,
     update(flowId: string, change: FlowRecord): void {
       try {
+        const [persistent, session] = open();
         persistent.setItem(key(flowId), JSON.stringify({ ...read(flowId), ...change }));
         if (change.seen) session.setItem(key(flowId), '1');
       } catch {
         /* storage full or refused: the flow may show again, which beats breaking the page */
       }
     },
-    seenThisSession: (flowId: string) => session.getItem(key(flowId)) === '1',
+    seenThisSession: (flowId: string) => open()[1].getItem(key(flowId)) === '1',
     reset(flowId: string): void {
+      const [persistent, session] = open();
       persistent.removeItem(key(flowId));
       session.removeItem(key(flowId));
     },

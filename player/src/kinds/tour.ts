@@ -8,10 +8,10 @@ import { focusCard, stepCard } from './stepCard';
 /** Scrolls a target into view when it is off screen or covered (a fixed or sticky header). */
 export function reveal(element: Element, smooth: boolean): void {
   const rect = element.getBoundingClientRect();
-  const root = element.getRootNode() as Document | ShadowRoot;
   const view = element.ownerDocument.documentElement;
-  const hit = root.elementFromPoint?.(rect.x + rect.width / 2, rect.y + Math.min(rect.height / 2, 8));
   const onScreen = rect.top >= 0 && rect.bottom <= view.clientHeight && rect.left >= 0 && rect.right <= view.clientWidth;
+  // On screen but under something else (a fixed or sticky header)? Only then is a hit test worth its cost.
+  const hit = onScreen && (element.getRootNode() as Document | ShadowRoot).elementFromPoint?.(rect.x + rect.width / 2, rect.y + Math.min(rect.height / 2, 8));
   if (!onScreen || (hit && !element.contains(hit) && !hit.contains(element))) {
     element.scrollIntoView({ block: 'center', inline: 'nearest', behavior: smooth ? 'smooth' : 'auto' });
   }
@@ -23,7 +23,7 @@ export const runTour: RunFlow = (flow, context, end) => {
   const returnFocus = context.document.activeElement as HTMLElement | null;
   let index = -1;
   let controller = new AbortController();
-  let disposers: (() => void)[] = [];
+  const disposers: (() => void)[] = [];
 
   const clear = () => {
     controller.abort();
