@@ -1,6 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: { alias: { '@stepwise/player': fileURLToPath(new URL('./player/src/index.ts', import.meta.url)) } },
   test: {
     // Playwright specs live in tests/e2e and run under Playwright, not here.
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],

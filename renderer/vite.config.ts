@@ -7,6 +7,8 @@ export default defineConfig({
   // Relative asset paths: Electron loads the page from file://, the web host from its root.
   base: './',
   plugins: [react()],
+  // The preview plays flows with the player's source, the very code customers ship.
+  resolve: { alias: { '@stepwise/player': fileURLToPath(new URL('../player/src/index.ts', import.meta.url)) } },
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,

@@ -71,6 +71,9 @@ export function createBuilderHandlers(options: BuilderServicesOptions): BuilderH
       await recent.touch(opened.path, name);
       return opened;
     },
+    async 'project.readImage'({ path, file }) {
+      return { dataUrl: await store.readImage(await options.paths.check(path), file) };
+    },
     async 'dialog.chooseProject'() {
       if (!options.chooseProject) {
         throw new BuilderApiError({ code: 'unsupported', message: 'This host has no native dialogs; pick a project from the list instead.' });

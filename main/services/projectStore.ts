@@ -140,6 +140,18 @@ export function createProjectStore(options: ProjectStoreOptions) {
       return { path: dir, project: renamed, notices: [] };
     },
 
+    /** A screenshot's bytes as a data: URL. `file` is a content-hash name the contract has checked. */
+    async readImage(path: string, file: string): Promise<string> {
+      const image = join(projectDirOf(path), IMAGES_DIR, file);
+      try {
+        const bytes = await fs.readFile(image);
+        const mime = file.endsWith('.png') ? 'image/png' : file.endsWith('.webp') ? 'image/webp' : 'image/jpeg';
+        return `data:${mime};base64,${bytes.toString('base64')}`;
+      } catch (error) {
+        throw ioError('read the screenshot', image, error);
+      }
+    },
+
     /** The projects in the projects folder, for hosts without a native open dialog. */
     async listProjectDirs(): Promise<string[]> {
       const entries = await fs.readdir(options.projectsDir, { withFileTypes: true }).catch(() => []);

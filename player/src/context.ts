@@ -4,6 +4,12 @@ import type { Found } from './findTarget';
 import type { FrequencyStore } from './frequency';
 import type { Toolkit } from './toolkit';
 
+/** Which flow (and tour step) an anchor belongs to, for a custom `resolveTarget`. */
+export interface AnchorContext {
+  flowId: string;
+  stepId?: string;
+}
+
 /** What every flow kind gets from the player it runs in. */
 export interface PlayContext {
   document: Document;
@@ -17,7 +23,7 @@ export interface PlayContext {
   style(css: string): void;
   emit<T extends PlayerEventType>(type: T, flow: BundleFlow, data: PlayerEventMap[T]): void;
   /** Finds an anchor's target now, or waits up to `waitMs` for it; null when it never appears. */
-  locate(anchor: BundleAnchor, waitMs: number, signal: AbortSignal): Promise<Found | null>;
+  locate(anchor: BundleAnchor, waitMs: number, signal: AbortSignal, where: AnchorContext): Promise<Found | null>;
   frequency: FrequencyStore;
   kit: Toolkit;
   reducedMotion(): boolean;

@@ -1,7 +1,7 @@
 import { urlMatchesRules } from '../../shared/bundle/urlRules';
 import type { BundleAnchor, BundleFlow, LocalizedText, UserRule } from './bundleTypes';
 import { checkBundle } from './checkBundle';
-import type { FlowEnd, PlayContext, RunFlow, RunningFlow } from './context';
+import type { AnchorContext, FlowEnd, PlayContext, RunFlow, RunningFlow } from './context';
 import { h } from './dom';
 import type { PlayerEvent, PlayerEventListener, PlayerEventType } from './events';
 import { findTarget, waitForTarget, type Found } from './findTarget';
@@ -28,7 +28,7 @@ export interface PlayerOptions {
   /** Called with every event; the same as `on('*', onEvent)`. */
   onEvent?: PlayerEventListener;
   /** Finds the element for an anchor yourself (the editor's preview maps anchors to screenshot boxes). */
-  resolveTarget?: (anchor: BundleAnchor) => Element | Target | null | Promise<Element | Target | null>;
+  resolveTarget?: (anchor: BundleAnchor, where: AnchorContext) => Element | Target | null | Promise<Element | Target | null>;
   /** The document to play in; defaults to the global one. */
   document?: Document;
   /** Watch the page for automatic triggers (URL rules, delays, clicks). Default true. */
@@ -72,7 +72,8 @@ const RTL = /^(ar|arc|ckb|dv|fa|ha|he|iw|ks|ku|ps|sd|ug|ur|yi)\b/i;
  */
 function addSheet(root: ShadowRoot, css: string): void {
   if (root.adoptedStyleSheets) {
-    const sheet = new CSSStyleSheet();
+    // From the realm of the document played in: a sheet cannot be shared across documents.
+    const sheet = new root.ownerDocument.defaultView!.CSSStyleSheet();
     sheet.replaceSync(css);
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   } else root.append(h('style', null, css));
@@ -175,9 +176,9 @@ export function createPlayer(options: PlayerOptions): Player {
       addSheet(context.layer(), css);
     },
     emit,
-    async locate(anchor, waitMs, signal): Promise<Found | null> {
+    async locate(anchor, waitMs, signal, where): Promise<Found | null> {
       if (options.resolveTarget) {
-        const target = await options.resolveTarget(anchor);
+        const target = await options.resolveTarget(anchor, where);
         return target ? { element: 'tagName' in target ? (target as Element) : document.body, target } : null;
       }
       return findTarget(document, anchor.selectors) ?? (waitMs > 0 ? waitForTarget(document, anchor.selectors, waitMs, signal) : null);

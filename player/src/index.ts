@@ -4,4 +4,5 @@ export { StepwiseBundleError, BUNDLE_FORMAT, BUNDLE_VERSION } from './checkBundl
 export type { PlayerEvent, PlayerEventListener, PlayerEventMap, PlayerEventType, StepInfo } from './events';
 export type { PlayerStorage } from './frequency';
 export type { Target } from './position';
+export type { AnchorContext } from './context';
 export type * from './bundleTypes';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { projectSchema } from '../model/project';
+import { screenImageSchema } from '../model/screen';
 import type { BuilderMethodName } from './methodNames';
 import { BUILDER_METHOD_NAMES } from './methodNames';
 
@@ -54,6 +55,11 @@ export const builderApiContract = {
   'project.saveAs': {
     input: z.object({ fromPath: pathSchema, name: projectNameSchema, project: projectSchema }).strict(),
     output: openedProjectSchema,
+  },
+  /** A screenshot of the project, as a data: URL the renderer can show without file access. */
+  'project.readImage': {
+    input: z.object({ path: pathSchema, file: screenImageSchema.shape.file }).strict(),
+    output: z.object({ dataUrl: z.string() }),
   },
   /** Native "Open project" dialog; the web host answers `unsupported`. */
   'dialog.chooseProject': { input: noInput, output: z.object({ path: z.string().nullable() }) },

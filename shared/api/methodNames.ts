@@ -11,6 +11,7 @@ export const BUILDER_METHOD_NAMES = [
   'project.open',
   'project.save',
   'project.saveAs',
+  'project.readImage',
   'dialog.chooseProject',
 ] as const;
 export type BuilderMethodName = (typeof BUILDER_METHOD_NAMES)[number];

@@ -29,6 +29,7 @@ export const COMMANDS = [
   { id: 'flow.newSurvey', label: 'New NPS Survey', menu: 'Flow' },
   { id: 'flow.rename', label: 'Rename Flow…', keybinding: 'F2', menu: 'Flow', separatorBefore: true },
   { id: 'flow.delete', label: 'Delete Flow', keybinding: 'Mod+Backspace', menu: 'Flow' },
+  { id: 'flow.play', label: 'Play Flow', keybinding: 'Mod+Enter', menu: 'Flow', separatorBefore: true },
   { id: 'help.shortcuts', label: 'Keyboard Shortcuts', keybinding: 'Mod+/', menu: 'Help' },
 ] as const satisfies readonly CommandDescriptor[];
 

@@ -27,7 +27,7 @@ export const runHotspot: RunFlow = (flow, context, end) => {
     if (!body?.anchor) return finish({ reason: 'target_not_found' });
     const { anchor } = body;
     const { signal } = controller;
-    void context.locate(anchor, 5_000, signal).then((found) => {
+    void context.locate(anchor, 5_000, signal, { flowId: flow.id }).then((found) => {
       if (signal.aborted) return;
       if (!found) {
         context.emit('target_not_found', flow, { selectors: anchor.selectors, action: 'hide' });

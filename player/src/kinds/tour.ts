@@ -89,7 +89,7 @@ export const runTour: RunFlow = (flow, context, end) => {
     if (step.type === 'modal' || !step.anchor) return draw(step, null);
     const { anchor, missingTarget } = step;
     const signal = controller.signal;
-    void context.locate(anchor, missingTarget.waitMs, signal).then((found) => {
+    void context.locate(anchor, missingTarget.waitMs, signal, { flowId: flow.id, stepId: step.id }).then((found) => {
       if (signal.aborted) return;
       if (found) return draw(step, found);
       context.emit('target_not_found', flow, { stepId: step.id, selectors: anchor.selectors, action: missingTarget.then });

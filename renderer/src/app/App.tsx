@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import { Dialogs } from '../dialogs/Dialogs';
+import { FlowPreview } from '../preview/FlowPreview';
+import { useUiStore } from '../store/uiStore';
 import { ProjectView } from '../project/ProjectView';
 import { StartScreen } from '../start/StartScreen';
 import { useDocumentStore } from '../store/documentStore';
@@ -10,7 +12,10 @@ import { Notices } from './Notices';
 
 export function App() {
   const { commands } = useApp();
-  const hasProject = useDocumentStore((state) => state.project !== null);
+  const project = useDocumentStore((state) => state.project);
+  const projectPath = useUiStore((state) => state.projectPath);
+  const previewFlowId = useUiStore((state) => state.previewFlowId);
+  const hasProject = project !== null;
   useShortcuts(commands);
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
@@ -22,6 +27,9 @@ export function App() {
   return (
     <>
       {hasProject ? <ProjectView /> : <StartScreen />}
+      {project && projectPath && previewFlowId ? (
+        <FlowPreview project={project} projectPath={projectPath} flowId={previewFlowId} onClose={() => useUiStore.setState({ previewFlowId: null })} />
+      ) : null}
       <Dialogs />
       <Notices />
     </>

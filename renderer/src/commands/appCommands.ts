@@ -47,6 +47,7 @@ export function createAppCommands(session: ProjectSession, client: BuilderClient
         if (id) deleteFlow(id);
       },
     },
+    'flow.play': { enabled: hasSelectedFlow, run: () => useUiStore.setState({ previewFlowId: useUiStore.getState().selectedFlowId }) },
     'help.shortcuts': { run: () => openDialog({ kind: 'shortcuts' }) },
   };
   const registry = createCommandRegistry();

@@ -4,6 +4,8 @@ import type { Flow } from '../../../shared/model/flow';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
 import { FlowKindIcon } from './FlowKindIcon';
+import { CommandButton } from '../app/CommandButton';
+import { Icon } from '../ui/Icon';
 
 function contentLines(flow: Flow, locale: string): string[] {
   const t = (value: Record<string, string>) => pickText(value, locale, locale);
@@ -40,6 +42,9 @@ export function CanvasArea() {
                 {flowKindLabel(flow.kind)} · {flow.status === 'ready' ? 'Ready' : 'Draft'}
               </p>
             </div>
+            <CommandButton command="flow.play" className="button primary small">
+              <Icon name="play" size={14} /> Play
+            </CommandButton>
           </header>
           <ul>
             {contentLines(flow, locale).map((line, index) => (

@@ -101,6 +101,9 @@ export function FlowsPanel() {
               </button>
             )}
             <span className="flow-row-actions">
+              <button type="button" className="icon-button" aria-label={`Play ${flow.name}`} title="Play in preview" onClick={() => useUiStore.setState({ selectedFlowId: flow.id, previewFlowId: flow.id })}>
+                <Icon name="play" size={16} />
+              </button>
               <button type="button" className="icon-button" aria-label={`Rename ${flow.name}`} title="Rename (F2)" onClick={() => useUiStore.setState({ selectedFlowId: flow.id, renamingFlowId: flow.id })}>
                 <Icon name="pencil" size={16} />
               </button>

@@ -25,6 +25,8 @@ export interface UiState {
   saving: boolean;
   selectedFlowId: string | null;
   renamingFlowId: string | null;
+  /** The flow playing in the preview, over the screenshots. */
+  previewFlowId: string | null;
   dialog: DialogState;
   notices: Notice[];
 }
@@ -36,6 +38,7 @@ export const useUiStore = create<UiState>()(() => ({
   saving: false,
   selectedFlowId: null,
   renamingFlowId: null,
+  previewFlowId: null,
   dialog: { kind: 'none' },
   notices: [],
 }));

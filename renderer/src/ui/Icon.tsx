@@ -8,6 +8,7 @@ const ICONS = {
   image: 'M4 5h16v14H4zM4 16l5-5l4 4l3-3l4 4M15 9.5a1.5 1.5 0 1 0 0 .01',
   close: 'M6 6l12 12M18 6L6 18',
   keyboard: 'M3 7h18v10H3zM7 11h.01M11 11h.01M15 11h.01M8 14h8',
+  play: 'M7 5l12 7l-12 7z',
 } as const;
 
 export type IconName = keyof typeof ICONS;

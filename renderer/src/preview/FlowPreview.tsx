@@ -1,0 +1,155 @@
+import { createPlayer, type Player, type PlayerEvent, type PlayerStorage } from '@stepwise/player';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { buildBundle } from '../../../shared/bundle/buildBundle';
+import { localeDisplayName } from '../../../shared/model/locales';
+import type { Project } from '../../../shared/model/project';
+import { useApp } from '../app/appContext';
+import { Icon } from '../ui/Icon';
+import { authoredAnchor, firstScreenOf } from './authoredAnchor';
+import { useScreenImage } from './screenImages';
+
+function memoryStorage(): PlayerStorage {
+  const data = new Map<string, string>();
+  return { getItem: (key) => data.get(key) ?? null, setItem: (key, value) => void data.set(key, value), removeItem: (key) => void data.delete(key) };
+}
+
+function describe(event: PlayerEvent): string {
+  const extra =
+    event.type === 'step_viewed' || event.type === 'step_completed'
+      ? ` ${event.stepIndex + 1}/${event.stepCount}`
+      : event.type === 'survey_answered'
+        ? ` ${event.score} (${event.band})`
+        : event.type === 'flow_dismissed'
+          ? ` (${event.reason})`
+          : '';
+  return `${event.type}${extra}`;
+}
+
+interface FlowPreviewProps {
+  project: Project;
+  projectPath: string;
+  flowId: string;
+  onClose(): void;
+}
+
+/**
+ * Plays a flow with the real @stepwise/player over the project's screenshots: each anchor is
+ * resolved to a box placed where the element was captured, so the preview never needs the live site.
+ */
+export function FlowPreview({ project, projectPath, flowId, onClose }: FlowPreviewProps) {
+  const { client } = useApp();
+  const [screenId, setScreenId] = useState(() => firstScreenOf(project, flowId));
+  const [locale, setLocale] = useState(project.locales.defaultLocale);
+  const [run, setRun] = useState(0);
+  const [events, setEvents] = useState<PlayerEvent[]>([]);
+  const player = useRef<Player | null>(null);
+  const frame = useRef<HTMLDivElement>(null);
+  const shown = useRef<{ screenId: string | null; waiters: Map<string, () => void> }>({ screenId, waiters: new Map() });
+  const screen = project.screens.find((candidate) => candidate.id === screenId);
+  const image = useScreenImage(client, projectPath, screen?.image.file);
+  const flow = project.flows.find((candidate) => candidate.id === flowId);
+  const bundle = useMemo(() => buildBundle(project), [project]);
+
+  /** Shows a screen and resolves once its screenshot is laid out. */
+  const showScreen = (id: string) =>
+    new Promise<void>((resolve) => {
+      if (shown.current.screenId === id && frame.current?.querySelector('img')?.complete) return resolve();
+      shown.current.waiters.set(id, resolve);
+      setScreenId(id);
+    });
+
+  useEffect(() => {
+    setEvents([]);
+    const instance = createPlayer({
+      bundle,
+      locale,
+      autoStart: false,
+      storage: memoryStorage(),
+      onEvent: (event) => setEvents((list) => [...list.slice(-5), event]),
+      async resolveTarget(_anchor, where) {
+        const anchor = authoredAnchor(project, where.flowId, where.stepId);
+        const target = anchor && project.screens.find((candidate) => candidate.id === anchor.screenId);
+        if (!anchor || !target) return null;
+        await showScreen(anchor.screenId);
+        const marker = frame.current?.querySelector<HTMLDivElement>('.preview-target');
+        if (!marker) return null;
+        // Percentages of the screenshot, so the box follows it when the window resizes.
+        Object.assign(marker.style, {
+          left: `${(100 * anchor.box.x) / target.image.width}%`,
+          top: `${(100 * anchor.box.y) / target.image.height}%`,
+          width: `${(100 * anchor.box.width) / target.image.width}%`,
+          height: `${(100 * anchor.box.height) / target.image.height}%`,
+        });
+        return marker;
+      },
+    });
+    player.current = instance;
+    instance.start(flowId);
+    return () => {
+      instance.destroy();
+      player.current = null;
+    };
+    // The locale is switched on the running player (below), not by making a new one; `run` restarts.
+  }, [bundle, flowId, run]);
+
+  useEffect(() => player.current?.setLocale(locale), [locale]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && !event.defaultPrevented && onClose();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  const onImageLoad = () => {
+    shown.current.screenId = screenId;
+    const waiter = screenId ? shown.current.waiters.get(screenId) : undefined;
+    if (screenId) shown.current.waiters.delete(screenId);
+    requestAnimationFrame(() => waiter?.());
+  };
+
+  return (
+    // Not position: fixed (that would make a stacking context): the bar and the event log must rise above the player's backdrop.
+    <div className="preview" role="region" aria-label={`Preview of ${flow?.name ?? 'flow'}`}>
+      <div className="preview-bar">
+        <strong>Preview · {flow?.name}</strong>
+        <span className="preview-screen muted">{screen ? screen.name : 'No screen'}</span>
+        <span className="toolbar-spacer" />
+        <button type="button" className="button small" onClick={() => player.current?.back()}>
+          Back
+        </button>
+        <button type="button" className="button small" onClick={() => player.current?.next()}>
+          Next
+        </button>
+        <button type="button" className="button small" onClick={() => setRun((n) => n + 1)}>
+          Restart
+        </button>
+        <label className="preview-locale">
+          <span className="muted">Language</span>
+          <select value={locale} onChange={(event) => setLocale(event.target.value)}>
+            {project.locales.available.map((tag) => (
+              <option key={tag} value={tag}>
+                {localeDisplayName(tag) ?? tag} ({tag})
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="icon-button" aria-label="Close preview" onClick={onClose}>
+          <Icon name="close" />
+        </button>
+      </div>
+      <div className="preview-stage">
+        {image.error ? <p className="error-text">{image.error}</p> : null}
+        {!screen ? <p className="muted preview-empty">This project has no screens yet; steps that point at elements show centred.</p> : null}
+        <div className="preview-frame" ref={frame} style={screen ? { aspectRatio: `${screen.image.width} / ${screen.image.height}` } : { display: 'none' }}>
+          {image.url ? <img src={image.url} alt={screen?.name ?? ''} onLoad={onImageLoad} draggable={false} /> : null}
+          <div className="preview-target" aria-hidden="true" />
+        </div>
+      </div>
+      <ol className="preview-events" aria-label="Player events">
+        {events.map((event, index) => (
+          <li key={`${event.timestamp}-${index}`}>{describe(event)}</li>
+        ))}
+      </ol>
+    </div>
+  );
+}
