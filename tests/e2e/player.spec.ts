@@ -131,6 +131,32 @@ test.describe('resilience', () => {
     await expect(player.card).toHaveAccessibleName('New invoice');
   });
 
+  test('reaches into a same-origin iframe, and scrolls a target out from under the sticky header', async ({ page, demoSite }) => {
+    const bundle = withTour((b) => {
+      const tour = tourOf(b);
+      tour.tour.steps[0]!.anchor = { selectors: ['iframe#billing-frame >>> #upgrade'] };
+      tour.tour.steps[1]!.anchor = { selectors: ['#delete-account'] };
+    });
+    const player = new PlayerPage(page, demoSite);
+    await page.setViewportSize({ width: 1280, height: 500 });
+    await player.open('/settings', bundle);
+    await player.call('start', 'tour_dashboard');
+    await expect(player.card).toHaveAccessibleName('New invoice');
+    const upgrade = (await page.frameLocator('#billing-frame').getByRole('button', { name: 'Upgrade' }).boundingBox())!;
+    expect(gapBetween((await player.card.boundingBox())!, upgrade)).toBeLessThanOrEqual(24);
+
+    await player.call('stop');
+    // Scroll so that "Delete account" sits under the 56 px sticky header: on screen, but covered.
+    await page.evaluate(() => {
+      const button = document.getElementById('delete-account')!;
+      window.scrollBy(0, button.getBoundingClientRect().top - 20);
+    });
+    await player.call('start', 'tour_dashboard');
+    await player.call('next');
+    await expect(player.card).toHaveAccessibleName('Revenue');
+    await expect.poll(async () => (await page.locator('#delete-account').boundingBox())!.y).toBeGreaterThan(56);
+  });
+
   test('never throws into the page: a broken analytics handler and calls after destroy are harmless', async ({ page, demoSite }) => {
     const player = new PlayerPage(page, demoSite);
     const errors: string[] = [];

@@ -85,3 +85,12 @@ describe('the published JSON Schema', () => {
     expect(schema.required).toEqual(expect.arrayContaining(['format', 'version', 'project']));
   });
 });
+
+describe('the demo bundle (player/demo/bundle.json)', () => {
+  it('is the demo project exported, up to date (run `npm run schema` if this fails), and valid', async () => {
+    const { shippedDemoBundle } = await import('../fixtures/demoProject');
+    const committed = readFileSync(new URL('../../player/demo/bundle.json', import.meta.url), 'utf8');
+    expect(committed).toBe(serializeBundle(shippedDemoBundle()));
+    expect(validateBundle(committed).ok).toBe(true);
+  });
+});
