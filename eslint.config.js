@@ -47,7 +47,7 @@ export default tseslint.config(
     ),
   },
   {
-    files: ['tests/**', 'bench/**', 'scripts/**', '**/*.config.*', 'player/*.mjs'],
+    files: ['tests/**', 'bench/**', 'scripts/**', '**/*.config.*', 'player/*.mjs', 'player/demo/**'],
     rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
 );

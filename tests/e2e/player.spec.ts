@@ -201,16 +201,16 @@ test.describe('triggers and targeting', () => {
       tour.trigger = { kind: 'click', selector: '#import-csv' };
       tour.targeting.users = [{ attribute: 'plan', operator: 'equals', value: 'pro' }];
       const survey = b.flows[3]!;
-      survey.trigger = { kind: 'delay', ms: 300 };
+      survey.trigger = { kind: 'delay', ms: 1_500 }; // late enough that the click below comes first
     });
     const player = new PlayerPage(page, demoSite);
     await player.open('/', bundle, { user: { id: 'u1', traits: { plan: 'free' } } });
-    await page.locator('#import-csv').click();
+    await page.locator('#import-csv').dispatchEvent('click'); // no actionability wait: the survey's dim may already cover it
     await expect(page.getByRole('dialog', { name: /recommend/ })).toBeVisible(); // the delayed survey
     expect(await player.eventTypes()).toEqual(['flow_started']); // the tour is for "pro" users only
 
     await player.open('/', bundle, { user: { id: 'u2', traits: { plan: 'pro' } } });
-    await page.locator('#import-csv').click();
+    await page.locator('#import-csv').dispatchEvent('click'); // no actionability wait: the survey's dim may already cover it
     await expect(player.card.filter({ hasText: 'New invoice' })).toBeVisible();
   });
 });
