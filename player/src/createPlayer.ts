@@ -1,3 +1,4 @@
+import { isRightToLeft } from '../../shared/bundle/rightToLeft';
 import { urlMatchesRules } from '../../shared/bundle/urlRules';
 import type { BundleAnchor, BundleFlow, LocalizedText, UserRule } from './bundleTypes';
 import { checkBundle } from './checkBundle';
@@ -64,7 +65,6 @@ const KINDS: Record<Kind, () => Promise<RunFlow>> = {
 /** Kinds that take the user's attention; only one of them is on screen at a time. */
 const EXCLUSIVE: Kind[] = ['tour', 'survey'];
 const SHADOWS = { none: 'none', soft: '0 8px 30px #0f172a2e', strong: '0 16px 48px #0f172a59' };
-const RTL = /^(ar|arc|ckb|dv|fa|ha|he|iw|ks|ku|ps|sd|ug|ur|yi)\b/i;
 
 /**
  * Constructable stylesheets are not subject to the page's CSP style-src (a <style> element is),
@@ -125,7 +125,7 @@ export function createPlayer(options: PlayerOptions): Player {
   function setLocale(requested: string): void {
     const language = requested.split('-')[0]!.toLowerCase();
     locale = available.find((tag) => tag.toLowerCase() === requested.toLowerCase()) ?? available.find((tag) => tag.split('-')[0]!.toLowerCase() === language) ?? defaultLocale;
-    context.dir = RTL.test(locale) ? 'rtl' : 'ltr';
+    context.dir = isRightToLeft(locale) ? 'rtl' : 'ltr';
     if (host) host.dir = context.dir;
   }
 

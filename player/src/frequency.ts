@@ -15,7 +15,8 @@ export interface FlowRecord {
   items?: string[];
 }
 
-function memoryStorage(): PlayerStorage {
+/** A storage that lives as long as the page: for previews and tests, or where nothing may persist. */
+export function createMemoryStorage(): PlayerStorage {
   const data = new Map<string, string>();
   return { getItem: (key) => data.get(key) ?? null, setItem: (key, value) => void data.set(key, value), removeItem: (key) => void data.delete(key) };
 }
@@ -27,7 +28,7 @@ function usable(get: () => Storage): PlayerStorage {
     void storage.length; // throws where access is blocked
     return storage;
   } catch {
-    return memoryStorage();
+    return createMemoryStorage();
   }
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** Scripts written right to left; the language subtag decides (he-IL, ar-EG, fa ...). */
-const RIGHT_TO_LEFT_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'ha', 'he', 'iw', 'ks', 'ku', 'ps', 'sd', 'ug', 'ur', 'yi']);
+export { isRightToLeft } from '../bundle/rightToLeft';
+
 
 /** Returns the canonical form of a BCP-47 tag (e.g. "en-us" -> "en-US"), or null if it is not one. */
 export function canonicalLocale(tag: string): string | null {
@@ -37,10 +37,6 @@ export function isKnownLocale(tag: string): boolean {
 }
 const knownLocaleCache = new Map<string, boolean>();
 
-export function isRightToLeft(locale: string): boolean {
-  const language = locale.split('-')[0]?.toLowerCase() ?? '';
-  return RIGHT_TO_LEFT_LANGUAGES.has(language);
-}
 
 export const localeTagSchema = z
   .string()

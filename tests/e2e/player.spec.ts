@@ -188,6 +188,7 @@ test.describe('triggers and targeting', () => {
     await expect(player.card).toHaveAccessibleName('New invoice');
     // Frequency "once": it does not start again on the next visit.
     await player.card.getByRole('button', { name: 'Next' }).click();
+    await expect(player.card).toHaveCount(0);
     await page.getByTestId('nav-dashboard').click();
     await page.getByTestId('nav-invoices').click();
     await page.waitForTimeout(300);

@@ -1,4 +1,4 @@
-import { createPlayer, type Player, type PlayerEvent, type PlayerStorage } from '@stepwise/player';
+import { createMemoryStorage, createPlayer, type Player, type PlayerEvent } from '@stepwise/player';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { buildBundle } from '../../../shared/bundle/buildBundle';
 import { localeDisplayName } from '../../../shared/model/locales';
@@ -7,11 +7,6 @@ import { useApp } from '../app/appContext';
 import { Icon } from '../ui/Icon';
 import { authoredAnchor, firstScreenOf } from './authoredAnchor';
 import { useScreenImage } from './screenImages';
-
-function memoryStorage(): PlayerStorage {
-  const data = new Map<string, string>();
-  return { getItem: (key) => data.get(key) ?? null, setItem: (key, value) => void data.set(key, value), removeItem: (key) => void data.delete(key) };
-}
 
 function describe(event: PlayerEvent): string {
   const extra =
@@ -64,7 +59,7 @@ export function FlowPreview({ project, projectPath, flowId, onClose }: FlowPrevi
       bundle,
       locale,
       autoStart: false,
-      storage: memoryStorage(),
+      storage: createMemoryStorage(), // the preview never marks flows as seen for real
       onEvent: (event) => setEvents((list) => [...list.slice(-5), event]),
       async resolveTarget(_anchor, where) {
         const anchor = authoredAnchor(project, where.flowId, where.stepId);
