@@ -1,6 +1,8 @@
 // `npm run bench`: figures and ratios for the budgets the issues name. It prints; it never fails on speed.
+import { runCaptureBench } from './captureBench';
 import { runPlayerBench } from './playerBench';
 import { runProjectBench } from './projectBench';
 
 await runProjectBench();
 await runPlayerBench();
+await runCaptureBench();

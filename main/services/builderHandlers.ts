@@ -2,6 +2,10 @@ import { basename } from 'node:path';
 import { BuilderApiError } from '../../shared/api/apiError';
 import type { AppInfo, BuilderMethod, BuilderParsedInput, BuilderOutput, ProjectSummary } from '../../shared/api/contract';
 import { createProject } from '../../shared/model/create';
+import { newId } from '../../shared/model/ids';
+import { screenSchema } from '../../shared/model/screen';
+import type { CaptureJobs } from '../capture/captureJobs';
+import { inspectImage } from './imageFile';
 import type { PathPolicy } from './pathPolicy';
 import { createProjectStore, PROJECT_DIR_SUFFIX } from './projectStore';
 import { createRecentProjects } from './recentProjects';
@@ -19,12 +23,18 @@ export interface BuilderServicesOptions {
   paths: PathPolicy;
   /** Native "open project" dialog; absent in the web host. */
   chooseProject?: () => Promise<string | null>;
+  /** Capturing pages: headless Chromium in the web host, a capture window in Electron. */
+  capture?: CaptureJobs;
 }
 
 /** The builder API's behaviour, shared by both hosts; each host only adds its transport. */
 export function createBuilderHandlers(options: BuilderServicesOptions): BuilderHandlers {
   const store = createProjectStore({ projectsDir: options.projectsDir });
   const recent = createRecentProjects(options.stateDir);
+  const capture = (): CaptureJobs => {
+    if (!options.capture) throw new BuilderApiError({ code: 'unsupported', message: 'This host cannot capture pages; add a screen from an image instead.' });
+    return options.capture;
+  };
 
   return {
     async 'app.info'() {
@@ -73,6 +83,26 @@ export function createBuilderHandlers(options: BuilderServicesOptions): BuilderH
     },
     async 'project.readImage'({ path, file }) {
       return { dataUrl: await store.readImage(await options.paths.check(path), file) };
+    },
+    async 'screen.addImage'({ projectPath, fileName, dataBase64 }) {
+      const dir = await options.paths.check(projectPath);
+      const bytes = Buffer.from(dataBase64, 'base64');
+      const image = await store.saveImage(dir, bytes, inspectImage(bytes, fileName));
+      const name = fileName.replace(/\.[a-z0-9]+$/i, '').slice(0, 200) || 'Image';
+      return { screen: screenSchema.parse({ id: newId(), name, image, source: { kind: 'image', originalName: fileName }, elements: [] }) };
+    },
+    async 'capture.start'({ projectPath, request }) {
+      const dir = await options.paths.check(projectPath);
+      return capture().start(request, (bytes, image) => store.saveImage(dir, bytes, image));
+    },
+    async 'capture.status'({ jobId }) {
+      return capture().status(jobId);
+    },
+    async 'capture.cancel'({ jobId }) {
+      return capture().cancel(jobId);
+    },
+    async 'capture.proceed'({ jobId }) {
+      return capture().proceed(jobId);
     },
     async 'dialog.chooseProject'() {
       if (!options.chooseProject) {

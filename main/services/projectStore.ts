@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { constants as fsConstants } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
@@ -5,6 +6,8 @@ import type { OpenedProject } from '../../shared/api/contract';
 import { BuilderApiError } from '../../shared/api/apiError';
 import type { Project } from '../../shared/model/project';
 import { projectSchema } from '../../shared/model/project';
+import type { ScreenImage } from '../../shared/model/screen';
+import type { InspectedImage } from './imageFile';
 import { loadProjectText } from '../../shared/project/loadProject';
 import { stableStringify } from '../../shared/stableJson';
 import { TEMP_MARKER, writeFileAtomic, type AtomicFs } from './atomicWrite';
@@ -138,6 +141,22 @@ export function createProjectStore(options: ProjectStoreOptions) {
         throw error instanceof BuilderApiError ? error : ioError('save a copy to', dir, error);
       }
       return { path: dir, project: renamed, notices: [] };
+    },
+
+    /**
+     * Stores a checked image in the project's images folder under its content hash. Writing the
+     * same bytes twice is a no-op; the project file does not refer to it until the next save.
+     */
+    async saveImage(path: string, bytes: Uint8Array, image: InspectedImage): Promise<ScreenImage> {
+      const dir = join(projectDirOf(path), IMAGES_DIR);
+      const file = `${createHash('sha256').update(bytes).digest('hex')}.${image.extension}`;
+      try {
+        await fs.mkdir(dir, { recursive: true });
+        if (!(await exists(join(dir, file)))) await writeFileAtomic(join(dir, file), bytes, { keepBackup: false, ...(atomicFs ? { fs: atomicFs } : {}) });
+      } catch (error) {
+        throw ioError('store the screenshot in', dir, error);
+      }
+      return { file, width: image.width, height: image.height };
     },
 
     /** A screenshot's bytes as a data: URL. `file` is a content-hash name the contract has checked. */

@@ -5,6 +5,8 @@ import { defaultProjectsDir, STEPWISE_VERSION } from '../hostPaths';
 import { createDispatcher } from '../services/apiDispatcher';
 import { createBuilderHandlers } from '../services/builderHandlers';
 import { confinedTo } from '../services/pathPolicy';
+import { createCaptureJobs } from '../capture/captureJobs';
+import { createPlaywrightCapture } from '../capture/playwrightCapture';
 import { startWebHost } from './webHost';
 
 const USAGE = `Usage: stepwise-web [--port N] [--data-dir DIR] [--open]
@@ -39,19 +41,21 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const projectsDir = resolve(args['data-dir'] ?? defaultProjectsDir());
+  const playwright = createPlaywrightCapture();
   const handlers = createBuilderHandlers({
     host: 'web',
     version: STEPWISE_VERSION,
     projectsDir,
     stateDir: join(projectsDir, '.stepwise-state'),
     paths: confinedTo(projectsDir),
+    capture: createCaptureJobs(playwright.openPage),
   });
   const rendererDir = resolve(import.meta.dirname, '../renderer');
   const host = await startWebHost({ dispatch: createDispatcher(handlers), rendererDir, port });
   console.log(`Stepwise web host: ${host.url}`);
   console.log(`Projects folder: ${projectsDir}`);
   if (args.open) openInBrowser(host.url);
-  const stop = () => void host.close().then(() => process.exit(0));
+  const stop = () => void Promise.all([host.close(), playwright.close()]).then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -8,8 +8,8 @@ import type { ApiResponse } from '../../shared/api/apiError';
 import type { Dispatch } from '../services/apiDispatcher';
 
 export const TOKEN_HEADER = 'x-stepwise-token';
-/** Projects with thousands of steps are a few MB; screenshots travel another way. */
-export const MAX_BODY_BYTES = 32 * 1024 * 1024;
+/** A 50 MB image travels as base64 (about 67 MB); nothing else comes close. */
+export const MAX_BODY_BYTES = 72 * 1024 * 1024;
 
 export interface WebHostOptions {
   dispatch: Dispatch;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { projectSchema } from '../model/project';
-import { screenImageSchema } from '../model/screen';
+import { captureRequestSchema, captureStatusSchema } from '../model/capture';
+import { screenImageSchema, screenSchema } from '../model/screen';
 import type { BuilderMethodName } from './methodNames';
 import { BUILDER_METHOD_NAMES } from './methodNames';
 
@@ -8,6 +9,9 @@ import { BUILDER_METHOD_NAMES } from './methodNames';
 const pathSchema = z.string().min(1, 'must not be empty').max(4_096, 'is longer than 4,096 characters').refine((path) => !path.includes('\0'), 'must not contain a NUL character');
 const projectNameSchema = z.string().trim().min(1, 'must not be empty').max(120, 'is longer than 120 characters');
 const noInput = z.object({}).strict();
+const jobInput = z.object({ jobId: z.string().min(1).max(64) }).strict();
+/** 50 MB of image as base64 (4 characters per 3 bytes). */
+export const MAX_IMAGE_BASE64_CHARS = Math.ceil((50 * 1024 * 1024) / 3) * 4;
 
 export const appInfoSchema = z.object({
   host: z.enum(['electron', 'web']),
@@ -61,6 +65,20 @@ export const builderApiContract = {
     input: z.object({ path: pathSchema, file: screenImageSchema.shape.file }).strict(),
     output: z.object({ dataUrl: z.string() }),
   },
+  /**
+   * A screen from an image file (picked, dropped or pasted): checked (PNG, JPEG or WebP, whole,
+   * at most 16,384 px a side and 50 MB) and stored in the project's images folder.
+   */
+  'screen.addImage': {
+    input: z.object({ projectPath: pathSchema, fileName: z.string().trim().min(1).max(500), dataBase64: z.string().max(MAX_IMAGE_BASE64_CHARS, 'is larger than 50 MB') }).strict(),
+    output: z.object({ screen: screenSchema }),
+  },
+  /** Starts capturing a page into the project; answers at once with a job to poll. */
+  'capture.start': { input: z.object({ projectPath: pathSchema, request: captureRequestSchema }).strict(), output: captureStatusSchema },
+  'capture.status': { input: jobInput, output: captureStatusSchema },
+  'capture.cancel': { input: jobInput, output: captureStatusSchema },
+  /** Electron: capture the page the author has navigated to in the capture window. */
+  'capture.proceed': { input: jobInput, output: captureStatusSchema },
   /** Native "Open project" dialog; the web host answers `unsupported`. */
   'dialog.chooseProject': { input: noInput, output: z.object({ path: z.string().nullable() }) },
 } as const satisfies Record<BuilderMethodName, { input: z.ZodType; output: z.ZodType }>;

@@ -12,6 +12,11 @@ export const BUILDER_METHOD_NAMES = [
   'project.save',
   'project.saveAs',
   'project.readImage',
+  'screen.addImage',
+  'capture.start',
+  'capture.status',
+  'capture.cancel',
+  'capture.proceed',
   'dialog.chooseProject',
 ] as const;
 export type BuilderMethodName = (typeof BUILDER_METHOD_NAMES)[number];

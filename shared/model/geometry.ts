@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** A rectangle in screenshot pixels (CSS pixels of the captured viewport, not device pixels). */
+/** A rectangle in the screenshot image's own pixels (CSS pixels times the capture's scale factor). */
 export const boxSchema = z.object({
   x: z.number().finite(),
   y: z.number().finite(),

@@ -1,0 +1,63 @@
+import { imageSize } from 'image-size';
+import { BuilderApiError } from '../../shared/api/apiError';
+
+export const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
+export const MAX_IMAGE_SIDE = 16_384;
+
+export type ImageExtension = 'png' | 'jpg' | 'webp';
+
+export interface InspectedImage {
+  extension: ImageExtension;
+  width: number;
+  height: number;
+}
+
+const EXTENSIONS: Record<string, ImageExtension> = { png: 'png', jpg: 'jpg', webp: 'webp' };
+
+function refuse(name: string, reason: string): BuilderApiError {
+  return new BuilderApiError({ code: 'invalid', message: `${name} cannot be used as a screen: ${reason}. Nothing was added.` });
+}
+
+/** Headers can be whole while the data is cut off; each format has an end we can look for. */
+function isComplete(bytes: Uint8Array, extension: ImageExtension): boolean {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  switch (extension) {
+    case 'png':
+      // The last chunk is IEND: length 0, type "IEND", then its CRC.
+      return view.length >= 12 && view.toString('latin1', view.length - 8, view.length - 4) === 'IEND';
+    case 'jpg': {
+      // End of image marker, allowing the padding some encoders add after it.
+      let end = view.length;
+      while (end > 2 && view[end - 1] === 0x00) end--;
+      return end >= 2 && view[end - 2] === 0xff && view[end - 1] === 0xd9;
+    }
+    case 'webp':
+      // The RIFF header says how long the file is.
+      return view.length >= 12 && view.readUInt32LE(4) + 8 <= view.length;
+  }
+}
+
+/**
+ * Checks that bytes are a whole PNG, JPEG or WebP of a size the canvas can show, and says
+ * which it is. Every refusal names the file and the reason.
+ */
+export function inspectImage(bytes: Uint8Array, name: string): InspectedImage {
+  if (bytes.byteLength === 0) throw refuse(name, 'the file is empty');
+  if (bytes.byteLength > MAX_IMAGE_BYTES) {
+    throw refuse(name, `it is ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB; images up to 50 MB can be added`);
+  }
+  let size: ReturnType<typeof imageSize>;
+  try {
+    size = imageSize(bytes);
+  } catch {
+    throw refuse(name, 'it is not a PNG, JPEG or WebP image');
+  }
+  const extension = EXTENSIONS[size.type ?? ''];
+  if (!extension) throw refuse(name, `it is a ${String(size.type).toUpperCase()} image; use PNG, JPEG or WebP`);
+  if (!size.width || !size.height) throw refuse(name, 'its width and height could not be read');
+  if (size.width > MAX_IMAGE_SIDE || size.height > MAX_IMAGE_SIDE) {
+    throw refuse(name, `it is ${size.width}×${size.height} pixels; each side can be at most ${MAX_IMAGE_SIDE.toLocaleString('en')} pixels`);
+  }
+  if (!isComplete(bytes, extension)) throw refuse(name, 'the file is truncated (its end is missing)');
+  return { extension, width: size.width, height: size.height };
+}

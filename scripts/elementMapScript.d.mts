@@ -1,0 +1,3 @@
+export declare const ELEMENT_MAP_GLOBAL: string;
+/** The in-page element-map script, bundled with its dependencies, as one string. */
+export declare function buildElementMapScript(): string;
