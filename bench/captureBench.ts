@@ -7,7 +7,7 @@ import { captureRequestSchema } from '../shared/model/capture';
 import { largePageHtml } from '../tests/fixtures/largePage';
 import { kb, ms, printTable } from './measure';
 
-const CHROMIUM = process.env.STEPWISE_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RUNS = 7;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 

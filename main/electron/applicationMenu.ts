@@ -12,6 +12,9 @@ export function buildApplicationMenu(getWindow: () => BrowserWindow | null): Men
   const itemFor = (command: CommandDescriptor): MenuItemConstructorOptions => ({
     label: command.label,
     ...(command.keybinding ? { accelerator: toElectronAccelerator(command.keybinding) } : {}),
+    // A menu accelerator takes its key everywhere, text fields included: keys without a modifier
+    // ("1", Escape) are shown in the menu but left to the renderer's shortcuts, which skip fields.
+    ...(command.keybinding && !/Mod|Ctrl|Alt|F\d/.test(command.keybinding) ? { registerAccelerator: false } : {}),
     click: () => getWindow()?.webContents.send(MENU_COMMAND_CHANNEL, command.id),
   });
   const template: MenuItemConstructorOptions[] = [];
@@ -23,7 +26,8 @@ export function buildApplicationMenu(getWindow: () => BrowserWindow | null): Men
       items.push(itemFor(command));
     }
     if (menu === 'Edit') items.push({ type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' });
-    if (menu === 'View') items.push({ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' });
+    // The View menu's zoom commands zoom the canvas; the app's own page zoom stays at 100%.
+    if (menu === 'View') items.push({ type: 'separator' }, { role: 'togglefullscreen' });
     if (menu === 'Help') items.push({ label: 'Stepwise Documentation', click: () => void shell.openExternal('https://github.com/stepwise-app/stepwise#readme') });
     if (menu === 'File' && process.platform !== 'darwin') items.push({ type: 'separator' }, { role: 'quit' });
     if (items.length > 0) template.push({ label: menu, submenu: items });

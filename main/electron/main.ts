@@ -5,7 +5,9 @@ import { STEPWISE_VERSION } from '../hostPaths';
 import { createDispatcher } from '../services/apiDispatcher';
 import { createBuilderHandlers } from '../services/builderHandlers';
 import { anyPath } from '../services/pathPolicy';
+import { createCaptureJobs } from '../capture/captureJobs';
 import { buildApplicationMenu } from './applicationMenu';
+import { openCaptureWindow } from './captureWindow';
 import { registerBuilderIpc } from './builderIpc';
 
 const rendererIndex = join(__dirname, '../renderer/index.html');
@@ -19,6 +21,7 @@ function registerApi(): void {
     projectsDir: process.env.STEPWISE_DATA_DIR ?? join(app.getPath('documents'), 'Stepwise'),
     stateDir: app.getPath('userData'),
     paths: anyPath,
+    capture: createCaptureJobs(openCaptureWindow),
     async chooseProject() {
       const result = await dialog.showOpenDialog(mainWindow!, {
         title: 'Open Stepwise project',

@@ -42,6 +42,7 @@ const MEANINGFUL = [
   '[data-qa]', '[id]', '[aria-label]', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'img', 'svg[aria-label]', 'video', 'iframe',
   'header', 'nav', 'main', 'aside', 'footer', 'form', 'dialog', 'table', 'label',
 ].join(',');
+const CONTAINERS = new Set(['header', 'nav', 'main', 'aside', 'footer', 'form', 'dialog', 'table', 'section', 'article', 'fieldset']);
 const SKIPPED_TAGS = new Set(['html', 'head', 'body', 'script', 'style', 'template', 'noscript', 'meta', 'link', 'option']);
 
 /** Attributes that teams put on purpose and keep stable, best first. */
@@ -108,12 +109,29 @@ function nameOf(element: Element, root: Document | ShadowRoot): string {
   }
   const field = element as HTMLInputElement;
   if (field.labels && field.labels.length) return labelText(field.labels[0]!);
+  if (element.localName === 'select' || element.localName === 'textarea') return '';
   if (element.localName === 'label') return labelText(element);
   for (const attribute of ['alt', 'title', 'placeholder']) {
     const value = element.getAttribute(attribute);
     if (value) return collapse(value);
   }
-  return collapse(element.textContent);
+  if (CONTAINERS.has(element.localName)) {
+    // A region's text is everything in it; its heading says what it is.
+    const heading = element.querySelector('h1, h2, h3, h4, h5, h6, legend, caption');
+    return heading ? textOf(heading) : '';
+  }
+  return textOf(element);
+}
+
+/** Visible words of an element, with a space between the texts of different elements, stopping early. */
+function textOf(element: Element, limit = 80): string {
+  const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  let text = '';
+  for (let node = walker.nextNode(); node && text.length <= limit; node = walker.nextNode()) {
+    const parent = node.parentElement?.localName;
+    if (parent !== 'script' && parent !== 'style') text += ` ${node.textContent ?? ''}`;
+  }
+  return collapse(text, limit);
 }
 
 interface Scope {

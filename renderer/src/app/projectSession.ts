@@ -27,6 +27,9 @@ export function createProjectSession(client: BuilderClient) {
       savedProject: useDocumentStore.getState().project,
       selectedFlowId: opened.project.flows[0]?.id ?? null,
       renamingFlowId: null,
+      selectedScreenId: opened.project.screens[0]?.id ?? null,
+      renamingScreenId: null,
+      selectedElementId: null,
     });
     for (const notice of opened.notices) notify('info', notice);
   }

@@ -5,6 +5,8 @@ import type { ProjectSession } from '../app/projectSession';
 import { redo, undo, useDocumentStore } from '../store/documentStore';
 import { addFlow, deleteFlow } from '../store/flowActions';
 import { openDialog, useUiStore } from '../store/uiStore';
+import { useCanvasView } from '../canvas/canvasView';
+import { importImageFiles } from '../screens/importImages';
 import { createCommandRegistry, type Command, type CommandRegistry } from './commandRegistry';
 
 type CommandBinding = Pick<Command, 'run' | 'enabled'>;
@@ -15,8 +17,26 @@ const hasSelectedFlow = () => {
   return Boolean(selectedFlowId && useDocumentStore.getState().project?.flows.some((flow) => flow.id === selectedFlowId));
 };
 
+const hasScreen = () => Boolean(useUiStore.getState().selectedScreenId);
+
 /** Binds every command of the catalog to what it does, in one registry for the whole app. */
 export function createAppCommands(session: ProjectSession, client: BuilderClient): CommandRegistry {
+  const pickImageFiles = () => {
+    const projectPath = useUiStore.getState().projectPath;
+    if (!projectPath) return;
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = 'image/png,image/jpeg,image/webp';
+    input.multiple = true;
+    input.hidden = true;
+    input.addEventListener('change', () => {
+      void importImageFiles(client, projectPath, Array.from(input.files ?? []));
+      input.remove();
+    });
+    input.addEventListener('cancel', () => input.remove());
+    document.body.append(input);
+    input.click();
+  };
   const newFlow = (kind: FlowKind): CommandBinding => ({ enabled: hasProject, run: () => void addFlow(kind) });
   const bindings: Record<CommandId, CommandBinding> = {
     'project.new': { run: () => openDialog({ kind: 'newProject' }) },
@@ -35,6 +55,18 @@ export function createAppCommands(session: ProjectSession, client: BuilderClient
     'project.close': { enabled: hasProject, run: () => session.close() },
     'edit.undo': { enabled: () => useDocumentStore.temporal.getState().pastStates.length > 0, run: undo },
     'edit.redo': { enabled: () => useDocumentStore.temporal.getState().futureStates.length > 0, run: redo },
+    'screen.capture': { enabled: hasProject, run: () => openDialog({ kind: 'capture' }) },
+    'screen.addImage': { enabled: hasProject, run: () => pickImageFiles() },
+    'edit.deselect': {
+      run: () => {
+        const { selectedElementId } = useUiStore.getState();
+        if (selectedElementId) useUiStore.setState({ selectedElementId: null });
+      },
+    },
+    'view.zoomIn': { enabled: hasScreen, run: () => useCanvasView.getState().step(1) },
+    'view.zoomOut': { enabled: hasScreen, run: () => useCanvasView.getState().step(-1) },
+    'view.zoomFit': { enabled: hasScreen, run: () => useCanvasView.getState().fit() },
+    'view.zoomActual': { enabled: hasScreen, run: () => useCanvasView.getState().actualSize() },
     'flow.newTour': newFlow('tour'),
     'flow.newHotspot': newFlow('hotspot'),
     'flow.newChecklist': newFlow('checklist'),

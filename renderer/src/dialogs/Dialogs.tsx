@@ -1,6 +1,7 @@
 import { useApp } from '../app/appContext';
 import { useDocumentStore } from '../store/documentStore';
 import { closeDialog, useUiStore } from '../store/uiStore';
+import { CaptureDialog } from '../screens/CaptureDialog';
 import { NameDialog } from './NameDialog';
 import { OpenProjectDialog } from './OpenProjectDialog';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -27,6 +28,8 @@ export function Dialogs() {
       );
     case 'openProject':
       return <OpenProjectDialog onClose={close} />;
+    case 'capture':
+      return <CaptureDialog {...(dialog.recaptureScreenId ? { recaptureScreenId: dialog.recaptureScreenId } : {})} onClose={close} />;
     case 'shortcuts':
       return <ShortcutsDialog onClose={close} />;
     default:

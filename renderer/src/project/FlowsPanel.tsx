@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Flow } from '../../../shared/model/flow';
 import { useApp } from '../app/appContext';
 import { CommandButton } from '../app/CommandButton';
@@ -6,35 +6,8 @@ import { useDocumentStore } from '../store/documentStore';
 import { deleteFlow, renameFlow } from '../store/flowActions';
 import { useUiStore } from '../store/uiStore';
 import { Icon } from '../ui/Icon';
+import { RenameField } from '../ui/RenameField';
 import { FlowKindIcon } from './FlowKindIcon';
-
-function RenameField({ flow, onDone }: { flow: Flow; onDone(): void }) {
-  const [name, setName] = useState(flow.name);
-  const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.select(), []);
-  const commit = () => {
-    renameFlow(flow.id, name);
-    onDone();
-  };
-  return (
-    <input
-      ref={input}
-      className="rename-input"
-      aria-label={`New name for ${flow.name}`}
-      value={name}
-      maxLength={200}
-      onChange={(event) => setName(event.target.value)}
-      onBlur={commit}
-      onKeyDown={(event) => {
-        if (event.key === 'Enter') commit();
-        if (event.key === 'Escape') {
-          event.stopPropagation();
-          onDone();
-        }
-      }}
-    />
-  );
-}
 
 function summary(flow: Flow): string {
   switch (flow.kind) {
@@ -82,7 +55,7 @@ export function FlowsPanel() {
         {flows.map((flow) => (
           <li key={flow.id} className={`flow-row${flow.id === selectedFlowId ? ' selected' : ''}`}>
             {flow.id === renamingFlowId ? (
-              <RenameField flow={flow} onDone={stopRenaming} />
+              <RenameField name={flow.name} onRename={(name) => renameFlow(flow.id, name)} onDone={stopRenaming} />
             ) : (
               <button
                 type="button"

@@ -4,11 +4,13 @@ import { Icon } from '../ui/Icon';
 import { CanvasArea } from './CanvasArea';
 import { FlowsPanel } from './FlowsPanel';
 import { SaveState } from './SaveState';
-import { ScreensPanel } from './ScreensPanel';
+import { ScreensPanel } from '../screens/ScreensPanel';
+import { useImageDropAndPaste } from '../screens/useImageDropAndPaste';
 
 /** The editor: toolbar on top, screens and flows on the left, the canvas in the middle. */
 export function ProjectView() {
   const name = useDocumentStore((state) => state.project?.name ?? '');
+  const dropping = useImageDropAndPaste();
   return (
     <div className="project-view">
       <header className="toolbar">
@@ -44,6 +46,11 @@ export function ProjectView() {
         </aside>
         <CanvasArea />
       </div>
+      {dropping ? (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop images to add them as screens
+        </div>
+      ) : null}
     </div>
   );
 }

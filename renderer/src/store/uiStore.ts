@@ -7,7 +7,9 @@ export type DialogState =
   | { kind: 'newProject' }
   | { kind: 'openProject' }
   | { kind: 'saveAs' }
-  | { kind: 'shortcuts' };
+  | { kind: 'shortcuts' }
+  /** New screen from a URL; with a screen id, capture that screen again from its URL and viewport. */
+  | { kind: 'capture'; recaptureScreenId?: string };
 
 export interface Notice {
   id: number;
@@ -25,6 +27,11 @@ export interface UiState {
   saving: boolean;
   selectedFlowId: string | null;
   renamingFlowId: string | null;
+  /** The screen on the canvas. */
+  selectedScreenId: string | null;
+  renamingScreenId: string | null;
+  /** The element of the selected screen's map the author clicked. */
+  selectedElementId: string | null;
   /** The flow playing in the preview, over the screenshots. */
   previewFlowId: string | null;
   dialog: DialogState;
@@ -38,6 +45,9 @@ export const useUiStore = create<UiState>()(() => ({
   saving: false,
   selectedFlowId: null,
   renamingFlowId: null,
+  selectedScreenId: null,
+  renamingScreenId: null,
+  selectedElementId: null,
   previewFlowId: null,
   dialog: { kind: 'none' },
   notices: [],

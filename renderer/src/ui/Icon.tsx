@@ -9,6 +9,11 @@ const ICONS = {
   close: 'M6 6l12 12M18 6L6 18',
   keyboard: 'M3 7h18v10H3zM7 11h.01M11 11h.01M15 11h.01M8 14h8',
   play: 'M7 5l12 7l-12 7z',
+  camera: 'M4 8h3l2-3h6l2 3h3v11H4zM12 16.5a3.5 3.5 0 1 0 0-7a3.5 3.5 0 0 0 0 7',
+  refresh: 'M20 11a8 8 0 1 0-2.3 5.7M20 5v6h-6',
+  zoomIn: 'M11 18a7 7 0 1 0 0-14a7 7 0 0 0 0 14M20 20l-4-4M8 11h6M11 8v6',
+  zoomOut: 'M11 18a7 7 0 1 0 0-14a7 7 0 0 0 0 14M20 20l-4-4M8 11h6',
+  fit: 'M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5',
 } as const;
 
 export type IconName = keyof typeof ICONS;

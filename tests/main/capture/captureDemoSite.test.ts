@@ -12,7 +12,7 @@ import type { Screen } from '../../../shared/model/screen';
 import { largePageHtml } from '../../fixtures/largePage';
 import { serveStatic, type StaticSite } from '../../fixtures/serveStatic';
 
-const CHROMIUM = process.env.STEPWISE_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const playwright = createPlaywrightCapture({ executablePath: CHROMIUM });
 const jobs = createCaptureJobs(playwright.openPage);
 let site: StaticSite;

@@ -8,7 +8,7 @@ import { createProjectStore } from '../../../main/services/projectStore';
 import { captureRequestSchema, type CaptureRequestInput } from '../../../shared/model/capture';
 import { closedPortUrl, serveTroublePages } from '../../fixtures/troublePages';
 
-const playwright = createPlaywrightCapture({ executablePath: process.env.STEPWISE_CHROMIUM ?? '/usr/bin/chromium' });
+const playwright = createPlaywrightCapture({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
 const jobs = createCaptureJobs(playwright.openPage);
 let pages: Awaited<ReturnType<typeof serveTroublePages>>;
 let dir: string;

@@ -1,0 +1,195 @@
+import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import type { MappedElement, Screen } from '../../../shared/model/screen';
+import { newId } from '../../../shared/model/ids';
+import { useApp } from '../app/appContext';
+import { useScreenImage } from '../preview/screenImages';
+import { addDrawnElement } from '../store/screenActions';
+import { useUiStore } from '../store/uiStore';
+import { Icon } from '../ui/Icon';
+import { toImagePoint, useCanvasView, type CanvasView } from './canvasView';
+import { DrawnElementForm } from './DrawnElementForm';
+import { elementAtPoint } from './elementAtPoint';
+
+type Box = MappedElement['box'];
+
+/** An image box in canvas pixels. */
+function onCanvas(view: CanvasView, box: Box) {
+  return { left: view.x + box.x * view.zoom, top: view.y + box.y * view.zoom, width: box.width * view.zoom, height: box.height * view.zoom };
+}
+
+function normalizedBox(from: { x: number; y: number }, to: { x: number; y: number }, limit: { width: number; height: number }): Box {
+  const clamp = (value: number, max: number) => Math.min(max, Math.max(0, value));
+  const x1 = clamp(Math.min(from.x, to.x), limit.width);
+  const y1 = clamp(Math.min(from.y, to.y), limit.height);
+  const x2 = clamp(Math.max(from.x, to.x), limit.width);
+  const y2 = clamp(Math.max(from.y, to.y), limit.height);
+  return { x: Math.round(x1), y: Math.round(y1), width: Math.round(x2 - x1), height: Math.round(y2 - y1) };
+}
+
+function describeElement(element: MappedElement): string {
+  return element.role ?? element.tag ?? 'element';
+}
+
+/**
+ * The screenshot with zoom (fit, 100%, Ctrl/Cmd+wheel, keyboard) and pan (wheel, Space+drag,
+ * middle button). Hovering shows the mapped element under the pointer with its name; a click
+ * selects it. On an image screen, dragging draws a box the author gives a selector.
+ */
+export function ScreenCanvas({ screen }: { screen: Screen }) {
+  const { client } = useApp();
+  const projectPath = useUiStore((state) => state.projectPath);
+  const selectedElementId = useUiStore((state) => state.selectedElementId);
+  const { url, error } = useScreenImage(client, projectPath, screen.image.file);
+  const view = useCanvasView((state) => state.view);
+  const frame = useRef<HTMLDivElement>(null);
+  const [hovered, setHovered] = useState<MappedElement | null>(null);
+  const [spaceHeld, setSpaceHeld] = useState(false);
+  const [drawing, setDrawing] = useState<{ from: { x: number; y: number }; to: { x: number; y: number } } | null>(null);
+  const [drawn, setDrawn] = useState<Box | null>(null);
+  const panning = useRef<{ x: number; y: number } | null>(null);
+  const canDraw = screen.source.kind === 'image';
+  const selected = screen.elements.find((element) => element.id === selectedElementId) ?? null;
+
+  useEffect(() => useCanvasView.getState().setImage({ width: screen.image.width, height: screen.image.height }), [screen.id, screen.image.width, screen.image.height]);
+
+  useEffect(() => {
+    const element = frame.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => entry && useCanvasView.getState().setContainer({ width: entry.contentRect.width, height: entry.contentRect.height }));
+    observer.observe(element);
+    // React's wheel listener is passive; zooming must stop the page from scrolling.
+    const onWheel = (event: WheelEvent) => {
+      event.preventDefault();
+      const rect = element.getBoundingClientRect();
+      const state = useCanvasView.getState();
+      if (event.ctrlKey || event.metaKey) state.zoomAtPoint(state.view.zoom * Math.exp(-event.deltaY * 0.0025), { x: event.clientX - rect.left, y: event.clientY - rect.top });
+      else state.panBy(-event.deltaX, -event.deltaY);
+    };
+    element.addEventListener('wheel', onWheel, { passive: false });
+    return () => {
+      observer.disconnect();
+      element.removeEventListener('wheel', onWheel);
+    };
+  }, []);
+
+  useEffect(() => {
+    const typing = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+    const down = (event: KeyboardEvent) => event.key === ' ' && !typing(event.target) && (event.preventDefault(), setSpaceHeld(true));
+    const up = (event: KeyboardEvent) => event.key === ' ' && setSpaceHeld(false);
+    window.addEventListener('keydown', down);
+    window.addEventListener('keyup', up);
+    return () => {
+      window.removeEventListener('keydown', down);
+      window.removeEventListener('keyup', up);
+    };
+  }, []);
+
+  const local = (event: { clientX: number; clientY: number }) => {
+    const rect = frame.current!.getBoundingClientRect();
+    return { x: event.clientX - rect.left, y: event.clientY - rect.top };
+  };
+  const imagePoint = (event: { clientX: number; clientY: number }) => toImagePoint(useCanvasView.getState().view, local(event));
+  const onImage = (point: { x: number; y: number }) => point.x >= 0 && point.y >= 0 && point.x <= screen.image.width && point.y <= screen.image.height;
+
+  const onPointerDown = (event: ReactPointerEvent<HTMLDivElement>) => {
+    const point = imagePoint(event);
+    if (event.button === 1 || spaceHeld || (event.button === 0 && !onImage(point))) {
+      panning.current = { x: event.clientX, y: event.clientY };
+      event.currentTarget.setPointerCapture(event.pointerId);
+      event.preventDefault();
+      return;
+    }
+    if (event.button === 0 && canDraw && !hovered) {
+      setDrawn(null);
+      setDrawing({ from: point, to: point });
+      event.currentTarget.setPointerCapture(event.pointerId);
+    }
+  };
+  const onPointerMove = (event: ReactPointerEvent<HTMLDivElement>) => {
+    if (panning.current) {
+      useCanvasView.getState().panBy(event.clientX - panning.current.x, event.clientY - panning.current.y);
+      panning.current = { x: event.clientX, y: event.clientY };
+      return;
+    }
+    const point = imagePoint(event);
+    if (drawing) return setDrawing({ ...drawing, to: point });
+    setHovered(onImage(point) ? elementAtPoint(screen.elements, point) : null);
+  };
+  const onPointerUp = (event: ReactPointerEvent<HTMLDivElement>) => {
+    if (panning.current) {
+      panning.current = null;
+      return;
+    }
+    if (drawing) {
+      const box = normalizedBox(drawing.from, imagePoint(event), screen.image);
+      setDrawing(null);
+      if (box.width >= 4 && box.height >= 4) setDrawn(box);
+      return;
+    }
+    if (event.button === 0) useUiStore.setState({ selectedElementId: hovered?.id ?? null });
+  };
+
+  const drawingBox = drawing ? normalizedBox(drawing.from, drawing.to, screen.image) : drawn;
+  const zoomPercent = `${Math.round(view.zoom * 100)}%`;
+  return (
+    <div className="screen-canvas-wrap">
+      <div
+        ref={frame}
+        className={`screen-canvas${spaceHeld || panning.current ? ' panning' : ''}${canDraw ? ' drawing' : ''}`}
+        tabIndex={0}
+        role="application"
+        aria-label={`Screenshot: ${screen.name}. ${screen.elements.length} elements. Ctrl or Cmd with the wheel zooms; Space and drag pans.`}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onPointerLeave={() => setHovered(null)}
+      >
+        <div className="screen-stage" style={{ width: screen.image.width, height: screen.image.height, transform: `translate(${view.x}px, ${view.y}px) scale(${view.zoom})` }}>
+          {url ? <img src={url} width={screen.image.width} height={screen.image.height} alt="" draggable={false} /> : null}
+        </div>
+        {error ? (
+          <p className="canvas-error" role="alert">
+            The screenshot could not be shown: {error}
+          </p>
+        ) : null}
+        {selected ? <div className="element-box selected" style={onCanvas(view, selected.box)} data-testid="selected-element-box" /> : null}
+        {hovered && hovered.id !== selected?.id ? (
+          <div className="element-box hovered" style={onCanvas(view, hovered.box)} data-testid="hovered-element-box">
+            <span className="element-label">
+              <strong>{hovered.name || hovered.tag}</strong> <span>{describeElement(hovered)}</span>
+            </span>
+          </div>
+        ) : null}
+        {drawingBox ? <div className="element-box drawn" style={onCanvas(view, drawingBox)} /> : null}
+        {drawn ? (
+          <DrawnElementForm
+            style={{ left: onCanvas(view, drawn).left, top: onCanvas(view, drawn).top + onCanvas(view, drawn).height + 8 }}
+            onCancel={() => setDrawn(null)}
+            onSave={({ selector, name }) => {
+              addDrawnElement(screen.id, { id: `d-${newId()}`, box: drawn, tag: '', selector, alternates: [], context: 'document', ...(name ? { name } : {}) });
+              setDrawn(null);
+            }}
+          />
+        ) : null}
+      </div>
+      <div className="zoom-controls" role="toolbar" aria-label="Zoom">
+        <button type="button" className="icon-button" aria-label="Zoom out" title="Zoom out (Ctrl/Cmd -)" onClick={() => useCanvasView.getState().step(-1)}>
+          <Icon name="zoomOut" size={16} />
+        </button>
+        <output className="zoom-value" aria-label="Zoom level">
+          {zoomPercent}
+        </output>
+        <button type="button" className="icon-button" aria-label="Zoom in" title="Zoom in (Ctrl/Cmd =)" onClick={() => useCanvasView.getState().step(1)}>
+          <Icon name="zoomIn" size={16} />
+        </button>
+        <button type="button" className="button small" title="Zoom to fit (Ctrl/Cmd 0)" onClick={() => useCanvasView.getState().fit()}>
+          Fit
+        </button>
+        <button type="button" className="button small" title="Actual size (1)" onClick={() => useCanvasView.getState().actualSize()}>
+          100%
+        </button>
+      </div>
+      {canDraw && !screen.elements.length && !drawn ? <p className="canvas-tip">Drag on the image to draw an element, then type its selector.</p> : null}
+    </div>
+  );
+}
