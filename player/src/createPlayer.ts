@@ -3,7 +3,7 @@ import { urlMatchesRules } from '../../shared/bundle/urlRules';
 import type { BundleAnchor, BundleFlow, LocalizedText, UserRule } from './bundleTypes';
 import { checkBundle } from './checkBundle';
 import type { AnchorContext, FlowEnd, PlayContext, RunFlow, RunningFlow } from './context';
-import { h } from './dom';
+import { addSheet, h } from './dom';
 import type { PlayerEvent, PlayerEventListener, PlayerEventType } from './events';
 import { findTarget, waitForTarget, type Found } from './findTarget';
 import { createFrequencyStore, type PlayerStorage } from './frequency';
@@ -11,6 +11,7 @@ import type { Target } from './position';
 import { runTour } from './kinds/tour';
 import { toolkit } from './toolkit';
 import baseCss from './styles/base.css?raw';
+import { applyTheme } from './theme';
 
 export interface PlayerUser {
   id?: string;
@@ -64,30 +65,12 @@ const KINDS: Record<Kind, () => Promise<RunFlow>> = {
 };
 /** Kinds that take the user's attention; only one of them is on screen at a time. */
 const EXCLUSIVE: Kind[] = ['tour', 'survey'];
-const SHADOWS = { none: 'none', soft: '0 8px 30px #0f172a2e', strong: '0 16px 48px #0f172a59' };
-
-/**
- * Constructable stylesheets are not subject to the page's CSP style-src (a <style> element is),
- * so the player keeps its look on pages with a strict policy.
- */
-function addSheet(root: ShadowRoot, css: string): void {
-  if (root.adoptedStyleSheets) {
-    // From the realm of the document played in: a sheet cannot be shared across documents.
-    const sheet = new root.ownerDocument.defaultView!.CSSStyleSheet();
-    sheet.replaceSync(css);
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  } else root.append(h('style', null, css));
-}
 
 function report(error: unknown): void {
   console.error('[stepwise] player error:', error);
 }
 
 /** Black or white, whichever reads better on the brand colour. */
-function onColor(hex: string): string {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b! > 0.18 ? '#111827' : '#ffffff';
-}
 
 const OPERATORS: Record<UserRule['operator'], (actual: unknown, expected: unknown) => boolean> = {
   exists: (actual) => actual != null,
@@ -153,16 +136,7 @@ export function createPlayer(options: PlayerOptions): Player {
         host = h('div', { 'data-stepwise-player': '', dir: context.dir });
         root = host.attachShadow({ mode: 'open' });
         addSheet(root, baseCss);
-        const vars: Record<string, string> = {
-          brand: theme.brandColor,
-          'on-brand': onColor(theme.brandColor),
-          text: theme.textColor,
-          bg: theme.backgroundColor,
-          font: theme.fontFamily,
-          radius: `${theme.radius}px`,
-          shadow: SHADOWS[theme.shadow],
-        };
-        for (const name in vars) host.style.setProperty(`--sw-${name}`, vars[name]!);
+        applyTheme(host, theme);
       }
       // Inside an open modal dialog or popover, the page's top layer would cover the overlay.
       const top = near?.closest('dialog[open], [popover]');

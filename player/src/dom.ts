@@ -28,3 +28,16 @@ export function append(parent: Node, children: Child[]): void {
 export function safeUrl(url: string): string | null {
   return /^(https?:|mailto:)/i.test(url.trim()) ? url.trim() : null;
 }
+
+/**
+ * Constructable stylesheets are not subject to the page's CSP style-src (a <style> element is),
+ * so the player keeps its look on pages with a strict policy.
+ */
+export function addSheet(root: ShadowRoot, css: string): void {
+  if (root.adoptedStyleSheets) {
+    // From the realm of the document played in: a sheet cannot be shared across documents.
+    const sheet = new root.ownerDocument.defaultView!.CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  } else root.append(h('style', null, css));
+}

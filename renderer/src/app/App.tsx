@@ -9,14 +9,23 @@ import { useShortcuts } from '../commands/useShortcuts';
 import { hasUnsavedChanges } from './projectSession';
 import { useApp } from './appContext';
 import { Notices } from './Notices';
+import { useAutosave } from './useAutosave';
 
-export function App() {
-  const { commands } = useApp();
+/** The preview reads the whole project, so only it re-renders as the document changes. */
+function PreviewHost({ flowId }: { flowId: string }) {
   const project = useDocumentStore((state) => state.project);
   const projectPath = useUiStore((state) => state.projectPath);
+  if (!project || !projectPath) return null;
+  return <FlowPreview project={project} projectPath={projectPath} flowId={flowId} onClose={() => useUiStore.setState({ previewFlowId: null })} />;
+}
+
+export function App() {
+  const { commands, session } = useApp();
+  // Only whether a project is open: App must not re-render on every keystroke.
+  const hasProject = useDocumentStore((state) => state.project !== null);
   const previewFlowId = useUiStore((state) => state.previewFlowId);
-  const hasProject = project !== null;
   useShortcuts(commands);
+  useAutosave(session);
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
       if (hasUnsavedChanges()) event.preventDefault();
@@ -27,9 +36,7 @@ export function App() {
   return (
     <>
       {hasProject ? <ProjectView /> : <StartScreen />}
-      {project && projectPath && previewFlowId ? (
-        <FlowPreview project={project} projectPath={projectPath} flowId={previewFlowId} onClose={() => useUiStore.setState({ previewFlowId: null })} />
-      ) : null}
+      {hasProject && previewFlowId ? <PreviewHost flowId={previewFlowId} /> : null}
       <Dialogs />
       <Notices />
     </>

@@ -1,14 +1,17 @@
-import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import type { MappedElement, Screen } from '../../../shared/model/screen';
 import { newId } from '../../../shared/model/ids';
 import { useApp } from '../app/appContext';
 import { useScreenImage } from '../preview/screenImages';
+import { useDocumentStore } from '../store/documentStore';
+import { anchorTo } from '../store/flowActions';
 import { addDrawnElement } from '../store/screenActions';
 import { useUiStore } from '../store/uiStore';
 import { Icon } from '../ui/Icon';
 import { toImagePoint, useCanvasView, type CanvasView } from './canvasView';
 import { DrawnElementForm } from './DrawnElementForm';
 import { elementAtPoint } from './elementAtPoint';
+import { FlowLayer, nudgeBeacon } from './FlowLayer';
 
 type Box = MappedElement['box'];
 
@@ -49,6 +52,9 @@ export function ScreenCanvas({ screen }: { screen: Screen }) {
   const panning = useRef<{ x: number; y: number } | null>(null);
   const canDraw = screen.source.kind === 'image';
   const selected = screen.elements.find((element) => element.id === selectedElementId) ?? null;
+  const picking = useUiStore((state) => state.pickingAnchor);
+  const selectedFlowId = useUiStore((state) => state.selectedFlowId);
+  const flow = useDocumentStore((state) => state.project?.flows.find((candidate) => candidate.id === selectedFlowId));
 
   useEffect(() => useCanvasView.getState().setImage({ width: screen.image.width, height: screen.image.height }), [screen.id, screen.image.width, screen.image.height]);
 
@@ -74,7 +80,9 @@ export function ScreenCanvas({ screen }: { screen: Screen }) {
 
   useEffect(() => {
     const typing = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-    const down = (event: KeyboardEvent) => event.key === ' ' && !typing(event.target) && (event.preventDefault(), setSpaceHeld(true));
+    // Space pans only when the canvas (or nothing in particular) has focus: on a button it presses it, on a drag handle it picks it up.
+    const forCanvas = (target: EventTarget | null) => target === document.body || (target instanceof Node && Boolean(frame.current?.contains(target)));
+    const down = (event: KeyboardEvent) => event.key === ' ' && !typing(event.target) && forCanvas(event.target) && (event.preventDefault(), setSpaceHeld(true));
     const up = (event: KeyboardEvent) => event.key === ' ' && setSpaceHeld(false);
     window.addEventListener('keydown', down);
     window.addEventListener('keyup', up);
@@ -99,7 +107,7 @@ export function ScreenCanvas({ screen }: { screen: Screen }) {
       event.preventDefault();
       return;
     }
-    if (event.button === 0 && canDraw && !hovered) {
+    if (event.button === 0 && canDraw && !hovered && !picking) {
       setDrawn(null);
       setDrawing({ from: point, to: point });
       event.currentTarget.setPointerCapture(event.pointerId);
@@ -126,7 +134,24 @@ export function ScreenCanvas({ screen }: { screen: Screen }) {
       if (box.width >= 4 && box.height >= 4) setDrawn(box);
       return;
     }
-    if (event.button === 0) useUiStore.setState({ selectedElementId: hovered?.id ?? null });
+    if (event.button !== 0) return;
+    if (picking && hovered) {
+      anchorTo(picking.flowId, picking.itemId, { screenId: screen.id, elementId: hovered.id, selectors: [hovered.selector, ...hovered.alternates].slice(0, 5), box: hovered.box });
+      useUiStore.setState({ pickingAnchor: null, selectedElementId: hovered.id });
+      return;
+    }
+    useUiStore.setState({ selectedElementId: hovered?.id ?? null });
+  };
+
+  const onKeyDown = (event: ReactKeyboardEvent<HTMLDivElement>) => {
+    const moves: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+    const move = moves[event.key];
+    if (!move || event.target !== event.currentTarget) return;
+    event.preventDefault();
+    const step = event.shiftKey ? 10 : 1;
+    // Arrows nudge the selected hotspot's beacon; otherwise they pan the canvas.
+    if (flow?.kind === 'hotspot' && flow.hotspot.anchor?.screenId === screen.id) nudgeBeacon(flow.id, move[0] * step, move[1] * step);
+    else useCanvasView.getState().panBy(-move[0] * 40, -move[1] * 40);
   };
 
   const drawingBox = drawing ? normalizedBox(drawing.from, drawing.to, screen.image) : drawn;
@@ -135,7 +160,7 @@ export function ScreenCanvas({ screen }: { screen: Screen }) {
     <div className="screen-canvas-wrap">
       <div
         ref={frame}
-        className={`screen-canvas${spaceHeld || panning.current ? ' panning' : ''}${canDraw ? ' drawing' : ''}`}
+        className={`screen-canvas${spaceHeld || panning.current ? ' panning' : ''}${canDraw && !picking ? ' drawing' : ''}${picking ? ' picking' : ''}`}
         tabIndex={0}
         role="application"
         aria-label={`Screenshot: ${screen.name}. ${screen.elements.length} elements. Ctrl or Cmd with the wheel zooms; Space and drag pans.`}
@@ -143,10 +168,17 @@ export function ScreenCanvas({ screen }: { screen: Screen }) {
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
         onPointerLeave={() => setHovered(null)}
+        onKeyDown={onKeyDown}
       >
         <div className="screen-stage" style={{ width: screen.image.width, height: screen.image.height, transform: `translate(${view.x}px, ${view.y}px) scale(${view.zoom})` }}>
           {url ? <img src={url} width={screen.image.width} height={screen.image.height} alt="" draggable={false} /> : null}
+          {flow ? <FlowLayer screen={screen} flow={flow} /> : null}
         </div>
+        {picking ? (
+          <p className="pick-banner" role="status">
+            Click an element to anchor {picking.itemId ? 'the step' : 'the hotspot'} · Esc cancels
+          </p>
+        ) : null}
         {error ? (
           <p className="canvas-error" role="alert">
             The screenshot could not be shown: {error}

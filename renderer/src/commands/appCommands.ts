@@ -3,7 +3,8 @@ import { COMMANDS, type CommandDescriptor, type CommandId } from '../../../share
 import type { FlowKind } from '../../../shared/model/flow';
 import type { ProjectSession } from '../app/projectSession';
 import { redo, undo, useDocumentStore } from '../store/documentStore';
-import { addFlow, deleteFlow } from '../store/flowActions';
+import { addFlow, deleteFlow, duplicateFlow } from '../store/flowActions';
+import { deleteItems, duplicateItems } from '../store/flowItems';
 import { openDialog, useUiStore } from '../store/uiStore';
 import { useCanvasView } from '../canvas/canvasView';
 import { importImageFiles } from '../screens/importImages';
@@ -58,9 +59,30 @@ export function createAppCommands(session: ProjectSession, client: BuilderClient
     'screen.capture': { enabled: hasProject, run: () => openDialog({ kind: 'capture' }) },
     'screen.addImage': { enabled: hasProject, run: () => pickImageFiles() },
     'edit.deselect': {
+      // One level at a time: picking an anchor, then the canvas element, then the steps.
       run: () => {
-        const { selectedElementId } = useUiStore.getState();
-        if (selectedElementId) useUiStore.setState({ selectedElementId: null });
+        const { pickingAnchor, selectedElementId, selectedItemIds } = useUiStore.getState();
+        if (pickingAnchor) useUiStore.setState({ pickingAnchor: null });
+        else if (selectedElementId) useUiStore.setState({ selectedElementId: null });
+        else if (selectedItemIds.length) useUiStore.setState({ selectedItemIds: [] });
+      },
+    },
+    'edit.duplicate': {
+      enabled: hasSelectedFlow,
+      run: () => {
+        const { selectedFlowId, selectedItemIds } = useUiStore.getState();
+        if (!selectedFlowId) return;
+        if (selectedItemIds.length) duplicateItems(selectedFlowId, selectedItemIds);
+        else duplicateFlow(selectedFlowId);
+      },
+    },
+    'edit.delete': {
+      enabled: hasSelectedFlow,
+      run: () => {
+        const { selectedFlowId, selectedItemIds } = useUiStore.getState();
+        if (!selectedFlowId) return;
+        if (selectedItemIds.length) deleteItems(selectedFlowId, selectedItemIds);
+        else deleteFlow(selectedFlowId);
       },
     },
     'view.zoomIn': { enabled: hasScreen, run: () => useCanvasView.getState().step(1) },

@@ -2,7 +2,8 @@ import { CommandButton } from '../app/CommandButton';
 import { useDocumentStore } from '../store/documentStore';
 import { Icon } from '../ui/Icon';
 import { CanvasArea } from './CanvasArea';
-import { FlowsPanel } from './FlowsPanel';
+import { FlowsOutline } from '../outline/FlowsOutline';
+import { EditingLocalePicker } from './EditingLocalePicker';
 import { SaveState } from './SaveState';
 import { ScreensPanel } from '../screens/ScreensPanel';
 import { useImageDropAndPaste } from '../screens/useImageDropAndPaste';
@@ -20,11 +21,15 @@ export function ProjectView() {
         <h1 className="toolbar-title">{name}</h1>
         <SaveState />
         <div className="toolbar-spacer" />
+        <EditingLocalePicker />
         <CommandButton command="edit.undo" className="icon-button" ariaLabel="Undo">
           <Icon name="undo" />
         </CommandButton>
         <CommandButton command="edit.redo" className="icon-button" ariaLabel="Redo">
           <Icon name="redo" />
+        </CommandButton>
+        <CommandButton command="flow.play" className="button">
+          <Icon name="play" size={14} /> Play
         </CommandButton>
         <CommandButton command="help.shortcuts" className="icon-button" ariaLabel="Keyboard shortcuts">
           <Icon name="keyboard" />
@@ -42,7 +47,7 @@ export function ProjectView() {
       <div className="workspace">
         <aside className="sidebar">
           <ScreensPanel />
-          <FlowsPanel />
+          <FlowsOutline />
         </aside>
         <CanvasArea />
       </div>

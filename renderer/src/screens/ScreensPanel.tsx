@@ -55,7 +55,10 @@ export function ScreensPanel() {
               key={screen.id}
               className={`screen-row${screen.id === selectedScreenId ? ' selected' : ''}`}
               onKeyDown={(event) => {
-                if ((event.key === 'Delete' || event.key === 'Backspace') && event.target === event.currentTarget.firstElementChild) deleteScreen(screen.id);
+                if ((event.key === 'Delete' || event.key === 'Backspace') && event.target === event.currentTarget.firstElementChild) {
+                  event.preventDefault(); // the app's Delete shortcut must not also delete the selected flow
+                  deleteScreen(screen.id);
+                }
                 if (event.key === 'F2') useUiStore.setState({ renamingScreenId: screen.id });
               }}
             >

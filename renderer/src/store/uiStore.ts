@@ -27,6 +27,13 @@ export interface UiState {
   saving: boolean;
   selectedFlowId: string | null;
   renamingFlowId: string | null;
+  /** Steps (of a tour) or items (of a checklist) of the selected flow; the last is the one the inspector shows. */
+  selectedItemIds: string[];
+  /** Waiting for a click on the canvas to anchor this step (itemId) or hotspot (itemId null). */
+  pickingAnchor: { flowId: string; itemId: string | null } | null;
+  /** The language being edited; null means the project's default. */
+  editingLocale: string | null;
+  inspectorTab: 'selection' | 'theme' | 'languages';
   /** The screen on the canvas. */
   selectedScreenId: string | null;
   renamingScreenId: string | null;
@@ -45,6 +52,10 @@ export const useUiStore = create<UiState>()(() => ({
   saving: false,
   selectedFlowId: null,
   renamingFlowId: null,
+  selectedItemIds: [],
+  pickingAnchor: null,
+  editingLocale: null,
+  inspectorTab: 'selection',
   selectedScreenId: null,
   renamingScreenId: null,
   selectedElementId: null,

@@ -43,4 +43,41 @@ export class BuilderPage {
   get saveState() {
     return this.page.getByRole('status').filter({ hasText: /saved|Unsaved|Saving/ });
   }
+
+  /** Captures a page into the open project through the Capture dialog. */
+  async captureScreen(url: string, viewport: 'desktop' | 'laptop' | 'tablet' | 'mobile' = 'laptop'): Promise<void> {
+    await this.page.getByRole('button', { name: 'Capture', exact: true }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Capture a screen' });
+    await dialog.getByLabel('Page address').fill(url);
+    await dialog.getByRole('combobox', { name: /^Viewport/ }).selectOption(viewport);
+    await dialog.getByRole('button', { name: 'Capture' }).click();
+    await expect(dialog).toBeHidden({ timeout: 30_000 });
+  }
+
+  /** Where an element of the screen's map is on the canvas, found through the inspector's element list. */
+  async elementCenter(name: string): Promise<{ x: number; y: number }> {
+    await this.page.getByLabel('Find an element').fill(name);
+    await this.page.getByRole('list', { name: 'Mapped elements' }).getByRole('button', { name: new RegExp(`^${name}`) }).first().click();
+    const box = (await this.page.getByTestId('selected-element-box').boundingBox())!;
+    await this.page.getByLabel('Find an element').fill('');
+    await this.page.keyboard.press('Escape');
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  }
+
+  itemList(flowName: string, noun: 'steps' | 'items' = 'steps') {
+    return this.page.getByRole('list', { name: `${flowName} ${noun}` });
+  }
+
+  async itemLabels(flowName: string, noun: 'steps' | 'items' = 'steps'): Promise<string[]> {
+    return this.itemList(flowName, noun).locator('.item-label').allTextContents();
+  }
+
+  inspectorTab(name: 'Selection' | 'Theme' | 'Languages') {
+    return this.page.getByRole('tab', { name });
+  }
+
+  /** The card the canvas draws for the selected step, inside the player's shadow root. */
+  get canvasCard() {
+    return this.page.getByTestId('flow-layer').locator('[data-testid="canvas-card"]');
+  }
 }

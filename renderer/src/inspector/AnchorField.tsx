@@ -1,0 +1,43 @@
+import type { Anchor } from '../../../shared/model/anchor';
+import { useDocumentStore } from '../store/documentStore';
+import { useUiStore } from '../store/uiStore';
+import { Icon } from '../ui/Icon';
+
+/** Where a step or hotspot points: the element and screen, and the button to pick one on the canvas. */
+export function AnchorField({ flowId, itemId, anchor, onClear }: { flowId: string; itemId: string | null; anchor: Anchor | undefined; onClear(): void }) {
+  const picking = useUiStore((state) => state.pickingAnchor);
+  const screen = useDocumentStore((state) => state.project?.screens.find((candidate) => candidate.id === anchor?.screenId));
+  const element = screen?.elements.find((candidate) => candidate.id === anchor?.elementId);
+  const active = picking?.flowId === flowId && picking.itemId === itemId;
+  const hasScreens = useDocumentStore((state) => (state.project?.screens.length ?? 0) > 0);
+  return (
+    <div className="field anchor-field">
+      <span className="field-label">Anchor</span>
+      {anchor ? (
+        <div className="anchor-summary">
+          <strong>{element?.name || anchor.selectors[0]}</strong>
+          <code>{anchor.selectors[0]}</code>
+          <span className="muted small">on {screen?.name ?? 'a deleted screen'}</span>
+        </div>
+      ) : (
+        <p className="muted small">Not anchored: it shows in the middle of the page.</p>
+      )}
+      <div className="button-row">
+        <button
+          type="button"
+          className={`button small${active ? ' primary' : ''}`}
+          disabled={!hasScreens}
+          title={hasScreens ? 'Then click an element on the screenshot' : 'Capture a screen first'}
+          onClick={() => useUiStore.setState({ pickingAnchor: active ? null : { flowId, itemId } })}
+        >
+          <Icon name="target" size={14} /> {active ? 'Click an element…' : anchor ? 'Change anchor' : 'Pick on canvas'}
+        </button>
+        {anchor ? (
+          <button type="button" className="button small subtle" onClick={onClear}>
+            Remove anchor
+          </button>
+        ) : null}
+      </div>
+    </div>
+  );
+}

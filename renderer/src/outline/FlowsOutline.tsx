@@ -1,0 +1,112 @@
+import { memo, useState } from 'react';
+import type { Flow } from '../../../shared/model/flow';
+import { useApp } from '../app/appContext';
+import { CommandButton } from '../app/CommandButton';
+import { FlowKindIcon } from '../project/FlowKindIcon';
+import { useDocumentStore } from '../store/documentStore';
+import { deleteFlow, duplicateFlow, moveFlow, renameFlow, selectFlow } from '../store/flowActions';
+import { useUiStore } from '../store/uiStore';
+import { Icon } from '../ui/Icon';
+import { RenameField } from '../ui/RenameField';
+import { ItemList } from './ItemList';
+import { DragHandle, SortableList, useSortableRow } from './sortable';
+
+function summary(flow: Flow): string {
+  switch (flow.kind) {
+    case 'tour':
+      return `${flow.tour.steps.length} step${flow.tour.steps.length === 1 ? '' : 's'}`;
+    case 'checklist':
+      return `${flow.checklist.items.length} item${flow.checklist.items.length === 1 ? '' : 's'}`;
+    case 'hotspot':
+      return flow.hotspot.anchor ? 'Anchored' : 'Not anchored yet';
+    case 'survey':
+      return 'NPS 0–10';
+  }
+}
+
+const FlowRow = memo(function FlowRow({ flow, selected, renaming, locale }: { flow: Flow; selected: boolean; renaming: boolean; locale: string }) {
+  const { rowRef, rowStyle, handleProps, isDragging } = useSortableRow(flow.id);
+  return (
+    <li ref={rowRef} style={rowStyle} className={`flow-entry${isDragging ? ' dragging' : ''}`}>
+      <div className={`flow-row${selected ? ' selected' : ''}`}>
+        <DragHandle label={`Reorder flow ${flow.name}`} props={handleProps} />
+        {renaming ? (
+          <RenameField name={flow.name} onRename={(name) => renameFlow(flow.id, name)} onDone={() => useUiStore.setState({ renamingFlowId: null })} />
+        ) : (
+          <button
+            type="button"
+            className="flow-row-main"
+            aria-current={selected ? 'true' : undefined}
+            aria-expanded={flow.kind === 'tour' || flow.kind === 'checklist' ? selected : undefined}
+            onClick={() => selectFlow(flow.id)}
+            onDoubleClick={() => useUiStore.setState({ selectedFlowId: flow.id, renamingFlowId: flow.id })}
+          >
+            <FlowKindIcon kind={flow.kind} />
+            <span className="flow-row-text">
+              <span className="flow-row-name">{flow.name}</span>
+              <span className="flow-row-meta">
+                {summary(flow)} · {flow.status === 'ready' ? 'Ready' : 'Draft'}
+              </span>
+            </span>
+          </button>
+        )}
+        <span className="row-actions">
+          <button type="button" className="icon-button" aria-label={`Play ${flow.name}`} title="Play in preview (Ctrl/Cmd+Enter)" onClick={() => useUiStore.setState({ selectedFlowId: flow.id, previewFlowId: flow.id })}>
+            <Icon name="play" size={15} />
+          </button>
+          <button type="button" className="icon-button" aria-label={`Duplicate ${flow.name}`} title="Duplicate" onClick={() => duplicateFlow(flow.id)}>
+            <Icon name="copy" size={15} />
+          </button>
+          <button type="button" className="icon-button" aria-label={`Rename ${flow.name}`} title="Rename (F2)" onClick={() => useUiStore.setState({ selectedFlowId: flow.id, renamingFlowId: flow.id })}>
+            <Icon name="pencil" size={15} />
+          </button>
+          <button type="button" className="icon-button danger" aria-label={`Delete ${flow.name}`} title="Delete (undo brings it back)" onClick={() => deleteFlow(flow.id)}>
+            <Icon name="trash" size={15} />
+          </button>
+        </span>
+      </div>
+      {selected ? <ItemList flow={flow} locale={locale} /> : null}
+    </li>
+  );
+});
+
+/** The outline: flows (reorderable), and under the selected one its steps or items. */
+export function FlowsOutline() {
+  const { commands } = useApp();
+  const flows = useDocumentStore((state) => state.project?.flows ?? []);
+  const locale = useDocumentStore((state) => state.project?.locales.defaultLocale ?? 'en');
+  const selectedFlowId = useUiStore((state) => state.selectedFlowId);
+  const renamingFlowId = useUiStore((state) => state.renamingFlowId);
+  const [menuOpen, setMenuOpen] = useState(false);
+  return (
+    <section className="panel" aria-labelledby="flows-heading">
+      <header className="panel-header">
+        <h2 id="flows-heading">
+          Flows <span className="panel-count">{flows.length}</span>
+        </h2>
+        <div className="menu-anchor">
+          <button type="button" className="button small" aria-haspopup="menu" aria-expanded={menuOpen} onClick={() => setMenuOpen((open) => !open)}>
+            + New flow
+          </button>
+          {menuOpen ? (
+            <div className="menu" role="menu" onClick={() => setMenuOpen(false)} onKeyDown={(event) => event.key === 'Escape' && setMenuOpen(false)}>
+              {(['flow.newTour', 'flow.newHotspot', 'flow.newChecklist', 'flow.newSurvey'] as const).map((id) => (
+                <CommandButton key={id} command={id} className="menu-item" role="menuitem">
+                  {commands.get(id)?.label.replace('New ', '')}
+                </CommandButton>
+              ))}
+            </div>
+          ) : null}
+        </div>
+      </header>
+      {flows.length === 0 ? <p className="panel-empty">No flows yet. Add a product tour, hotspot, checklist or NPS survey.</p> : null}
+      <SortableList ids={flows.map((flow) => flow.id)} label="flows" onMove={moveFlow}>
+        <ul className="flow-list" aria-label="Flows">
+          {flows.map((flow) => (
+            <FlowRow key={flow.id} flow={flow} selected={flow.id === selectedFlowId} renaming={flow.id === renamingFlowId} locale={locale} />
+          ))}
+        </ul>
+      </SortableList>
+    </section>
+  );
+}
