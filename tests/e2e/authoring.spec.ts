@@ -102,3 +102,95 @@ test('product manager: a 5-step tour on the captured site, reordered, themed, tr
   await expect(page.getByLabel('Title · Hebrew')).toHaveValue('ברוכים הבאים');
   await expect(builder.canvasCard).toHaveAttribute('dir', 'rtl');
 });
+
+test('marketer: a checklist whose first item starts the tour, and an NPS survey with a follow-up per band', async ({ page, webHost, demoSite }) => {
+  test.setTimeout(90_000);
+  const builder = new BuilderPage(page);
+  await builder.open(webHost.url);
+  await builder.createProject('Acme activation');
+  await builder.captureScreen(`${demoSite.url}/`);
+  await builder.addFlow('Product Tour');
+  await builder.renameFlow('Product tour', 'Welcome tour');
+
+  await builder.addFlow('Checklist');
+  await builder.renameFlow('Checklist', 'Getting started');
+  const items = builder.itemList('Getting started', 'items');
+  await page.getByRole('button', { name: '+ Add item' }).click();
+  await page.getByRole('button', { name: '+ Add item' }).click();
+  const labels = ['Take the tour', 'Create your first invoice', 'Invite a colleague'];
+  for (const [index, label] of labels.entries()) {
+    await items.getByRole('button', { name: new RegExp(`^${index + 1}\\b`) }).click();
+    await page.getByLabel('Label', { exact: true }).fill(label);
+  }
+  await items.getByRole('button', { name: /^1\b/ }).click();
+  await page.getByRole('combobox', { name: 'Clicking it' }).selectOption('startFlow');
+  await expect(page.getByRole('combobox', { name: 'Flow to start' })).toHaveValue(/.+/);
+  await expect(page.getByRole('combobox', { name: 'Flow to start' }).locator('option:checked')).toHaveText('Welcome tour');
+  await page.getByRole('combobox', { name: 'Done when' }).selectOption('flowCompleted');
+  await items.getByRole('button', { name: /^3\b/ }).click();
+  await page.getByRole('combobox', { name: 'Done when' }).selectOption('event');
+  await page.getByLabel('Event name').fill('colleague-invited');
+  expect(await builder.itemLabels('Getting started', 'items')).toEqual(labels);
+  // The checklist widget is drawn on the canvas by the player's own code.
+  const layer = page.getByTestId('flow-layer');
+  await expect(layer.locator('.list')).toContainText('Take the tour');
+  await page.screenshot({ path: test.info().outputPath('checklist.png') });
+
+  await builder.addFlow('NPS Survey');
+  await page.getByLabel('Question', { exact: true }).fill('How likely are you to recommend Acme Invoices?');
+  await page.getByLabel('Follow-up for 0–6 (detractors)').fill('What went wrong?');
+  await page.getByLabel('Follow-up for 7–8 (passives)').fill('What would make it a 10?');
+  await page.getByLabel('Follow-up for 9–10 (promoters)').fill('What do you love?');
+  await page.getByLabel('Thank-you message').fill('Thanks a lot!');
+  await expect(layer.locator('.survey')).toContainText('How likely are you to recommend Acme Invoices?');
+  await page.screenshot({ path: test.info().outputPath('survey.png') });
+
+  // Played for real: a 3 asks the detractor question.
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  const preview = page.getByRole('region', { name: /^Preview of/ });
+  await expect(preview).toBeVisible();
+  const survey = page.locator('[data-stepwise-player]').getByRole('dialog');
+  await survey.getByRole('radio', { name: '3' }).click();
+  await expect(survey).toContainText('What went wrong?');
+  await preview.getByRole('button', { name: 'Close preview' }).click();
+
+  await expect(builder.saveState).toHaveText('All changes saved', { timeout: 10_000 });
+});
+
+test('bad input is shown at the field and never saved: a selector, a regex, a language tag', async ({ page, webHost }) => {
+  const builder = new BuilderPage(page);
+  await builder.open(webHost.url);
+  await builder.createProject('Careful');
+  await builder.addFlow('Product Tour');
+
+  // A click trigger with a selector that is not CSS.
+  await page.getByRole('combobox', { name: 'Starts' }).selectOption('click');
+  const selector = page.getByLabel('Element selector');
+  await selector.fill('button[data-x=');
+  await expect(page.getByRole('alert').filter({ hasText: 'is not a valid CSS selector' })).toBeVisible();
+  await expect(selector).toHaveAttribute('aria-invalid', 'true');
+
+  // A URL rule whose regular expression does not compile.
+  await page.getByRole('button', { name: '+ URL rule' }).click();
+  const rule = page.getByRole('group', { name: 'URL rule 1' });
+  await rule.getByRole('combobox', { name: 'Match' }).selectOption('regex');
+  await rule.getByLabel('Value').fill('^/invoices/(');
+  await expect(rule.getByRole('alert')).toContainText('is not a valid regular expression');
+
+  // A language tag that does not exist.
+  await builder.inspectorTab('Languages').click();
+  await page.getByLabel('Add a language').fill('klingon');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(page.getByRole('alert')).toHaveText('"klingon" is not a known language tag. Use BCP-47, for example en, en-US, he, ar, pt-BR.');
+  await expect(page.getByRole('list', { name: 'Languages' }).getByRole('listitem')).toHaveCount(1);
+
+  // Saved and reopened: only the last valid values are in the file.
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(builder.saveState).toHaveText('All changes saved');
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
+  await page.getByRole('button', { name: /^Careful/ }).first().click();
+  await builder.flowRow('Product tour').click();
+  await expect(page.getByLabel('Element selector')).toHaveValue('#help');
+  await expect(page.getByRole('group', { name: 'URL rule 1' }).getByLabel('Value')).toHaveValue('/');
+  await expect(page.getByRole('group', { name: 'URL rule 1' }).getByRole('combobox', { name: 'Match' })).toHaveValue('regex');
+});
