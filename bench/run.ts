@@ -1,8 +1,10 @@
 // `npm run bench`: figures and ratios for the budgets the issues name. It prints; it never fails on speed.
 import { runCaptureBench } from './captureBench';
+import { runEditorBench } from './editorBench';
 import { runPlayerBench } from './playerBench';
 import { runProjectBench } from './projectBench';
 
 await runProjectBench();
 await runPlayerBench();
+await runEditorBench();
 await runCaptureBench();

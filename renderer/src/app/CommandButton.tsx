@@ -20,12 +20,11 @@ interface CommandButtonProps {
 /** A button that runs a command from the registry, greyed out when the command is not available. */
 export function CommandButton({ command, children, className, ariaLabel, role }: CommandButtonProps) {
   const { commands } = useApp();
-  // Re-render when the document, its history or the UI change, since `enabled` reads them.
-  useDocumentStore((state) => state.project);
-  useUiStore((state) => state.selectedFlowId);
-  useStore(useDocumentStore.temporal, (state) => state.pastStates.length + state.futureStates.length * 1e6);
+  // `enabled` reads the document, its history and the UI; each subscription re-renders only when
+  // the answer changes, not on every keystroke.
+  const isEnabled = () => commands.isEnabled(command);
+  const enabled = [useDocumentStore(isEnabled), useUiStore(isEnabled), useStore(useDocumentStore.temporal, isEnabled)].every(Boolean) && isEnabled();
   const descriptor = commands.get(command);
-  const enabled = commands.isEnabled(command);
   const shortcut = descriptor?.keybinding ? ` (${displayKeybinding(descriptor.keybinding)})` : '';
   return (
     <button

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { MappedElement, Screen } from '../../../shared/model/screen';
 import { selectorProblem } from '../screens/selectorProblem';
 import { deleteDrawnElement, updateDrawnElement } from '../store/screenActions';
@@ -78,7 +78,7 @@ function SelectedElement({ screen, element }: { screen: Screen; element: MappedE
 const LIST_LIMIT = 200;
 
 /** The selected element, and every element of the map as a list to find one by name (and by keyboard). */
-export function ElementInspector({ screen }: { screen: Screen }) {
+export const ElementInspector = memo(function ElementInspector({ screen }: { screen: Screen }) {
   const selectedElementId = useUiStore((state) => state.selectedElementId);
   const [filter, setFilter] = useState('');
   const selected = screen.elements.find((element) => element.id === selectedElementId);
@@ -114,4 +114,4 @@ export function ElementInspector({ screen }: { screen: Screen }) {
       </section>
     </>
   );
-}
+});

@@ -48,7 +48,8 @@ function PlacedCard({ layer, content, target, placement, alignment, gap, area, o
   area: { width: number; height: number };
   onDrop?(side: TourStep['placement'], align: TourStep['alignment']): void;
 }) {
-  useLayoutEffect(() => {
+  // After paint: building and measuring the card must not hold up the keystroke that changed it.
+  useEffect(() => {
     const { card, arrow } = previewCard(layer, content, !target);
     card.removeAttribute('aria-modal');
     card.setAttribute('aria-label', `Preview: ${layer.t(content.title) || 'step'}`);

@@ -1,4 +1,5 @@
 import { memo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { Flow } from '../../../shared/model/flow';
 import { useApp } from '../app/appContext';
 import { CommandButton } from '../app/CommandButton';
@@ -24,8 +25,11 @@ function summary(flow: Flow): string {
   }
 }
 
-const FlowRow = memo(function FlowRow({ flow, selected, renaming, locale }: { flow: Flow; selected: boolean; renaming: boolean; locale: string }) {
-  const { rowRef, rowStyle, handleProps, isDragging } = useSortableRow(flow.id);
+const FlowRow = memo(function FlowRow({ flowId, selected, renaming, locale }: { flowId: string; selected: boolean; renaming: boolean; locale: string }) {
+  // Each row reads its own flow, so typing in one flow re-renders that row only.
+  const flow = useDocumentStore((state) => state.project?.flows.find((candidate) => candidate.id === flowId));
+  const { rowRef, rowStyle, handleProps, isDragging } = useSortableRow(flowId);
+  if (!flow) return null;
   return (
     <li ref={rowRef} style={rowStyle} className={`flow-entry${isDragging ? ' dragging' : ''}`}>
       <div className={`flow-row${selected ? ' selected' : ''}`}>
@@ -73,7 +77,7 @@ const FlowRow = memo(function FlowRow({ flow, selected, renaming, locale }: { fl
 /** The outline: flows (reorderable), and under the selected one its steps or items. */
 export function FlowsOutline() {
   const { commands } = useApp();
-  const flows = useDocumentStore((state) => state.project?.flows ?? []);
+  const flowIds = useDocumentStore(useShallow((state) => state.project?.flows.map((flow) => flow.id) ?? []));
   const locale = useDocumentStore((state) => state.project?.locales.defaultLocale ?? 'en');
   const selectedFlowId = useUiStore((state) => state.selectedFlowId);
   const renamingFlowId = useUiStore((state) => state.renamingFlowId);
@@ -82,7 +86,7 @@ export function FlowsOutline() {
     <section className="panel" aria-labelledby="flows-heading">
       <header className="panel-header">
         <h2 id="flows-heading">
-          Flows <span className="panel-count">{flows.length}</span>
+          Flows <span className="panel-count">{flowIds.length}</span>
         </h2>
         <div className="menu-anchor">
           <button type="button" className="button small" aria-haspopup="menu" aria-expanded={menuOpen} onClick={() => setMenuOpen((open) => !open)}>
@@ -99,11 +103,11 @@ export function FlowsOutline() {
           ) : null}
         </div>
       </header>
-      {flows.length === 0 ? <p className="panel-empty">No flows yet. Add a product tour, hotspot, checklist or NPS survey.</p> : null}
-      <SortableList ids={flows.map((flow) => flow.id)} label="flows" onMove={moveFlow}>
+      {flowIds.length === 0 ? <p className="panel-empty">No flows yet. Add a product tour, hotspot, checklist or NPS survey.</p> : null}
+      <SortableList ids={flowIds} label="flows" onMove={moveFlow}>
         <ul className="flow-list" aria-label="Flows">
-          {flows.map((flow) => (
-            <FlowRow key={flow.id} flow={flow} selected={flow.id === selectedFlowId} renaming={flow.id === renamingFlowId} locale={locale} />
+          {flowIds.map((flowId) => (
+            <FlowRow key={flowId} flowId={flowId} selected={flowId === selectedFlowId} renaming={flowId === renamingFlowId} locale={locale} />
           ))}
         </ul>
       </SortableList>

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useRef } from 'react';
 import type { Flow } from '../../../shared/model/flow';
 import { pickText } from '../../../shared/model/localizedText';
 import { addItem, deleteItems, duplicateItems, itemsOf, moveItem } from '../store/flowItems';
@@ -37,7 +37,8 @@ function select(ids: string[], id: string, event: { shiftKey: boolean; ctrlKey: 
   return [id];
 }
 
-const ItemRow = memo(function ItemRow({ flowId, view, index, selected, ids, noun }: { flowId: string; view: ItemView; index: number; selected: boolean; ids: string[]; noun: string }) {
+const ItemRow = memo(function ItemRow({ flowId, id, label, detail, index, selected, ids, noun }: { flowId: string; id: string; label: string; detail: string; index: number; selected: boolean; ids: { current: string[] }; noun: string }) {
+  const view = { id, label, detail };
   const { rowRef, rowStyle, handleProps, isDragging } = useSortableRow(view.id);
   return (
     <li ref={rowRef} style={rowStyle} className={`item-row${selected ? ' selected' : ''}${isDragging ? ' dragging' : ''}`}>
@@ -46,7 +47,7 @@ const ItemRow = memo(function ItemRow({ flowId, view, index, selected, ids, noun
         type="button"
         className="item-row-main"
         aria-pressed={selected}
-        onClick={(event) => useUiStore.setState({ selectedFlowId: flowId, selectedItemIds: select(ids, view.id, event), selectedElementId: null })}
+        onClick={(event) => useUiStore.setState({ selectedFlowId: flowId, selectedItemIds: select(ids.current, view.id, event), selectedElementId: null })}
       >
         <span className="item-index">{index + 1}</span>
         <span className="item-text">
@@ -69,16 +70,19 @@ const ItemRow = memo(function ItemRow({ flowId, view, index, selected, ids, noun
 /** The steps of a tour or the items of a checklist, under their flow in the outline. */
 export function ItemList({ flow, locale }: { flow: Flow; locale: string }) {
   const selectedItemIds = useUiStore((state) => state.selectedItemIds);
-  if (!itemsOf(flow)) return null;
   const views = itemViews(flow, locale);
   const ids = views.map((view) => view.id);
+  // Rows read the current order through a ref, so a keystroke re-renders only the row it changed.
+  const idsRef = useRef(ids);
+  idsRef.current = ids;
+  if (!itemsOf(flow)) return null;
   const noun = flow.kind === 'tour' ? 'step' : 'item';
   return (
     <div className="item-list-wrap">
       <SortableList ids={ids} label={`${noun}s`} onMove={(active, over) => moveItem(flow.id, active, over)}>
         <ol className="item-list" aria-label={`${flow.name} ${noun}s`}>
           {views.map((view, index) => (
-            <ItemRow key={view.id} flowId={flow.id} view={view} index={index} selected={selectedItemIds.includes(view.id)} ids={ids} noun={noun} />
+            <ItemRow key={view.id} flowId={flow.id} id={view.id} label={view.label} detail={view.detail} index={index} selected={selectedItemIds.includes(view.id)} ids={idsRef} noun={noun} />
           ))}
         </ol>
       </SortableList>

@@ -1,7 +1,7 @@
 import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { breakUndoMerge } from '../store/documentStore';
 
 /**
@@ -9,7 +9,19 @@ import { breakUndoMerge } from '../store/documentStore';
  * arrows, Space), with dnd-kit's screen reader announcements. `onMove` gets the moved id and
  * the id it now stands in for; the list re-renders from the store.
  */
-export function SortableList({ ids, label, onMove, children }: { ids: string[]; label: string; onMove(activeId: string, overId: string): void; children: ReactNode }) {
+/**
+ * The same array as last render when the ids did not change: dnd-kit re-renders every sortable
+ * row when its `items` array is a new one, and the document changes on every keystroke.
+ */
+function useStableIds(ids: string[]): string[] {
+  const previous = useRef(ids);
+  const same = previous.current.length === ids.length && previous.current.every((id, index) => id === ids[index]);
+  if (!same) previous.current = ids;
+  return previous.current;
+}
+
+export function SortableList({ ids: freshIds, label, onMove, children }: { ids: string[]; label: string; onMove(activeId: string, overId: string): void; children: ReactNode }) {
+  const ids = useStableIds(freshIds);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
