@@ -3,7 +3,7 @@ import { contrastRatio, readableTextOn, themeContrastProblems } from '../../shar
 import { parseMarkdown } from '../../shared/bundle/markdownBlocks';
 import { computePlacement, sideForDrop } from '../../shared/bundle/placement';
 import { createProject } from '../../shared/model/create';
-import type { FlowOf } from '../../shared/model/flow';
+import type { FlowOf, TourStep } from '../../shared/model/flow';
 import { breakUndoMerge, undo, useDocumentStore } from '../../renderer/src/store/documentStore';
 import { addFlow, anchorTo, duplicateFlow } from '../../renderer/src/store/flowActions';
 import { addItem, deleteItems, duplicateItems, moveItem, updateItem } from '../../renderer/src/store/flowItems';
@@ -21,7 +21,7 @@ beforeEach(() => {
 function tourWithSteps(count: number): string {
   const flowId = addFlow('tour')!;
   for (let i = 1; i < count; i++) addItem(flowId);
-  tour().tour.steps.forEach((step, index) => updateItem(flowId, step.id, (draft) => void ((draft as { title: Record<string, string> }).title.en = `S${index + 1}`)));
+  tour().tour.steps.forEach((step, index) => updateItem<TourStep>(flowId, step.id, (draft) => void (draft.title.en = `S${index + 1}`)));
   breakUndoMerge();
   return flowId;
 }
@@ -39,8 +39,8 @@ describe('editing steps and items', () => {
   it('merges typing in one field into one undo step, but not typing in another field', () => {
     const flowId = tourWithSteps(1);
     const stepId = tour().tour.steps[0]!.id;
-    for (const text of ['H', 'He', 'Hel', 'Hello']) updateItem(flowId, stepId, (draft) => void ((draft as { title: Record<string, string> }).title.en = text), 'title/en');
-    updateItem(flowId, stepId, (draft) => void ((draft as { body: Record<string, string> }).body.en = 'Body'), 'body/en');
+    for (const text of ['H', 'He', 'Hel', 'Hello']) updateItem<TourStep>(flowId, stepId, (draft) => void (draft.title.en = text), 'title/en');
+    updateItem<TourStep>(flowId, stepId, (draft) => void (draft.body.en = 'Body'), 'body/en');
     undo();
     expect(tour().tour.steps[0]!.body.en).not.toBe('Body');
     expect(titles()).toEqual(['Hello']);
