@@ -194,3 +194,35 @@ test('bad input is shown at the field and never saved: a selector, a regex, a la
   await expect(page.getByRole('group', { name: 'URL rule 1' }).getByLabel('Value')).toHaveValue('/');
   await expect(page.getByRole('group', { name: 'URL rule 1' }).getByRole('combobox', { name: 'Match' })).toHaveValue('regex');
 });
+
+test('hotspot: anchored on the canvas, the beacon dragged and nudged with the arrow keys', async ({ page, webHost, demoSite }) => {
+  const builder = new BuilderPage(page);
+  await builder.open(webHost.url);
+  await builder.createProject('Hotspots');
+  await builder.captureScreen(`${demoSite.url}/`);
+  const help = await builder.elementCenter('Help');
+  await builder.addFlow('Hotspot');
+  await page.getByRole('button', { name: 'Pick on canvas' }).click();
+  await page.mouse.click(help.x, help.y);
+  await expect(page.getByRole('region', { name: 'Hotspot' })).toContainText('#help-button');
+  const beacon = page.getByTestId('flow-layer').getByTestId('canvas-beacon');
+  await expect(beacon).toBeVisible();
+  const offsetX = page.getByLabel('Offset x (px)');
+  const offsetY = page.getByLabel('Offset y (px)');
+
+  const box = (await beacon.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 20, box.y + box.height / 2 + 10, { steps: 5 });
+  await page.mouse.up();
+  const draggedX = Number(await offsetX.inputValue());
+  expect(draggedX).toBeGreaterThan(20); // 20 screen px at a zoom below 100% are more page pixels
+  await beacon.focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Shift+ArrowDown');
+  await expect(offsetX).toHaveValue(String(draggedX - 1));
+  await expect.poll(async () => Number(await offsetY.inputValue())).toBeGreaterThan(10);
+  await page.getByLabel('Title', { exact: true }).fill('Need a hand?');
+  await expect(builder.canvasCard).toContainText('Need a hand?');
+  await page.screenshot({ path: test.info().outputPath('hotspot.png') });
+});

@@ -19,7 +19,7 @@ const EDITOR_CSS = `
   background: var(--sw-brand); color: var(--sw-on-brand); font: 600 12px/18px system-ui, sans-serif; box-shadow: 0 1px 4px #0006; transform: translate(-50%, -50%); }
 .sw-marker[aria-pressed=true] { outline: 3px solid #f59e0b; }
 .sw-target { position: fixed; pointer-events: none; outline: 2px dashed var(--sw-brand); outline-offset: 2px; border-radius: 4px; }
-.card { cursor: grab; }
+.card { cursor: grab; animation: none; }
 .card.sw-dragging { cursor: grabbing; transition: none; box-shadow: 0 18px 50px #0f172a66; }
 `;
 

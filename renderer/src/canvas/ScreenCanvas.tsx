@@ -135,6 +135,9 @@ export function ScreenCanvas({ screen }: { screen: Screen }) {
       return;
     }
     if (event.button !== 0) return;
+    // What is under the pointer now: the hover state may not have rendered yet after a quick move.
+    const point = imagePoint(event);
+    const hovered = onImage(point) ? elementAtPoint(screen.elements, point) : null;
     if (picking && hovered) {
       anchorTo(picking.flowId, picking.itemId, { screenId: screen.id, elementId: hovered.id, selectors: [hovered.selector, ...hovered.alternates].slice(0, 5), box: hovered.box });
       useUiStore.setState({ pickingAnchor: null, selectedElementId: hovered.id });
