@@ -23,6 +23,13 @@ await Promise.all([
   build({ ...common, entryPoints: ['main/electron/preload.ts'], outfile: 'dist/main/preload.cjs', format: 'cjs' }),
   build({
     ...common,
+    entryPoints: ['main/cli/stepwise.ts'],
+    outfile: 'dist/main/stepwise-cli.js',
+    format: 'esm',
+    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  }),
+  build({
+    ...common,
     entryPoints: ['main/web/main.ts'],
     outfile: 'dist/main/web-host.js',
     format: 'esm',

@@ -1,0 +1,106 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { BuilderApiError } from '../../shared/api/apiError';
+import { buildBundle, serializeBundle } from '../../shared/bundle/buildBundle';
+import { validateBundle } from '../../shared/bundle/validateBundle';
+import { lintProject, type LintProblem } from '../../shared/lint/lintProject';
+import { writeFileAtomic } from '../services/atomicWrite';
+import { createProjectStore } from '../services/projectStore';
+
+export const USAGE = `Usage:
+  stepwise export <project> --out <bundle.json> [--ready-only]   write the flow bundle (refused while lint finds errors)
+  stepwise validate <bundle.json> [--json]                       check a bundle against the published schema
+  stepwise lint <project> [--json] [--strict]                    list problems (errors, and warnings)
+
+<project> is a .stepwise folder or its project.json.
+Exit codes: 0 ok, 1 problems found (lint errors, --strict warnings, an invalid bundle), 2 usage or I/O error.`;
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** Exit codes, as the README documents them. */
+export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
+
+class UsageError extends Error {}
+
+function formatLint(problems: readonly LintProblem[]): string {
+  return problems.map((problem) => `${problem.severity === 'error' ? 'error  ' : 'warning'}  ${problem.message}`).join('\n');
+}
+
+async function openProject(path: string) {
+  // The store only reads here; it never writes into a project it lints or exports.
+  return (await createProjectStore({ projectsDir: dirname(resolve(path)) }).open(path)).project;
+}
+
+/** The CLI without a process: parses argv, runs, writes to io, returns the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: { out: { type: 'string' }, 'ready-only': { type: 'boolean' }, json: { type: 'boolean' }, strict: { type: 'boolean' }, help: { type: 'boolean' } },
+    });
+    const [command, target, ...extra] = positionals;
+    if (values.help || !command) {
+      io.out(USAGE);
+      return values.help ? EXIT.ok : EXIT.usage;
+    }
+    if (!target) throw new UsageError(`${command} needs a file.`);
+    if (extra.length) throw new UsageError(`Unexpected arguments: ${extra.join(' ')}.`);
+
+    switch (command) {
+      case 'lint': {
+        const problems = lintProject(await openProject(target));
+        const errors = problems.filter((problem) => problem.severity === 'error').length;
+        if (values.json) io.out(JSON.stringify({ errors, warnings: problems.length - errors, problems }, null, 2));
+        else io.out(problems.length ? `${formatLint(problems)}\n${errors} error(s), ${problems.length - errors} warning(s).` : 'No problems found.');
+        return errors || (values.strict && problems.length) ? EXIT.problems : EXIT.ok;
+      }
+      case 'export': {
+        if (!values.out) throw new UsageError('export needs --out <bundle.json>.');
+        const project = await openProject(target);
+        const readyOnly = Boolean(values['ready-only']);
+        const problems = lintProject(project, { readyOnly });
+        const errors = problems.filter((problem) => problem.severity === 'error');
+        if (errors.length) {
+          io.err(`Not exported: ${errors.length} error(s) must be fixed first.\n${formatLint(errors)}`);
+          return EXIT.problems;
+        }
+        const text = serializeBundle(buildBundle(project, { readyOnly }));
+        const out = resolve(values.out);
+        await mkdir(dirname(out), { recursive: true });
+        await writeFileAtomic(out, text);
+        const warnings = problems.length;
+        io.out(`Wrote ${out} (${buildBundle(project, { readyOnly }).flows.length} flows, ${Buffer.byteLength(text)} bytes)${warnings ? ` with ${warnings} warning(s):\n${formatLint(problems)}` : '.'}`);
+        return EXIT.ok;
+      }
+      case 'validate': {
+        let text: string;
+        try {
+          text = await readFile(target, 'utf8');
+        } catch (error) {
+          throw new BuilderApiError({ code: 'io', message: `Could not read ${target}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : (error as Error).message}.` });
+        }
+        const result = validateBundle(text);
+        if (values.json) io.out(JSON.stringify(result.ok ? { ok: true, flows: result.bundle.flows.length } : { ok: false, kind: result.kind, problems: result.problems }, null, 2));
+        else if (result.ok) io.out(`${target} is a valid Stepwise bundle (version ${result.bundle.version}, ${result.bundle.flows.length} flows).`);
+        else io.err(`${target} is not a valid bundle:\n${result.problems.map((problem) => `  ${problem.path} ${problem.message}`).join('\n')}`);
+        return result.ok ? EXIT.ok : EXIT.problems;
+      }
+      default:
+        throw new UsageError(`Unknown command "${command}".`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      io.err(`${(error as Error).message}\n\n${USAGE}`);
+      return EXIT.usage;
+    }
+    io.err(error instanceof Error ? error.message : String(error));
+    // A damaged or missing project or bundle file is an I/O problem, not a lint finding.
+    return EXIT.usage;
+  }
+}

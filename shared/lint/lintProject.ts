@@ -1,0 +1,140 @@
+import { themeContrastProblems } from '../bundle/contrast';
+import { computePlacement } from '../bundle/placement';
+import { urlMatchesRules } from '../bundle/urlRules';
+import type { Anchor } from '../model/anchor';
+import type { Flow } from '../model/flow';
+import type { LocalizedText } from '../model/localizedText';
+import type { Project } from '../model/project';
+import type { UrlRule } from '../model/targeting';
+
+/**
+ * Problems found before export. Errors block export (the flow would not work as authored);
+ * warnings are worth a look but export goes ahead. Each says where, so the editor can select it.
+ */
+export interface LintProblem {
+  severity: 'error' | 'warning';
+  code: 'noAnchor' | 'emptyText' | 'missingFlow' | 'ambiguousSelector' | 'lowContrast' | 'offScreen' | 'urlNeverMatches';
+  message: string;
+  flowId?: string;
+  /** A tour step or checklist item. */
+  itemId?: string;
+}
+
+/** A tooltip card's usual size in CSS pixels, to tell whether it fits beside its target. */
+const CARD = { width: 320, height: 140 };
+
+function textProblems(text: LocalizedText, what: string, locales: readonly string[], defaultLocale: string): { severity: LintProblem['severity']; message: string }[] {
+  const missing = locales.filter((locale) => !(text[locale] ?? '').trim());
+  if (!missing.length) return [];
+  if (missing.includes(defaultLocale)) return [{ severity: 'error', message: `${what} is empty in ${defaultLocale}, the default language.` }];
+  return [{ severity: 'warning', message: `${what} is empty in ${missing.join(', ')}; users there will see the ${defaultLocale} text.` }];
+}
+
+function ruleNeverMatches(rule: UrlRule): string | null {
+  const absolute = /^https?:\/\//i.test(rule.value) || rule.value.startsWith('/');
+  if ((rule.match === 'exact' || rule.match === 'glob') && !absolute) {
+    return `"${rule.value}" is compared with the whole address (https://…) or, starting with "/", with the path; as written it can never match.`;
+  }
+  if (rule.match === 'regex' && rule.value.startsWith('^/')) {
+    return `The regular expression "${rule.value}" is matched against the whole address, which starts with http, so "^/" never matches. Start it with "/" to match the path, or with "^https?://".`;
+  }
+  return null;
+}
+
+/** A simple selector (a tag, "#id", "[attr=value]") that several mapped elements answer to. */
+function ambiguousOnScreen(selector: string, project: Project, anchor: Anchor): number {
+  const screen = project.screens.find((candidate) => candidate.id === anchor.screenId);
+  if (!screen || !screen.elements.length) return 0;
+  if (/^[a-z][a-z0-9-]*$/i.test(selector)) return screen.elements.filter((element) => element.tag === selector.toLowerCase()).length;
+  return screen.elements.filter((element) => element.selector === selector).length;
+}
+
+function anchorProblems(project: Project, anchor: Anchor, where: string): { severity: LintProblem['severity']; code: LintProblem['code']; message: string }[] {
+  const problems: { severity: LintProblem['severity']; code: LintProblem['code']; message: string }[] = [];
+  const matches = ambiguousOnScreen(anchor.selectors[0]!, project, anchor);
+  if (matches > 1) problems.push({ severity: 'warning', code: 'ambiguousSelector', message: `${where}: the selector "${anchor.selectors[0]}" matches ${matches} elements on the captured screen; the player takes the first visible one.` });
+  const screen = project.screens.find((candidate) => candidate.id === anchor.screenId);
+  if (screen) {
+    const scale = screen.source.kind === 'url' ? screen.source.deviceScaleFactor : 1;
+    const area = { width: screen.image.width / scale, height: screen.image.height / scale };
+    const target = { left: anchor.box.x / scale, top: anchor.box.y / scale, width: anchor.box.width / scale, height: anchor.box.height / scale };
+    const placed = computePlacement(target, CARD, area, 'auto', 'center');
+    const overlaps = placed.x < target.left + target.width && placed.x + CARD.width > target.left && placed.y < target.top + target.height && placed.y + CARD.height > target.top;
+    const outside = target.left + target.width > area.width || target.top + target.height > area.height;
+    if (outside || overlaps) problems.push({ severity: 'warning', code: 'offScreen', message: `${where}: there is no room for the tooltip beside its target on "${screen.name}"; it would cover the target or fall off the screen.` });
+  }
+  return problems;
+}
+
+function lintFlow(project: Project, flow: Flow, problems: LintProblem[]): void {
+  const { available, defaultLocale } = project.locales;
+  const add = (problem: Omit<LintProblem, 'flowId'>) => problems.push({ ...problem, flowId: flow.id });
+  const texts = (text: LocalizedText, what: string, itemId?: string) => {
+    for (const problem of textProblems(text, what, available, defaultLocale)) add({ ...problem, code: 'emptyText', ...(itemId ? { itemId } : {}) });
+  };
+  const flowIds = new Set(project.flows.map((candidate) => candidate.id));
+  const name = `“${flow.name}”`;
+
+  for (const rule of flow.targeting.urls) {
+    const problem = ruleNeverMatches(rule);
+    if (problem) add({ severity: 'warning', code: 'urlNeverMatches', message: `${name}: ${problem}` });
+  }
+  for (const rule of flow.targeting.urls.filter((candidate) => !candidate.exclude)) {
+    if (flow.targeting.urls.some((other) => other.exclude && other.match === rule.match && other.value === rule.value)) {
+      add({ severity: 'warning', code: 'urlNeverMatches', message: `${name}: the URL rule "${rule.value}" is also excluded, so it can never match.` });
+    }
+  }
+
+  switch (flow.kind) {
+    case 'tour':
+      flow.tour.steps.forEach((step, index) => {
+        const where = `${name} step ${index + 1}`;
+        if (step.type === 'tooltip' && !step.anchor) add({ severity: 'error', code: 'noAnchor', itemId: step.id, message: `${where} is a tooltip without an anchor: pick its element on the canvas, or make it a modal.` });
+        if (step.anchor) for (const problem of anchorProblems(project, step.anchor, where)) add({ ...problem, itemId: step.id });
+        texts(step.title, `${where} title`, step.id);
+        step.buttons.forEach((button, buttonIndex) => texts(button.label, `${where} button ${buttonIndex + 1}`, step.id));
+      });
+      if (!flow.tour.steps.length) add({ severity: 'error', code: 'emptyText', message: `${name} has no steps.` });
+      break;
+    case 'hotspot':
+      if (!flow.hotspot.anchor) add({ severity: 'error', code: 'noAnchor', message: `${name} is not anchored: pick its element on the canvas.` });
+      else for (const problem of anchorProblems(project, flow.hotspot.anchor, name)) add(problem);
+      texts(flow.hotspot.title, `${name} title`);
+      break;
+    case 'checklist':
+      texts(flow.checklist.title, `${name} title`);
+      flow.checklist.items.forEach((item, index) => {
+        const where = `${name} item ${index + 1}`;
+        texts(item.label, `${where} label`, item.id);
+        const starts = item.action.kind === 'startFlow' ? item.action.flowId : null;
+        const completes = item.doneWhen.kind === 'flowCompleted' ? item.doneWhen.flowId : null;
+        for (const missing of [starts, completes].filter((id): id is string => id !== null && !flowIds.has(id))) {
+          add({ severity: 'error', code: 'missingFlow', itemId: item.id, message: `${where} refers to a flow that was deleted (${missing}): choose another flow.` });
+        }
+      });
+      break;
+    case 'survey':
+      texts(flow.survey.question, `${name} question`);
+      texts(flow.survey.thankYou, `${name} thank-you message`);
+      break;
+  }
+
+  // The pages this flow's steps were authored on should be pages the flow runs on.
+  const anchors = flow.kind === 'tour' ? flow.tour.steps.map((step) => step.anchor) : flow.kind === 'hotspot' ? [flow.hotspot.anchor] : [];
+  const urls = new Set(anchors.map((anchor) => project.screens.find((screen) => screen.id === anchor?.screenId)).flatMap((screen) => (screen?.source.kind === 'url' ? [screen.source.url] : [])));
+  for (const url of urls) {
+    if (flow.targeting.urls.length && !urlMatchesRules(flow.targeting.urls, url)) {
+      add({ severity: 'warning', code: 'urlNeverMatches', message: `${name}: its URL rules do not match ${url}, the page its steps are anchored on.` });
+    }
+  }
+}
+
+/** Every problem of a project, errors first. */
+export function lintProject(project: Project, options: { readyOnly?: boolean } = {}): LintProblem[] {
+  const problems: LintProblem[] = [];
+  for (const problem of themeContrastProblems(project.theme)) {
+    problems.push({ severity: 'warning', code: 'lowContrast', message: `Theme: ${problem.what.toLowerCase()} has a contrast of ${problem.ratio.toFixed(2)}:1, below WCAG AA (4.5:1).` });
+  }
+  for (const flow of project.flows) if (!options.readyOnly || flow.status === 'ready') lintFlow(project, flow, problems);
+  return problems.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+}

@@ -1,0 +1,94 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../main/cli/runCli';
+import { createProjectStore } from '../../main/services/projectStore';
+import { createFlow, createProject } from '../../shared/model/create';
+import type { Project } from '../../shared/model/project';
+
+const golden = fileURLToPath(new URL('../fixtures/golden/', import.meta.url));
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (text) => out.push(text), err: (text) => err.push(text) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+async function projectOnDisk(project: Project): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'stepwise-cli-'));
+  return (await createProjectStore({ projectsDir: dir }).create(project.name, project)).path;
+}
+
+function cleanProject(): Project {
+  const project = createProject('Clean');
+  project.flows.push(createFlow('tour', 'Welcome', 'en'), createFlow('survey', 'NPS', 'en'));
+  return project;
+}
+
+describe('stepwise CLI', () => {
+  it('exports the golden project to the committed bundle, byte for byte, twice', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'stepwise-cli-')), 'bundle.json');
+    const first = await run('export', join(golden, 'Golden.stepwise'), '--out', out);
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/^Wrote .*bundle\.json \(4 flows, \d+ bytes\) with 7 warning\(s\)/);
+    const bytes = readFileSync(out, 'utf8');
+    expect(bytes).toBe(readFileSync(join(golden, 'bundle.json'), 'utf8'));
+    await run('export', join(golden, 'Golden.stepwise', 'project.json'), '--out', out);
+    expect(readFileSync(out, 'utf8')).toBe(bytes);
+  });
+
+  it('lint: a clean project exits 0, with --json', async () => {
+    const result = await run('lint', await projectOnDisk(cleanProject()), '--json');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out)).toEqual({ errors: 0, warnings: 0, problems: [] });
+  });
+
+  it('lint: errors exit 1 and are listed with where they are; export is refused', async () => {
+    const project = cleanProject();
+    const tour = project.flows[0]!;
+    if (tour.kind === 'tour') tour.tour.steps[0]!.type = 'tooltip';
+    const checklist = createFlow('checklist', 'Start', 'en');
+    checklist.checklist.items[0]!.action = { kind: 'startFlow', flowId: 'deleted_flow' };
+    project.flows.push(checklist);
+    const path = await projectOnDisk(project);
+    const result = await run('lint', path, '--json');
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.out) as { errors: number; problems: { code: string; flowId: string; itemId?: string; message: string }[] };
+    expect(report.errors).toBe(2);
+    expect(report.problems.map((problem) => problem.code)).toEqual(['noAnchor', 'missingFlow']);
+    expect(report.problems[0]).toMatchObject({ flowId: tour.id, itemId: tour.kind === 'tour' ? tour.tour.steps[0]!.id : '' });
+    expect(report.problems[1]!.message).toBe('“Start” item 1 refers to a flow that was deleted (deleted_flow): choose another flow.');
+
+    const exported = await run('export', path, '--out', join(path, 'bundle.json'));
+    expect(exported.code).toBe(1);
+    expect(exported.err).toMatch(/^Not exported: 2 error\(s\) must be fixed first\./);
+  });
+
+  it('validate: a good bundle exits 0, a malformed one 1 with paths, a missing file 2', async () => {
+    expect((await run('validate', join(golden, 'bundle.json'))).code).toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), 'stepwise-cli-'));
+    const broken = JSON.parse(readFileSync(join(golden, 'bundle.json'), 'utf8'));
+    broken.flows[0].tour.steps[0].placement = 'sideways';
+    writeFileSync(join(dir, 'broken.json'), JSON.stringify(broken));
+    const invalid = await run('validate', join(dir, 'broken.json'), '--json');
+    expect(invalid.code).toBe(1);
+    expect(JSON.parse(invalid.out)).toMatchObject({ ok: false, kind: 'invalid', problems: [{ path: '$.flows[0].tour.steps[0].placement' }] });
+    writeFileSync(join(dir, 'text.json'), 'not json {');
+    expect((await run('validate', join(dir, 'text.json'))).err).toMatch(/is not valid JSON/);
+    const missing = await run('validate', join(dir, 'nope.json'));
+    expect(missing.code).toBe(2);
+    expect(missing.err).toBe(`Could not read ${join(dir, 'nope.json')}: it does not exist.`);
+  });
+
+  it('usage errors exit 2 with the usage text', async () => {
+    for (const argv of [[], ['frobnicate', 'x'], ['export', join(golden, 'Golden.stepwise')], ['lint', 'a', 'b'], ['lint', 'x', '--bogus']]) {
+      const result = await run(...argv);
+      expect(result.code, argv.join(' ')).toBe(2);
+      expect(result.out + result.err).toContain('Usage:');
+    }
+    expect((await run('lint', join(tmpdir(), 'no-such-project.stepwise'))).code).toBe(2);
+  });
+});
