@@ -1,7 +1,7 @@
 import { themeContrastProblems } from '../bundle/contrast';
 import { computePlacement } from '../bundle/placement';
 import { urlMatchesRules } from '../bundle/urlRules';
-import type { Anchor } from '../model/anchor';
+import { isPlaced, type Anchor } from '../model/anchor';
 import type { Flow } from '../model/flow';
 import type { LocalizedText } from '../model/localizedText';
 import type { Project } from '../model/project';
@@ -53,8 +53,10 @@ function anchorProblems(project: Project, anchor: Anchor, where: string): { seve
   const problems: { severity: LintProblem['severity']; code: LintProblem['code']; message: string }[] = [];
   const matches = ambiguousOnScreen(anchor.selectors[0]!, project, anchor);
   if (matches > 1) problems.push({ severity: 'warning', code: 'ambiguousSelector', message: `${where}: the selector "${anchor.selectors[0]}" matches ${matches} elements on the captured screen; the player takes the first visible one.` });
-  const screen = project.screens.find((candidate) => candidate.id === anchor.screenId);
-  if (screen) {
+  const screen = isPlaced(anchor) ? project.screens.find((candidate) => candidate.id === anchor.screenId) : undefined;
+  if (!isPlaced(anchor)) {
+    problems.push({ severity: 'warning', code: 'noAnchor', message: `${where}: its element (${anchor.selectors[0]}) is not on any captured screen, so it cannot be previewed; pick it on the canvas.` });
+  } else if (screen) {
     const scale = screen.source.kind === 'url' ? screen.source.deviceScaleFactor : 1;
     const area = { width: screen.image.width / scale, height: screen.image.height / scale };
     const target = { left: anchor.box.x / scale, top: anchor.box.y / scale, width: anchor.box.width / scale, height: anchor.box.height / scale };

@@ -13,14 +13,22 @@ export const selectorListSchema = z
  * element had on the screenshot, so the canvas and the preview never depend on the live site.
  */
 export const anchorSchema = z.object({
-  screenId: idSchema,
+  /** Unset for anchors imported from a bundle: they have selectors but were never placed on a screen. */
+  screenId: idSchema.optional(),
   /** The element-map entry the author clicked, when there was one (image-only screens have none). */
   elementId: z.string().max(64).optional(),
   selectors: selectorListSchema,
-  box: boxSchema,
+  box: boxSchema.optional(),
 });
 export type Anchor = z.infer<typeof anchorSchema>;
 
 /** The anchor as exported: only what the player needs on the real site. */
 export const bundleAnchorSchema = z.object({ selectors: selectorListSchema });
 export type BundleAnchor = z.infer<typeof bundleAnchorSchema>;
+
+export type PlacedAnchor = Anchor & { screenId: string; box: z.infer<typeof boxSchema> };
+
+/** Whether an anchor was placed on a screen (an imported one may only have selectors). */
+export function isPlaced(anchor: Anchor | undefined): anchor is PlacedAnchor {
+  return Boolean(anchor?.screenId && anchor.box);
+}

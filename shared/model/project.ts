@@ -30,7 +30,7 @@ export const projectSchema = z
             ? [{ anchor: flow.hotspot.anchor, path: ['hotspot', 'anchor'] }]
             : [];
       for (const { anchor, path } of anchors) {
-        if (anchor && !screenIds.has(anchor.screenId)) {
+        if (anchor?.screenId && !screenIds.has(anchor.screenId)) {
           ctx.addIssue({
             code: 'custom',
             path: ['flows', flowIndex, ...path, 'screenId'],

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import { createPortal } from 'react-dom';
 import { sideForDrop } from '../../../shared/bundle/placement';
-import type { Anchor } from '../../../shared/model/anchor';
+import { isPlaced, type PlacedAnchor } from '../../../shared/model/anchor';
 import type { Flow, FlowOf, TourStep } from '../../../shared/model/flow';
 import type { Screen } from '../../../shared/model/screen';
 import type { Theme } from '../../../shared/model/theme';
@@ -26,7 +26,7 @@ const EDITOR_CSS = `
 type Rect = { left: number; top: number; width: number; height: number };
 
 /** A box in screenshot pixels -> the captured page's CSS pixels. */
-function cssRect(anchor: Anchor, scale: number): Rect {
+function cssRect(anchor: PlacedAnchor, scale: number): Rect {
   return { left: anchor.box.x / scale, top: anchor.box.y / scale, width: anchor.box.width / scale, height: anchor.box.height / scale };
 }
 
@@ -99,7 +99,7 @@ function TourLayer({ layer, flow, screen, scale, area }: { layer: PreviewLayer; 
   const index = steps.findIndex((step) => step.id === selectedId);
   const step = steps[index];
   const onThisScreen = step && (step.type === 'modal' || !step.anchor || step.anchor.screenId === screen.id);
-  const target = step?.type === 'tooltip' && step.anchor?.screenId === screen.id ? cssRect(step.anchor, scale) : null;
+  const target = step?.type === 'tooltip' && isPlaced(step.anchor) && step.anchor.screenId === screen.id ? cssRect(step.anchor, scale) : null;
   const pad = step?.spotlightPadding ?? 0;
   return (
     <>
@@ -111,7 +111,7 @@ function TourLayer({ layer, flow, screen, scale, area }: { layer: PreviewLayer; 
         )
       ) : null}
       {steps.map((candidate, position) =>
-        candidate.type === 'tooltip' && candidate.anchor?.screenId === screen.id ? (
+        candidate.type === 'tooltip' && isPlaced(candidate.anchor) && candidate.anchor.screenId === screen.id ? (
           <button
             key={candidate.id}
             type="button"
@@ -160,7 +160,7 @@ export function nudgeBeacon(flowId: string, dx: number, dy: number): void {
 function HotspotLayer({ layer, flow, screen, scale, area }: { layer: PreviewLayer; flow: FlowOf<'hotspot'>; screen: Screen; scale: number; area: { width: number; height: number } }) {
   const { hotspot } = flow;
   const drag = useRef<{ x: number; y: number } | null>(null);
-  if (!hotspot.anchor || hotspot.anchor.screenId !== screen.id) return null;
+  if (!isPlaced(hotspot.anchor) || hotspot.anchor.screenId !== screen.id) return null;
   const target = cssRect(hotspot.anchor, scale);
   const { size, offset, pulse, color } = hotspot.beacon;
   const style = { '--sw-beacon': color ?? 'var(--sw-brand)', width: size, height: size, left: target.left + target.width - size / 2 + offset.x, top: target.top - size / 2 + offset.y } as CSSProperties;

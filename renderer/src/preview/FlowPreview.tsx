@@ -5,6 +5,7 @@ import { localeDisplayName } from '../../../shared/model/locales';
 import type { Project } from '../../../shared/model/project';
 import { useApp } from '../app/appContext';
 import { Icon } from '../ui/Icon';
+import { isPlaced } from '../../../shared/model/anchor';
 import { authoredAnchor, firstScreenOf } from './authoredAnchor';
 import { useScreenImage } from './screenImages';
 
@@ -63,8 +64,8 @@ export function FlowPreview({ project, projectPath, flowId, onClose }: FlowPrevi
       onEvent: (event) => setEvents((list) => [...list.slice(-5), event]),
       async resolveTarget(_anchor, where) {
         const anchor = authoredAnchor(project, where.flowId, where.stepId);
-        const target = anchor && project.screens.find((candidate) => candidate.id === anchor.screenId);
-        if (!anchor || !target) return null;
+        const target = isPlaced(anchor) ? project.screens.find((candidate) => candidate.id === anchor.screenId) : undefined;
+        if (!isPlaced(anchor) || !target) return null;
         await showScreen(anchor.screenId);
         const marker = frame.current?.querySelector<HTMLDivElement>('.preview-target');
         if (!marker) return null;
