@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { buildElementMapScript } from './scripts/elementMapScript.mjs';
+import { buildElementMapScript, playerIife } from './scripts/buildTimeTexts.mjs';
 
 export default defineConfig({
-  define: { __STEPWISE_ELEMENT_MAP_SCRIPT__: JSON.stringify(buildElementMapScript()) },
+  define: { __STEPWISE_ELEMENT_MAP_SCRIPT__: JSON.stringify(buildElementMapScript()), __STEPWISE_PLAYER_IIFE__: JSON.stringify(playerIife()) },
   resolve: { alias: { '@stepwise/player': fileURLToPath(new URL('./player/src/index.ts', import.meta.url)) } },
   test: {
     // Playwright specs live in tests/e2e and run under Playwright, not here.

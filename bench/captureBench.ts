@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
-import { buildElementMapScript } from '../scripts/elementMapScript.mjs';
+import { buildElementMapScript } from '../scripts/buildTimeTexts.mjs';
 import { captureRequestSchema } from '../shared/model/capture';
 import { largePageHtml } from '../tests/fixtures/largePage';
 import { kb, ms, printTable } from './measure';

@@ -1,6 +1,6 @@
 import type { ElementMapOptions } from './inPage/mapElements';
 
-/** The bundled in-page script; replaced at build time (see scripts/elementMapScript.mjs). */
+/** The bundled in-page script; replaced at build time (see scripts/buildTimeTexts.mjs). */
 declare const __STEPWISE_ELEMENT_MAP_SCRIPT__: string;
 
 /** An expression that maps the page it is evaluated in and returns a PageElementMap. */

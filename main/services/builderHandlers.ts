@@ -5,6 +5,7 @@ import { createProject } from '../../shared/model/create';
 import { newId } from '../../shared/model/ids';
 import { screenSchema } from '../../shared/model/screen';
 import type { CaptureJobs } from '../capture/captureJobs';
+import { standalonePreviewHtml } from '../preview/standalonePreview';
 import { inspectImage } from './imageFile';
 import type { PathPolicy } from './pathPolicy';
 import { createProjectStore, PROJECT_DIR_SUFFIX } from './projectStore';
@@ -90,6 +91,10 @@ export function createBuilderHandlers(options: BuilderServicesOptions): BuilderH
       const image = await store.saveImage(dir, bytes, inspectImage(bytes, fileName));
       const name = fileName.replace(/\.[a-z0-9]+$/i, '').slice(0, 200) || 'Image';
       return { screen: screenSchema.parse({ id: newId(), name, image, source: { kind: 'image', originalName: fileName }, elements: [] }) };
+    },
+    async 'project.standalonePreview'({ path, project, readyOnly }) {
+      const dir = await options.paths.check(path);
+      return { html: await standalonePreviewHtml(project, (file) => store.readImage(dir, file), { readyOnly }) };
     },
     async 'capture.start'({ projectPath, request }) {
       const dir = await options.paths.check(projectPath);

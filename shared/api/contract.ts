@@ -73,6 +73,11 @@ export const builderApiContract = {
     input: z.object({ projectPath: pathSchema, fileName: z.string().trim().min(1).max(500), dataBase64: z.string().max(MAX_IMAGE_BASE64_CHARS, 'is larger than 50 MB') }).strict(),
     output: z.object({ screen: screenSchema }),
   },
+  /** The standalone review page: one HTML file with screenshots, player and bundle inlined. */
+  'project.standalonePreview': {
+    input: z.object({ path: pathSchema, project: projectSchema, readyOnly: z.boolean().default(false) }).strict(),
+    output: z.object({ html: z.string() }),
+  },
   /** Starts capturing a page into the project; answers at once with a job to poll. */
   'capture.start': { input: z.object({ projectPath: pathSchema, request: captureRequestSchema }).strict(), output: captureStatusSchema },
   'capture.status': { input: jobInput, output: captureStatusSchema },

@@ -13,6 +13,7 @@ export const BUILDER_METHOD_NAMES = [
   'project.saveAs',
   'project.readImage',
   'screen.addImage',
+  'project.standalonePreview',
   'capture.start',
   'capture.status',
   'capture.cancel',

@@ -22,6 +22,8 @@ export const COMMANDS = [
   { id: 'project.saveAs', label: 'Save As…', keybinding: 'Mod+Shift+S', menu: 'File' },
   { id: 'screen.capture', label: 'Capture Screen from URL…', keybinding: 'Mod+Shift+K', menu: 'File', separatorBefore: true },
   { id: 'screen.addImage', label: 'Add Screen from Image…', menu: 'File' },
+  { id: 'project.export', label: 'Export…', keybinding: 'Mod+E', menu: 'File', separatorBefore: true },
+  { id: 'project.importBundle', label: 'Import Bundle…', menu: 'File' },
   { id: 'project.close', label: 'Close Project', keybinding: 'Mod+Shift+W', menu: 'File', separatorBefore: true },
   { id: 'edit.undo', label: 'Undo', keybinding: 'Mod+Z', menu: 'Edit' },
   { id: 'edit.redo', label: 'Redo', keybinding: 'Mod+Shift+Z', altKeybindings: ['Mod+Y'], menu: 'Edit' },

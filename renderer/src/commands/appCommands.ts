@@ -7,6 +7,7 @@ import { addFlow, deleteFlow, duplicateFlow } from '../store/flowActions';
 import { deleteItems, duplicateItems } from '../store/flowItems';
 import { openDialog, useUiStore } from '../store/uiStore';
 import { useCanvasView } from '../canvas/canvasView';
+import { importBundleFile } from '../export/importBundleFile';
 import { importImageFiles } from '../screens/importImages';
 import { createCommandRegistry, type Command, type CommandRegistry } from './commandRegistry';
 
@@ -22,21 +23,23 @@ const hasScreen = () => Boolean(useUiStore.getState().selectedScreenId);
 
 /** Binds every command of the catalog to what it does, in one registry for the whole app. */
 export function createAppCommands(session: ProjectSession, client: BuilderClient): CommandRegistry {
-  const pickImageFiles = () => {
-    const projectPath = useUiStore.getState().projectPath;
-    if (!projectPath) return;
+  const pickFiles = (accept: string, multiple: boolean, onPick: (files: File[]) => void) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = 'image/png,image/jpeg,image/webp';
-    input.multiple = true;
+    input.accept = accept;
+    input.multiple = multiple;
     input.hidden = true;
     input.addEventListener('change', () => {
-      void importImageFiles(client, projectPath, Array.from(input.files ?? []));
+      onPick(Array.from(input.files ?? []));
       input.remove();
     });
     input.addEventListener('cancel', () => input.remove());
     document.body.append(input);
     input.click();
+  };
+  const pickImageFiles = () => {
+    const projectPath = useUiStore.getState().projectPath;
+    if (projectPath) pickFiles('image/png,image/jpeg,image/webp', true, (files) => void importImageFiles(client, projectPath, files));
   };
   const newFlow = (kind: FlowKind): CommandBinding => ({ enabled: hasProject, run: () => void addFlow(kind) });
   const bindings: Record<CommandId, CommandBinding> = {
@@ -53,6 +56,11 @@ export function createAppCommands(session: ProjectSession, client: BuilderClient
     },
     'project.save': { enabled: hasProject, run: () => void session.save() },
     'project.saveAs': { enabled: hasProject, run: () => openDialog({ kind: 'saveAs' }) },
+    'project.export': { enabled: hasProject, run: () => openDialog({ kind: 'export' }) },
+    'project.importBundle': {
+      enabled: hasProject,
+      run: () => pickFiles('application/json,.json', false, (files) => files[0] && void importBundleFile(files[0])),
+    },
     'project.close': { enabled: hasProject, run: () => session.close() },
     'edit.undo': { enabled: () => useDocumentStore.temporal.getState().pastStates.length > 0, run: undo },
     'edit.redo': { enabled: () => useDocumentStore.temporal.getState().futureStates.length > 0, run: redo },

@@ -2,6 +2,7 @@ import { useApp } from '../app/appContext';
 import { useDocumentStore } from '../store/documentStore';
 import { closeDialog, useUiStore } from '../store/uiStore';
 import { CaptureDialog } from '../screens/CaptureDialog';
+import { ExportDialog } from '../export/ExportDialog';
 import { NameDialog } from './NameDialog';
 import { OpenProjectDialog } from './OpenProjectDialog';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -30,6 +31,8 @@ export function Dialogs() {
       return <OpenProjectDialog onClose={close} />;
     case 'capture':
       return <CaptureDialog {...(dialog.recaptureScreenId ? { recaptureScreenId: dialog.recaptureScreenId } : {})} onClose={close} />;
+    case 'export':
+      return <ExportDialog onClose={close} />;
     case 'shortcuts':
       return <ShortcutsDialog onClose={close} />;
     default:

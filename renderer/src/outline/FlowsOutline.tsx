@@ -88,7 +88,10 @@ export function FlowsOutline() {
         <h2 id="flows-heading">
           Flows <span className="panel-count">{flowIds.length}</span>
         </h2>
-        <div className="menu-anchor">
+        <div className="menu-anchor panel-actions">
+          <CommandButton command="project.importBundle" className="button small" ariaLabel="Import bundle…">
+            Import
+          </CommandButton>
           <button type="button" className="button small" aria-haspopup="menu" aria-expanded={menuOpen} onClick={() => setMenuOpen((open) => !open)}>
             + New flow
           </button>

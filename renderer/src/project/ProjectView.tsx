@@ -3,6 +3,7 @@ import { useDocumentStore } from '../store/documentStore';
 import { Icon } from '../ui/Icon';
 import { CanvasArea } from './CanvasArea';
 import { FlowsOutline } from '../outline/FlowsOutline';
+import { ProblemsPanel } from '../export/ProblemsPanel';
 import { EditingLocalePicker } from './EditingLocalePicker';
 import { SaveState } from './SaveState';
 import { ScreensPanel } from '../screens/ScreensPanel';
@@ -34,6 +35,9 @@ export function ProjectView() {
         <CommandButton command="help.shortcuts" className="icon-button" ariaLabel="Keyboard shortcuts">
           <Icon name="keyboard" />
         </CommandButton>
+        <CommandButton command="project.export" className="button">
+          Export…
+        </CommandButton>
         <CommandButton command="project.saveAs" className="button">
           Save as…
         </CommandButton>
@@ -48,6 +52,7 @@ export function ProjectView() {
         <aside className="sidebar">
           <ScreensPanel />
           <FlowsOutline />
+          <ProblemsPanel />
         </aside>
         <CanvasArea />
       </div>

@@ -8,6 +8,7 @@ export type DialogState =
   | { kind: 'openProject' }
   | { kind: 'saveAs' }
   | { kind: 'shortcuts' }
+  | { kind: 'export' }
   /** New screen from a URL; with a screen id, capture that screen again from its URL and viewport. */
   | { kind: 'capture'; recaptureScreenId?: string };
 

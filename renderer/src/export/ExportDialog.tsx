@@ -1,0 +1,129 @@
+import { useMemo, useState } from 'react';
+import { buildBundle, serializeBundle } from '../../../shared/bundle/buildBundle';
+import { validateBundle } from '../../../shared/bundle/validateBundle';
+import { lintProject } from '../../../shared/lint/lintProject';
+import { useApp } from '../app/appContext';
+import { describeError } from '../app/projectSession';
+import { Modal } from '../dialogs/Modal';
+import { useDocumentStore } from '../store/documentStore';
+import { notify, useUiStore } from '../store/uiStore';
+import { downloadText, fileSlug } from './download';
+import { ProblemsList } from './ProblemsList';
+
+function snippets(fileName: string) {
+  return {
+    script: `<script src="https://unpkg.com/@stepwise/player/dist/stepwise-player.iife.js"></script>
+<script>
+  fetch('/${fileName}')
+    .then((response) => response.json())
+    .then((bundle) => {
+      const player = Stepwise.createPlayer({
+        bundle,
+        user: { id: currentUser.id, traits: { plan: currentUser.plan } },
+        onEvent: (event) => analytics.track(event.type, event),
+      });
+    });
+</script>`,
+    npm: `// npm install @stepwise/player
+import { createPlayer } from '@stepwise/player';
+import bundle from './${fileName}';
+
+const player = createPlayer({
+  bundle,
+  user: { id: currentUser.id, traits: { plan: currentUser.plan } },
+  onEvent: (event) => analytics.track(event.type, event),
+});`,
+  };
+}
+
+/** Export: pick the flows, see the problems (errors block), download the bundle or the standalone preview, copy the embed code. */
+export function ExportDialog({ onClose }: { onClose(): void }) {
+  const { client } = useApp();
+  const project = useDocumentStore((state) => state.project)!;
+  const projectPath = useUiStore((state) => state.projectPath)!;
+  const [readyOnly, setReadyOnly] = useState(false);
+  const [snippet, setSnippet] = useState<'script' | 'npm'>('script');
+  const [busy, setBusy] = useState(false);
+  const problems = useMemo(() => lintProject(project, { readyOnly }), [project, readyOnly]);
+  const errors = problems.filter((problem) => problem.severity === 'error').length;
+  const readyCount = project.flows.filter((flow) => flow.status === 'ready').length;
+  const flowCount = readyOnly ? readyCount : project.flows.length;
+  const fileName = `${fileSlug(project.name)}.bundle.json`;
+  const code = snippets(fileName)[snippet];
+
+  const exportBundle = () => {
+    const text = serializeBundle(buildBundle(project, { readyOnly }));
+    // The same check a developer's CI runs: what we write must pass the published schema.
+    const check = validateBundle(text);
+    if (!check.ok) return notify('error', `The bundle did not pass its schema: ${check.problems.map((problem) => `${problem.path} ${problem.message}`).join('; ')}`);
+    downloadText(fileName, text, 'application/json');
+    notify('info', `Exported ${flowCount} flow(s) to ${fileName}.`);
+  };
+  const exportPreview = async () => {
+    setBusy(true);
+    try {
+      const { html } = await client.call('project.standalonePreview', { path: projectPath, project, readyOnly });
+      downloadText(`${fileSlug(project.name)}-preview.html`, html, 'text/html');
+    } catch (error) {
+      notify('error', describeError(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      title="Export"
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Close
+          </button>
+          <button type="button" className="button" disabled={busy || flowCount === 0} onClick={() => void exportPreview()}>
+            Download standalone preview
+          </button>
+          <button type="button" className="button primary" disabled={errors > 0 || flowCount === 0} title={errors ? 'Fix the errors first' : undefined} onClick={exportBundle}>
+            Download bundle
+          </button>
+        </>
+      }
+    >
+      <div className="export-body">
+        <fieldset className="segmented" aria-label="Flows to export">
+          <label>
+            <input type="radio" name="flows" checked={!readyOnly} onChange={() => setReadyOnly(false)} /> All flows ({project.flows.length})
+          </label>
+          <label>
+            <input type="radio" name="flows" checked={readyOnly} onChange={() => setReadyOnly(true)} /> Only Ready ({readyCount})
+          </label>
+        </fieldset>
+        <section aria-label="Export problems">
+          <h3 className="export-heading">
+            {errors ? `${errors} error(s) block the export` : problems.length ? `${problems.length} warning(s); export is allowed` : 'Ready to export'}
+          </h3>
+          <ProblemsList problems={problems} onSelect={onClose} />
+        </section>
+        <section aria-label="Embed code">
+          <div className="export-heading-row">
+            <h3 className="export-heading">For your developers</h3>
+            <div className="segmented small" role="radiogroup" aria-label="Snippet">
+              <label>
+                <input type="radio" name="snippet" checked={snippet === 'script'} onChange={() => setSnippet('script')} /> Script tag
+              </label>
+              <label>
+                <input type="radio" name="snippet" checked={snippet === 'npm'} onChange={() => setSnippet('npm')} /> npm
+              </label>
+            </div>
+          </div>
+          <pre className="snippet" aria-label="Embed snippet">
+            <code>{code}</code>
+          </pre>
+          <button type="button" className="button small" onClick={() => void navigator.clipboard.writeText(code).then(() => notify('info', 'Copied the embed code.'), () => notify('error', 'The clipboard is not available here; select the code and copy it.'))}>
+            Copy code
+          </button>
+        </section>
+      </div>
+    </Modal>
+  );
+}

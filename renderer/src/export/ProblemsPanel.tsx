@@ -1,0 +1,25 @@
+import { useState } from 'react';
+import { ProblemsList } from './ProblemsList';
+import { useLint } from './useLint';
+
+/** The sidebar's Problems panel: what would stop or spoil an export, live. */
+export function ProblemsPanel() {
+  const problems = useLint();
+  const [open, setOpen] = useState(true);
+  const errors = problems.filter((problem) => problem.severity === 'error').length;
+  return (
+    <section className="panel" aria-labelledby="problems-heading">
+      <header className="panel-header">
+        <h2 id="problems-heading">
+          <button type="button" className="panel-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
+            Problems
+          </button>{' '}
+          <span className={`panel-count${errors ? ' has-errors' : ''}`}>
+            {errors} errors · {problems.length - errors} warnings
+          </span>
+        </h2>
+      </header>
+      {open ? <ProblemsList problems={problems} /> : null}
+    </section>
+  );
+}
