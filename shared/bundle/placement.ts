@@ -1,11 +1,8 @@
 /**
- * Where a tooltip goes beside its target: on the preferred side, flipped to the opposite or
- * another side when it would not fit in the area, shifted along to stay inside, with the arrow
- * at the target's middle. Pure arithmetic, shared by the player (viewport pixels) and the
- * editor's canvas (screenshot pixels), so the canvas shows the tooltip where users will see it.
+ * Tooltip placement questions the editor and lint ask about authored boxes. Where the player
+ * actually puts a tooltip is player/src/position.ts; the editor's canvas calls that same code.
  */
-export type Side = 'auto' | 'top' | 'right' | 'bottom' | 'left';
-export type PlacedSide = Exclude<Side, 'auto'>;
+export type PlacedSide = 'top' | 'right' | 'bottom' | 'left';
 export type Align = 'start' | 'center' | 'end';
 
 export interface Rect {
@@ -15,39 +12,16 @@ export interface Rect {
   height: number;
 }
 
-export interface Placement {
-  x: number;
-  y: number;
-  side: PlacedSide;
-  /** The arrow's offset along the tooltip's edge (left for top/bottom, top for left/right). */
-  arrow: number;
-}
-
-const OPPOSITE: Record<PlacedSide, PlacedSide> = { top: 'bottom', bottom: 'top', left: 'right', right: 'left' };
-const MARGIN = 8;
-const ARROW = 12;
-const clamp = (value: number, low: number, high: number) => Math.max(low, Math.min(value, high));
-
-export function computePlacement(target: Rect, size: { width: number; height: number }, area: { width: number; height: number }, side: Side, align: Align, gap = 12): Placement {
-  const right = target.left + target.width;
-  const bottom = target.top + target.height;
-  const room: Record<PlacedSide, boolean> = {
-    bottom: bottom + gap + size.height <= area.height,
-    top: target.top - gap - size.height >= 0,
-    right: right + gap + size.width <= area.width,
-    left: target.left - gap - size.width >= 0,
-  };
-  const preferred: PlacedSide = side === 'auto' ? 'bottom' : side;
-  const order: PlacedSide[] = [preferred, OPPOSITE[preferred], 'bottom', 'top', 'right', 'left'];
-  const chosen = order.find((candidate) => room[candidate]) ?? preferred;
-  const vertical = chosen === 'top' || chosen === 'bottom';
-  const along = (start: number, length: number, own: number) => (align === 'start' ? start : align === 'end' ? start + length - own : start + length / 2 - own / 2);
-  const x = clamp(vertical ? along(target.left, target.width, size.width) : chosen === 'right' ? right + gap : target.left - gap - size.width, MARGIN, area.width - size.width - MARGIN);
-  const y = clamp(vertical ? (chosen === 'bottom' ? bottom + gap : target.top - gap - size.height) : along(target.top, target.height, size.height), MARGIN, area.height - size.height - MARGIN);
-  const arrow = vertical
-    ? clamp(target.left + target.width / 2 - x - ARROW / 2, MARGIN, size.width - MARGIN - ARROW)
-    : clamp(target.top + target.height / 2 - y - ARROW / 2, MARGIN, size.height - MARGIN - ARROW);
-  return { x, y, side: chosen, arrow };
+/** Whether a card of `size` fits on at least one side of `target` inside `area` (what the player needs to avoid covering it). */
+export function hasRoomBeside(target: Rect, size: { width: number; height: number }, area: { width: number; height: number }, gap = 12): boolean {
+  const inside = target.left >= 0 && target.top >= 0 && target.left + target.width <= area.width && target.top + target.height <= area.height;
+  return (
+    inside &&
+    (target.top + target.height + gap + size.height <= area.height ||
+      target.top - gap - size.height >= 0 ||
+      target.left + target.width + gap + size.width <= area.width ||
+      target.left - gap - size.width >= 0)
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import { themeContrastProblems } from '../bundle/contrast';
-import { computePlacement } from '../bundle/placement';
+import { hasRoomBeside } from '../bundle/placement';
 import { urlMatchesRules } from '../bundle/urlRules';
 import { isPlaced, type Anchor } from '../model/anchor';
 import type { Flow } from '../model/flow';
@@ -60,10 +60,7 @@ function anchorProblems(project: Project, anchor: Anchor, where: string): { seve
     const scale = screen.source.kind === 'url' ? screen.source.deviceScaleFactor : 1;
     const area = { width: screen.image.width / scale, height: screen.image.height / scale };
     const target = { left: anchor.box.x / scale, top: anchor.box.y / scale, width: anchor.box.width / scale, height: anchor.box.height / scale };
-    const placed = computePlacement(target, CARD, area, 'auto', 'center');
-    const overlaps = placed.x < target.left + target.width && placed.x + CARD.width > target.left && placed.y < target.top + target.height && placed.y + CARD.height > target.top;
-    const outside = target.left + target.width > area.width || target.top + target.height > area.height;
-    if (outside || overlaps) problems.push({ severity: 'warning', code: 'offScreen', message: `${where}: there is no room for the tooltip beside its target on "${screen.name}"; it would cover the target or fall off the screen.` });
+    if (!hasRoomBeside(target, CARD, area)) problems.push({ severity: 'warning', code: 'offScreen', message: `${where}: there is no room for the tooltip beside its target on "${screen.name}"; it would cover the target or fall off the screen.` });
   }
   return problems;
 }

@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { contrastRatio, readableTextOn, themeContrastProblems } from '../../shared/bundle/contrast';
-import { parseMarkdown } from '../../shared/bundle/markdownBlocks';
-import { computePlacement, sideForDrop } from '../../shared/bundle/placement';
+import { hasRoomBeside, sideForDrop } from '../../shared/bundle/placement';
 import { createProject } from '../../shared/model/create';
 import type { FlowOf, TourStep } from '../../shared/model/flow';
 import { breakUndoMerge, undo, useDocumentStore } from '../../renderer/src/store/documentStore';
@@ -79,10 +78,11 @@ describe('editing steps and items', () => {
 });
 
 describe('what the canvas and the player share', () => {
-  it('places a tooltip on the preferred side, flips it when there is no room, and reads a drop', () => {
+  it('knows when a tooltip has no room beside its target, and reads a drop', () => {
     const target = { left: 100, top: 100, width: 80, height: 30 };
-    expect(computePlacement(target, { width: 200, height: 100 }, { width: 1000, height: 800 }, 'bottom', 'start').side).toBe('bottom');
-    expect(computePlacement({ ...target, top: 750 }, { width: 200, height: 100 }, { width: 1000, height: 800 }, 'bottom', 'start').side).toBe('top');
+    expect(hasRoomBeside(target, { width: 200, height: 100 }, { width: 1000, height: 800 })).toBe(true);
+    expect(hasRoomBeside({ left: 0, top: 0, width: 1000, height: 790 }, { width: 200, height: 100 }, { width: 1000, height: 800 })).toBe(false);
+    expect(hasRoomBeside({ ...target, left: 950 }, { width: 200, height: 100 }, { width: 1000, height: 800 })).toBe(false);
     expect(sideForDrop(target, { x: 400, y: 115 })).toEqual({ side: 'right', align: 'center' });
     expect(sideForDrop(target, { x: 105, y: 300 })).toEqual({ side: 'bottom', align: 'start' });
   });
@@ -91,12 +91,5 @@ describe('what the canvas and the player share', () => {
     expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21);
     expect(readableTextOn('#ffffff')).toBe('#111827');
     expect(themeContrastProblems({ textColor: '#999999', backgroundColor: '#ffffff', brandColor: '#4f46e5' }).map((problem) => problem.what)).toEqual(['Text on the background']);
-  });
-
-  it('parses the safe markdown subset and never links javascript:', () => {
-    expect(parseMarkdown('**Hi** [x](javascript:void0)\n\n- a\n- b')).toEqual([
-      { kind: 'paragraph', lines: [[{ kind: 'strong', children: [{ kind: 'text', text: 'Hi' }] }, { kind: 'text', text: ' ' }, { kind: 'link', url: null, children: [{ kind: 'text', text: 'x' }] }]] },
-      { kind: 'list', ordered: false, items: [[{ kind: 'text', text: 'a' }], [{ kind: 'text', text: 'b' }]] },
-    ]);
   });
 });
