@@ -1,16 +1,6 @@
-import { fileURLToPath } from 'node:url';
-import { serveStatic, type StaticSite } from '../fixtures/serveStatic';
 import { BuilderPage } from './support/builderPage';
-import { expect, test as hostTest } from './support/webHostFixture';
+import { expect, test } from './support/hostAndSiteFixture';
 
-const test = hostTest.extend<{ demoSite: StaticSite }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture list from this destructuring
-  demoSite: async ({}, use) => {
-    const site = await serveStatic(fileURLToPath(new URL('../fixtures/demo-site', import.meta.url)));
-    await use(site);
-    await site.close();
-  },
-});
 
 const TARGETS = ['New invoice', 'Import CSV', 'Help', 'Invoices', 'Recent activity'];
 

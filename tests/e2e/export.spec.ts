@@ -1,28 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { serveStatic, type StaticSite } from '../fixtures/serveStatic';
 import { BuilderPage } from './support/builderPage';
 import { writeDemoProjectWithScreenshot } from './support/demoProjectOnDisk';
 import { PlayerPage } from './support/demoSiteFixture';
-import { expect, test as hostTest } from './support/webHostFixture';
+import { gapBetween } from './support/boxes';
+import { expect, test } from './support/hostAndSiteFixture';
 
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
-const test = hostTest.extend<{ demoSite: StaticSite }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture list from this destructuring
-  demoSite: async ({}, use) => {
-    const site = await serveStatic(root('tests/fixtures/demo-site'), { '/stepwise-player.iife.js': root('player/dist/stepwise-player.iife.js') });
-    await use(site);
-    await site.close();
-  },
-});
-
-/** Distance between two boxes (0 when they touch or overlap). */
-function gapBetween(a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }): number {
-  const dx = Math.max(0, Math.max(a.x, b.x) - Math.min(a.x + a.width, b.x + b.width));
-  const dy = Math.max(0, Math.max(a.y, b.y) - Math.min(a.y + a.height, b.y + b.height));
-  return Math.hypot(dx, dy);
-}
 
 test('the standalone preview opens with the network off and plays a tour to the end', async ({ page, webHost, demoSite, browser }) => {
   await writeDemoProjectWithScreenshot(page, demoSite.url, webHost.projectsDir);

@@ -1,12 +1,6 @@
 import { demoBundle } from '../fixtures/demoProject';
+import { gapBetween } from './support/boxes';
 import { expect, PlayerPage, test } from './support/demoSiteFixture';
-
-type Box = { x: number; y: number; width: number; height: number };
-const gapBetween = (a: Box, b: Box) => {
-  const dx = Math.max(0, Math.max(a.x, b.x) - Math.min(a.x + a.width, b.x + b.width));
-  const dy = Math.max(0, Math.max(a.y, b.y) - Math.min(a.y + a.height, b.y + b.height));
-  return Math.hypot(dx, dy);
-};
 
 test.describe('@stepwise/player on the demo site', () => {
   test('plays a tour: tooltips sit at their targets, Next and Back move, the last Next completes', async ({ page, demoSite }) => {
