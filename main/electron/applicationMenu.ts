@@ -1,4 +1,5 @@
-import { Menu, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { openExternalWebLink } from './openExternal';
 import { COMMANDS, toElectronAccelerator, type CommandDescriptor } from '../../shared/commands/commandCatalog';
 import { MENU_COMMAND_CHANNEL } from '../../shared/api/hostBridge';
 
@@ -28,7 +29,7 @@ export function buildApplicationMenu(getWindow: () => BrowserWindow | null): Men
     if (menu === 'Edit') items.push({ type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' });
     // The View menu's zoom commands zoom the canvas; the app's own page zoom stays at 100%.
     if (menu === 'View') items.push({ type: 'separator' }, { role: 'togglefullscreen' });
-    if (menu === 'Help') items.push({ label: 'Stepwise Documentation', click: () => void shell.openExternal('https://github.com/stepwise-app/stepwise#readme') });
+    if (menu === 'Help') items.push({ label: 'Stepwise Documentation', click: () => openExternalWebLink('https://github.com/stepwise-app/stepwise#readme') });
     if (menu === 'File' && process.platform !== 'darwin') items.push({ type: 'separator' }, { role: 'quit' });
     if (items.length > 0) template.push({ label: menu, submenu: items });
   }

@@ -8,6 +8,8 @@ import { anyPath } from '../services/pathPolicy';
 import { createCaptureJobs } from '../capture/captureJobs';
 import { buildApplicationMenu } from './applicationMenu';
 import { openCaptureWindow } from './captureWindow';
+import { openExternalWebLink } from './openExternal';
+import { rememberBounds, restoredBounds } from './windowState';
 import { registerBuilderIpc } from './builderIpc';
 
 const rendererIndex = join(__dirname, '../renderer/index.html');
@@ -22,6 +24,7 @@ function registerApi(): void {
     stateDir: app.getPath('userData'),
     paths: anyPath,
     capture: createCaptureJobs(openCaptureWindow),
+    onProjectOpened: (path) => app.addRecentDocument(path),
     async chooseProject() {
       const result = await dialog.showOpenDialog(mainWindow!, {
         title: 'Open Stepwise project',
@@ -36,8 +39,7 @@ function registerApi(): void {
 
 function createWindow(): void {
   mainWindow = new BrowserWindow({
-    width: 1440,
-    height: 900,
+    ...restoredBounds(app.getPath('userData')),
     minWidth: 960,
     minHeight: 600,
     title: 'Stepwise',
@@ -52,7 +54,24 @@ function createWindow(): void {
     },
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
-  mainWindow.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  rememberBounds(mainWindow, app.getPath('userData'));
+  // The renderer refuses to unload while there are unsaved changes; ask before closing anyway.
+  mainWindow.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(mainWindow!, {
+      type: 'question',
+      buttons: ['Close without saving', 'Keep editing'],
+      defaultId: 1,
+      cancelId: 1,
+      message: 'This project has unsaved changes.',
+      detail: 'Changes are saved automatically a moment after you stop typing; closing now loses the last ones.',
+    });
+    if (choice === 0) event.preventDefault();
+  });
+  // Links open in the user's browser (http/https only), never in an app window.
+  mainWindow.webContents.setWindowOpenHandler(({ url }) => {
+    openExternalWebLink(url);
+    return { action: 'deny' };
+  });
   mainWindow.webContents.on('will-navigate', (event) => event.preventDefault());
   mainWindow.on('closed', () => {
     mainWindow = null;

@@ -26,6 +26,8 @@ export interface BuilderServicesOptions {
   chooseProject?: () => Promise<string | null>;
   /** Capturing pages: headless Chromium in the web host, a capture window in Electron. */
   capture?: CaptureJobs;
+  /** Told about every project opened or created (Electron adds it to the OS's recent documents). */
+  onProjectOpened?: (path: string) => void;
 }
 
 /** The builder API's behaviour, shared by both hosts; each host only adds its transport. */
@@ -65,11 +67,13 @@ export function createBuilderHandlers(options: BuilderServicesOptions): BuilderH
     async 'project.create'({ name }) {
       const opened = await store.create(name, createProject(name));
       await recent.touch(opened.path, name);
+      options.onProjectOpened?.(opened.path);
       return opened;
     },
     async 'project.open'({ path }) {
       const opened = await store.open(await options.paths.check(path));
       await recent.touch(opened.path, opened.project.name);
+      options.onProjectOpened?.(opened.path);
       return opened;
     },
     async 'project.save'({ path, project }) {
