@@ -86,6 +86,14 @@ export function createBuilderHandlers(options: BuilderServicesOptions): BuilderH
       await recent.touch(opened.path, name);
       return opened;
     },
+    async 'project.writeJournal'({ path, project }) {
+      await store.writeJournal(await options.paths.check(path), project);
+      return {};
+    },
+    async 'project.discardJournal'({ path }) {
+      await store.discardJournal(await options.paths.check(path));
+      return {};
+    },
     async 'project.readImage'({ path, file }) {
       return { dataUrl: await store.readImage(await options.paths.check(path), file) };
     },

@@ -21,6 +21,8 @@ import { TEMP_MARKER, writeFileAtomic, type AtomicFs } from './atomicWrite';
 export const PROJECT_FILE = 'project.json';
 export const IMAGES_DIR = 'images';
 export const PROJECT_DIR_SUFFIX = '.stepwise';
+/** The editor's copy of unsaved work, written moments after each change, removed once saved. */
+export const JOURNAL_FILE = '.autosave-journal.json';
 
 export interface ProjectStoreOptions {
   /** Where new projects and "save as" copies go. */
@@ -74,6 +76,21 @@ export function createProjectStore(options: ProjectStoreOptions) {
     await Promise.all(entries.filter((entry) => entry.includes(TEMP_MARKER)).map((entry) => fs.rm(join(dir, entry), { force: true })));
   }
 
+  /** Unsaved work left by a session that ended without saving: newer than the project file and different from it. */
+  async function readJournal(dir: string, projectFile: string, savedText: string): Promise<{ savedAt: string; project: Project } | null> {
+    const journal = join(dir, JOURNAL_FILE);
+    try {
+      const [journalStat, projectStat] = await Promise.all([fs.stat(journal), fs.stat(projectFile)]);
+      if (journalStat.mtimeMs < projectStat.mtimeMs) return null;
+      const text = await fs.readFile(journal, 'utf8');
+      if (text === savedText) return null;
+      const loaded = loadProjectText(text, journal);
+      return loaded.ok ? { savedAt: journalStat.mtime.toISOString(), project: loaded.project } : null;
+    } catch {
+      return null; // no journal (the usual case), or one that cannot be read: nothing to offer
+    }
+  }
+
   async function write(dir: string, project: Project): Promise<void> {
     // The contract already checked the shape; this guards callers inside main as well.
     const valid = projectSchema.parse(project);
@@ -113,7 +130,22 @@ export function createProjectStore(options: ProjectStoreOptions) {
       await removeStaleTempFiles(dir);
       const notices = [...result.repairs];
       if (result.migratedFrom !== null) notices.unshift(`This project was upgraded from format ${result.migratedFrom}; saving writes the new format.`);
-      return { path: dir, project: result.project, notices };
+      const recovery = await readJournal(dir, file, text);
+      return { path: dir, project: result.project, notices, ...(recovery ? { recovery } : {}) };
+    },
+
+    /** Keeps unsaved work safe between autosaves; a crash leaves it for the next open to offer. */
+    async writeJournal(path: string, project: Project): Promise<void> {
+      const dir = projectDirOf(path);
+      try {
+        await writeFileAtomic(join(dir, JOURNAL_FILE), stableStringify(projectSchema.parse(project)), { keepBackup: false, ...(atomicFs ? { fs: atomicFs } : {}) });
+      } catch (error) {
+        throw error instanceof BuilderApiError ? error : ioError('keep unsaved changes in', dir, error);
+      }
+    },
+
+    async discardJournal(path: string): Promise<void> {
+      await fs.rm(join(projectDirOf(path), JOURNAL_FILE), { force: true });
     },
 
     async save(path: string, project: Project): Promise<{ path: string; savedAt: string }> {

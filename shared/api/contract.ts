@@ -38,6 +38,8 @@ export const openedProjectSchema = z.object({
   project: projectSchema,
   /** Repairs made while loading (duplicate ids renamed, older format upgraded), for a notice. */
   notices: z.array(z.string()).default([]),
+  /** Unsaved changes from a session that ended without saving (a crash), offered back. */
+  recovery: z.object({ savedAt: z.string(), project: projectSchema }).optional(),
 });
 export type OpenedProject = z.infer<typeof openedProjectSchema>;
 
@@ -60,6 +62,9 @@ export const builderApiContract = {
     input: z.object({ fromPath: pathSchema, name: projectNameSchema, project: projectSchema }).strict(),
     output: openedProjectSchema,
   },
+  /** Unsaved work, written moments after each change, so a crash cannot lose it. */
+  'project.writeJournal': { input: z.object({ path: pathSchema, project: projectSchema }).strict(), output: z.object({}) },
+  'project.discardJournal': { input: z.object({ path: pathSchema }).strict(), output: z.object({}) },
   /** A screenshot of the project, as a data: URL the renderer can show without file access. */
   'project.readImage': {
     input: z.object({ path: pathSchema, file: screenImageSchema.shape.file }).strict(),

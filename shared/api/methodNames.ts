@@ -11,6 +11,8 @@ export const BUILDER_METHOD_NAMES = [
   'project.open',
   'project.save',
   'project.saveAs',
+  'project.writeJournal',
+  'project.discardJournal',
   'project.readImage',
   'screen.addImage',
   'project.standalonePreview',

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BuilderApiError } from '../../shared/api/apiError';
-import { createFlow } from '../../shared/model/create';
+import { createFlow, createProject } from '../../shared/model/create';
 import { PROJECT_VERSION } from '../../shared/model/project';
 import { stableStringify } from '../../shared/stableJson';
 import type { AtomicFs } from '../../main/services/atomicWrite';
-import { createProjectStore, IMAGES_DIR, PROJECT_FILE } from '../../main/services/projectStore';
+import { createProjectStore, IMAGES_DIR, JOURNAL_FILE, PROJECT_FILE } from '../../main/services/projectStore';
 import { sampleProject } from '../fixtures/sampleProject';
 
 let dir: string;
@@ -138,5 +138,32 @@ describe('project store', () => {
     await store.create('A', sampleProject());
     await fs.mkdir(join(dir, 'not-a-project'));
     expect(await store.listProjectDirs()).toEqual([join(dir, 'A.stepwise'), join(dir, 'B.stepwise')]);
+  });
+});
+
+describe('the journal of unsaved work', () => {
+  it('is offered back when newer and different, and not once saved or discarded', async () => {
+    const store = createProjectStore({ projectsDir: await mkdtemp(join(tmpdir(), 'stepwise-journal-')) });
+    const { path, project } = await store.create('Journal', createProject('Journal'));
+    expect((await store.open(path)).recovery).toBeUndefined();
+
+    const edited = { ...project, flows: [createFlow('survey', 'NPS', 'en')] };
+    await store.writeJournal(path, edited);
+    const opened = await store.open(path);
+    expect(opened.project.flows).toHaveLength(0);
+    expect(opened.recovery?.project.flows.map((flow) => flow.name)).toEqual(['NPS']);
+
+    // A damaged journal offers nothing rather than failing the open.
+    await writeFile(join(path, JOURNAL_FILE), '{ "format": ');
+    expect((await store.open(path)).recovery).toBeUndefined();
+
+    // An older journal than the project file is stale.
+    await store.writeJournal(path, edited);
+    await fs.utimes(join(path, JOURNAL_FILE), new Date(2000, 0, 1), new Date(2000, 0, 1));
+    expect((await store.open(path)).recovery).toBeUndefined();
+
+    await store.writeJournal(path, edited);
+    await store.discardJournal(path);
+    expect((await store.open(path)).recovery).toBeUndefined();
   });
 });

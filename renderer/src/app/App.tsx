@@ -20,12 +20,12 @@ function PreviewHost({ flowId }: { flowId: string }) {
 }
 
 export function App() {
-  const { commands, session } = useApp();
+  const { commands, session, client } = useApp();
   // Only whether a project is open: App must not re-render on every keystroke.
   const hasProject = useDocumentStore((state) => state.project !== null);
   const previewFlowId = useUiStore((state) => state.previewFlowId);
   useShortcuts(commands);
-  useAutosave(session);
+  useAutosave(session, client);
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
       if (hasUnsavedChanges()) event.preventDefault();

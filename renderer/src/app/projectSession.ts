@@ -36,6 +36,13 @@ export function createProjectSession(client: BuilderClient) {
       selectedElementId: null,
     });
     for (const notice of opened.notices) notify('info', notice);
+    if (opened.recovery) useUiStore.setState({ dialog: { kind: 'recover', savedAt: opened.recovery.savedAt, project: opened.recovery.project } });
+  }
+
+  /** Once the document is saved as it is, the journal of unsaved work has nothing left to keep. */
+  function discardJournalIfSaved(): void {
+    const { projectPath, savedProject } = useUiStore.getState();
+    if (projectPath && savedProject === useDocumentStore.getState().project) void client.call('project.discardJournal', { path: projectPath }).catch(() => undefined);
   }
 
   async function attempt<T>(action: () => Promise<T>): Promise<T | undefined> {
@@ -71,6 +78,7 @@ export function createProjectSession(client: BuilderClient) {
       useUiStore.setState({ saving: true });
       const saved = await attempt(() => client.call('project.save', { path: projectPath, project }));
       useUiStore.setState({ saving: false, ...(saved ? { savedProject: project } : {}) });
+      if (saved) discardJournalIfSaved();
       return Boolean(saved);
     },
     async saveAs(name: string): Promise<boolean> {
@@ -87,6 +95,8 @@ export function createProjectSession(client: BuilderClient) {
     },
     close(): void {
       if (!confirmDiscard()) return;
+      const path = useUiStore.getState().projectPath;
+      if (path) void client.call('project.discardJournal', { path }).catch(() => undefined);
       useDocumentStore.getState().load(null);
       useUiStore.setState({ projectPath: null, savedProject: null, selectedFlowId: null, renamingFlowId: null });
       closeDialog();

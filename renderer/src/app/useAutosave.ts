@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
+import type { BuilderClient } from '../../../shared/api/client';
 import type { ProjectSession } from './projectSession';
 
 /** Saves this long after the last change, so typing is never interrupted by a save. */
@@ -8,10 +9,25 @@ export const AUTOSAVE_DELAY_MS = 1_500;
 /** After a failed save, wait longer before trying again (the failure was already shown). */
 const RETRY_DELAY_MS = 30_000;
 
-/** Saves the open project in the background once the author pauses. */
-export function useAutosave(session: ProjectSession): void {
+/** The journal of unsaved work is written sooner than the save, so a crash loses almost nothing. */
+export const JOURNAL_DELAY_MS = 400;
+
+/**
+ * Saves the open project in the background once the author pauses, and before that keeps a
+ * journal of the unsaved document that the next start offers back after a crash.
+ */
+export function useAutosave(session: ProjectSession, client: BuilderClient): void {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let journalTimer: ReturnType<typeof setTimeout> | undefined;
+    const writeJournal = () => {
+      clearTimeout(journalTimer);
+      journalTimer = setTimeout(() => {
+        const { project } = useDocumentStore.getState();
+        const { savedProject, projectPath } = useUiStore.getState();
+        if (project && projectPath && project !== savedProject) void client.call('project.writeJournal', { path: projectPath, project }).catch(() => undefined);
+      }, JOURNAL_DELAY_MS);
+    };
     const schedule = (delay: number) => {
       clearTimeout(timer);
       timer = setTimeout(async () => {
@@ -26,10 +42,14 @@ export function useAutosave(session: ProjectSession): void {
       }, delay);
     };
     const unsubscribe = useDocumentStore.subscribe((state, previous) => {
-      if (state.project !== previous.project && state.project !== useUiStore.getState().savedProject) schedule(AUTOSAVE_DELAY_MS);
+      if (state.project !== previous.project && state.project !== useUiStore.getState().savedProject) {
+        writeJournal();
+        schedule(AUTOSAVE_DELAY_MS);
+      }
     });
     return () => {
       clearTimeout(timer);
+      clearTimeout(journalTimer);
       unsubscribe();
     };
   }, [session]);

@@ -4,6 +4,7 @@ import { closeDialog, useUiStore } from '../store/uiStore';
 import { CaptureDialog } from '../screens/CaptureDialog';
 import { ExportDialog } from '../export/ExportDialog';
 import { NameDialog } from './NameDialog';
+import { RecoverDialog } from './RecoverDialog';
 import { OpenProjectDialog } from './OpenProjectDialog';
 import { ShortcutsDialog } from './ShortcutsDialog';
 
@@ -31,6 +32,8 @@ export function Dialogs() {
       return <OpenProjectDialog onClose={close} />;
     case 'capture':
       return <CaptureDialog {...(dialog.recaptureScreenId ? { recaptureScreenId: dialog.recaptureScreenId } : {})} onClose={close} />;
+    case 'recover':
+      return <RecoverDialog savedAt={dialog.savedAt} project={dialog.project} onClose={close} />;
     case 'export':
       return <ExportDialog onClose={close} />;
     case 'shortcuts':

@@ -9,6 +9,8 @@ export type DialogState =
   | { kind: 'saveAs' }
   | { kind: 'shortcuts' }
   | { kind: 'export' }
+  /** Unsaved work found from a session that ended without saving. */
+  | { kind: 'recover'; savedAt: string; project: Project }
   /** New screen from a URL; with a screen id, capture that screen again from its URL and viewport. */
   | { kind: 'capture'; recaptureScreenId?: string };
 

@@ -41,7 +41,8 @@ export class BuilderPage {
   }
 
   get saveState() {
-    return this.page.getByRole('status').filter({ hasText: /saved|Unsaved|Saving/ });
+    // The toolbar's save pill (notices are status regions too).
+    return this.page.locator('.save-state');
   }
 
   /** Captures a page into the open project through the Capture dialog. */
