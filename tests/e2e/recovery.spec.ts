@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { BuilderPage } from './support/builderPage';
 import { expect, test } from './support/webHostFixture';
 
@@ -7,8 +9,9 @@ test('after a crash, the next open offers the unsaved changes back', async ({ pa
   await builder.createProject('Crashy');
   await builder.addFlow('Checklist');
   await builder.renameFlow('Checklist', 'Onboarding list');
-  // The journal is written 0.4 s after a change, the save 1.5 s after: "crash" in between.
-  await page.waitForTimeout(800);
+  // The journal is written 0.4 s after a change, the save 1.5 s after: "crash" as soon as the journal is there.
+  const journal = join(webHost.projectsDir, 'Crashy.stepwise', '.autosave-journal.json');
+  await expect.poll(() => existsSync(journal), { intervals: [50] }).toBe(true);
   await page.close({ runBeforeUnload: false });
 
   const again = await context.newPage();
@@ -19,12 +22,12 @@ test('after a crash, the next open offers the unsaved changes back', async ({ pa
   await expect(dialog).toBeVisible();
   expect(await reopened.flowNames()).toEqual([]);
   await dialog.getByRole('button', { name: 'Recover' }).click();
-  expect(await reopened.flowNames()).toEqual(['Onboarding list']);
+  await expect.poll(() => reopened.flowNames()).toEqual(['Onboarding list']);
   await expect(reopened.saveState).toHaveText('All changes saved', { timeout: 10_000 });
 
   // Saved now: opening again offers nothing.
   await again.reload();
   await again.getByRole('button', { name: /^Crashy/ }).first().click();
-  expect(await reopened.flowNames()).toEqual(['Onboarding list']);
+  await expect.poll(() => reopened.flowNames()).toEqual(['Onboarding list']);
   await expect(again.getByRole('dialog', { name: 'Recover unsaved changes?' })).toHaveCount(0);
 });
