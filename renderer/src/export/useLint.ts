@@ -7,7 +7,8 @@ const LINT_DELAY_MS = 400;
 /** The project's lint problems, recomputed once the author pauses (linting 10,000 steps takes a moment). */
 export function useLint(): LintProblem[] {
   const project = useDocumentStore((state) => state.project);
-  const [problems, setProblems] = useState<LintProblem[]>(() => (project ? lintProject(project) : []));
+  // Not on first render: opening a large project must not wait for lint.
+  const [problems, setProblems] = useState<LintProblem[]>([]);
   useEffect(() => {
     if (!project) return;
     const timer = setTimeout(() => setProblems(lintProject(project)), LINT_DELAY_MS);
