@@ -1,8 +1,8 @@
 import { imageSize } from 'image-size';
 import { BuilderApiError } from '../../shared/api/apiError';
+import { imageTooLargeMessage, MAX_IMAGE_BYTES, MAX_IMAGE_SIDE } from '../../shared/model/imageLimits';
 
-export const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
-export const MAX_IMAGE_SIDE = 16_384;
+export { MAX_IMAGE_BYTES, MAX_IMAGE_SIDE };
 
 export type ImageExtension = 'png' | 'jpg' | 'webp';
 
@@ -43,9 +43,7 @@ function isComplete(bytes: Uint8Array, extension: ImageExtension): boolean {
  */
 export function inspectImage(bytes: Uint8Array, name: string): InspectedImage {
   if (bytes.byteLength === 0) throw refuse(name, 'the file is empty');
-  if (bytes.byteLength > MAX_IMAGE_BYTES) {
-    throw refuse(name, `it is ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB; images up to 50 MB can be added`);
-  }
+  if (bytes.byteLength > MAX_IMAGE_BYTES) throw new BuilderApiError({ code: 'invalid', message: imageTooLargeMessage(name, bytes.byteLength) });
   let size: ReturnType<typeof imageSize>;
   try {
     size = imageSize(bytes);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { projectSchema } from '../model/project';
 import { captureRequestSchema, captureStatusSchema } from '../model/capture';
+import { MAX_IMAGE_BYTES } from '../model/imageLimits';
 import { screenImageSchema, screenSchema } from '../model/screen';
 import type { BuilderMethodName } from './methodNames';
 import { BUILDER_METHOD_NAMES } from './methodNames';
@@ -11,7 +12,7 @@ const projectNameSchema = z.string().trim().min(1, 'must not be empty').max(120,
 const noInput = z.object({}).strict();
 const jobInput = z.object({ jobId: z.string().min(1).max(64) }).strict();
 /** 50 MB of image as base64 (4 characters per 3 bytes). */
-export const MAX_IMAGE_BASE64_CHARS = Math.ceil((50 * 1024 * 1024) / 3) * 4;
+export const MAX_IMAGE_BASE64_CHARS = Math.ceil(MAX_IMAGE_BYTES / 3) * 4;
 
 export const appInfoSchema = z.object({
   host: z.enum(['electron', 'web']),

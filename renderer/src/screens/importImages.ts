@@ -1,9 +1,9 @@
 import type { BuilderClient } from '../../../shared/api/client';
+import { imageTooLargeMessage, MAX_IMAGE_BYTES } from '../../../shared/model/imageLimits';
 import { describeError } from '../app/projectSession';
 import { addScreen } from '../store/screenActions';
 import { notify } from '../store/uiStore';
 
-const MAX_BYTES = 50 * 1024 * 1024;
 
 function readAsBase64(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -22,8 +22,8 @@ export async function importImageFiles(client: BuilderClient, projectPath: strin
   let added = 0;
   for (const file of files) {
     const name = file.name || 'Pasted image.png';
-    if (file.size > MAX_BYTES) {
-      notify('error', `${name} cannot be used as a screen: it is ${(file.size / 1024 / 1024).toFixed(1)} MB; images up to 50 MB can be added. Nothing was added.`);
+    if (file.size > MAX_IMAGE_BYTES) {
+      notify('error', imageTooLargeMessage(name, file.size));
       continue;
     }
     try {
