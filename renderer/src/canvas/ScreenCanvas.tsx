@@ -8,6 +8,7 @@ import { anchorTo } from '../store/flowActions';
 import { addDrawnElement } from '../store/screenActions';
 import { useUiStore } from '../store/uiStore';
 import { Icon } from '../ui/Icon';
+import { isTextField } from '../ui/isTextField';
 import { toImagePoint, useCanvasView, type CanvasView } from './canvasView';
 import { DrawnElementForm } from './DrawnElementForm';
 import { elementAtPoint } from './elementAtPoint';
@@ -79,10 +80,9 @@ export function ScreenCanvas({ screen }: { screen: Screen }) {
   }, []);
 
   useEffect(() => {
-    const typing = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
     // Space pans only when the canvas (or nothing in particular) has focus: on a button it presses it, on a drag handle it picks it up.
     const forCanvas = (target: EventTarget | null) => target === document.body || (target instanceof Node && Boolean(frame.current?.contains(target)));
-    const down = (event: KeyboardEvent) => event.key === ' ' && !typing(event.target) && forCanvas(event.target) && (event.preventDefault(), setSpaceHeld(true));
+    const down = (event: KeyboardEvent) => event.key === ' ' && !isTextField(event.target) && forCanvas(event.target) && (event.preventDefault(), setSpaceHeld(true));
     const up = (event: KeyboardEvent) => event.key === ' ' && setSpaceHeld(false);
     window.addEventListener('keydown', down);
     window.addEventListener('keyup', up);

@@ -1,12 +1,9 @@
 import { useEffect } from 'react';
+import { isTextField } from '../ui/isTextField';
 import { keybindingOf, type CommandRegistry } from './commandRegistry';
 
 export const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
-function isTextField(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(target.type));
-}
 
 /** Keys a text field handles itself (typing, its own undo), which app shortcuts must not take. */
 const TEXT_FIELD_KEYS = new Set(['mod+z', 'mod+shift+z', 'mod+y', 'backspace', 'delete', 'f2']);

@@ -1,11 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useApp } from '../app/appContext';
 import { useUiStore } from '../store/uiStore';
+import { isTextField } from '../ui/isTextField';
 import { imageFilesOf, importImageFiles } from './importImages';
-
-function isTextField(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA'].includes(target.tagName));
-}
 
 /** Images dropped anywhere on the window or pasted (outside text fields) become screens. Returns whether a drag is over the window. */
 export function useImageDropAndPaste(): boolean {
