@@ -70,12 +70,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           io.err(`Not exported: ${errors.length} error(s) must be fixed first.\n${formatLint(errors)}`);
           return EXIT.problems;
         }
-        const text = serializeBundle(buildBundle(project, { readyOnly }));
+        const bundle = buildBundle(project, { readyOnly });
+        const text = serializeBundle(bundle);
         const out = resolve(values.out);
         await mkdir(dirname(out), { recursive: true });
         await writeFileAtomic(out, text);
         const warnings = problems.length;
-        io.out(`Wrote ${out} (${buildBundle(project, { readyOnly }).flows.length} flows, ${Buffer.byteLength(text)} bytes)${warnings ? ` with ${warnings} warning(s):\n${formatLint(problems)}` : '.'}`);
+        io.out(`Wrote ${out} (${bundle.flows.length} flows, ${Buffer.byteLength(text)} bytes)${warnings ? ` with ${warnings} warning(s):\n${formatLint(problems)}` : '.'}`);
         return EXIT.ok;
       }
       case 'validate': {

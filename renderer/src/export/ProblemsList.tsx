@@ -1,7 +1,6 @@
 import { memo } from 'react';
 import type { LintProblem } from '../../../shared/lint/lintProject';
-import { useUiStore } from '../store/uiStore';
-import { selectProblem } from './useLint';
+import { showProblem } from './useLint';
 
 /** Problems with their severity; a click selects the flow and step they are about. */
 const SHOWN = 200;
@@ -16,7 +15,7 @@ export const ProblemsList = memo(function ProblemsList({ problems, onSelect }: {
           <button
             type="button"
             onClick={() => {
-              selectProblem(problem, ({ selectedFlowId, ...rest }) => useUiStore.setState({ ...rest, ...(selectedFlowId ? { selectedFlowId } : {}) }));
+              showProblem(problem);
               onSelect?.();
             }}
           >

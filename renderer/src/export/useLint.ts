@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { lintProject, type LintProblem } from '../../../shared/lint/lintProject';
 import { useDocumentStore } from '../store/documentStore';
+import { useUiStore } from '../store/uiStore';
 
 const LINT_DELAY_MS = 400;
 
@@ -17,8 +18,8 @@ export function useLint(): LintProblem[] {
   return problems;
 }
 
-/** Shows where a problem is: its flow, and its step or item. */
-export function selectProblem(problem: LintProblem, select: (state: { selectedFlowId: string; selectedItemIds: string[]; inspectorTab: 'selection' | 'theme' }) => void): void {
-  if (problem.code === 'lowContrast') return select({ selectedFlowId: '', selectedItemIds: [], inspectorTab: 'theme' });
-  if (problem.flowId) select({ selectedFlowId: problem.flowId, selectedItemIds: problem.itemId ? [problem.itemId] : [], inspectorTab: 'selection' });
+/** Shows where a problem is: the theme for contrast, else its flow and its step or item. */
+export function showProblem(problem: LintProblem): void {
+  if (problem.code === 'lowContrast') return useUiStore.setState({ inspectorTab: 'theme' });
+  if (problem.flowId) useUiStore.setState({ selectedFlowId: problem.flowId, selectedItemIds: problem.itemId ? [problem.itemId] : [], inspectorTab: 'selection' });
 }
