@@ -7,7 +7,7 @@ import type { Screen } from '../../../shared/model/screen';
 import type { Theme } from '../../../shared/model/theme';
 import type { Bundle, BundleFlow } from '../../../player/src/bundleTypes';
 import { createPreviewLayer, place, previewCard, previewWidget, type PreviewCardContent, type PreviewLayer } from '../../../player/src/editorPreview';
-import { useEditingLocale } from '../inspector/fields';
+import { useEditingLocale } from '../store/editingLocale';
 import { useDocumentStore } from '../store/documentStore';
 import { updateFlow } from '../store/flowActions';
 import { updateItem } from '../store/flowItems';

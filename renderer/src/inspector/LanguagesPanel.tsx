@@ -3,7 +3,8 @@ import { isRightToLeft } from '../../../shared/bundle/rightToLeft';
 import { canonicalLocale, isKnownLocale, localeDisplayName } from '../../../shared/model/locales';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
-import { Field, Section, useEditingLocale } from './fields';
+import { Field, Section } from './fields';
+import { useEditingLocale } from '../store/editingLocale';
 
 function localeProblem(tag: string, available: readonly string[]): string | null {
   const canonical = canonicalLocale(tag.trim());

@@ -3,7 +3,8 @@ import type { FlowOf, TourStep } from '../../../shared/model/flow';
 import { updateItem } from '../store/flowItems';
 import { Icon } from '../ui/Icon';
 import { AnchorField } from './AnchorField';
-import { CheckboxField, CheckedTextField, LocalizedTextField, NumberField, Section, SelectField, useEditingLocale } from './fields';
+import { CheckboxField, CheckedTextField, LocalizedTextField, NumberField, Section, SelectField } from './fields';
+import { useEditingLocale } from '../store/editingLocale';
 import { PLACEMENTS, ALIGNMENTS, MARKDOWN_HINT, webUrlProblem } from './options';
 
 const BUTTON_ACTIONS = [

@@ -2,16 +2,7 @@ import { useEffect, useId, useState, type ReactNode } from 'react';
 import { isRightToLeft } from '../../../shared/bundle/rightToLeft';
 import type { LocalizedText } from '../../../shared/model/localizedText';
 import { localeDisplayName } from '../../../shared/model/locales';
-import { useDocumentStore } from '../store/documentStore';
-import { useUiStore } from '../store/uiStore';
-
-/** The language being edited and the project's default. */
-export function useEditingLocale(): { locale: string; defaultLocale: string } {
-  const defaultLocale = useDocumentStore((state) => state.project?.locales.defaultLocale ?? 'en');
-  const available = useDocumentStore((state) => state.project?.locales.available);
-  const editing = useUiStore((state) => state.editingLocale);
-  return { locale: editing && available?.includes(editing) ? editing : defaultLocale, defaultLocale };
-}
+import { useEditingLocale } from '../store/editingLocale';
 
 export function Field({ label, error, hint, children }: { label: string; error?: string | null; hint?: ReactNode; children: (id: string, describedBy: string | undefined) => ReactNode }) {
   const id = useId();

@@ -1,6 +1,6 @@
 import { isRightToLeft } from '../../../shared/bundle/rightToLeft';
 import { localeDisplayName } from '../../../shared/model/locales';
-import { useEditingLocale } from '../inspector/fields';
+import { useEditingLocale } from '../store/editingLocale';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
 
