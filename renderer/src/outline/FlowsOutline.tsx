@@ -7,7 +7,7 @@ import { FlowKindIcon } from '../project/FlowKindIcon';
 import { useDocumentStore } from '../store/documentStore';
 import { deleteFlow, duplicateFlow, moveFlow, renameFlow, selectFlow } from '../store/flowActions';
 import { useUiStore } from '../store/uiStore';
-import { Icon } from '../ui/Icon';
+import { RowAction } from '../ui/RowAction';
 import { RenameField } from '../ui/RenameField';
 import { ItemList } from './ItemList';
 import { DragHandle, SortableList, useSortableRow } from './sortable';
@@ -55,18 +55,10 @@ const FlowRow = memo(function FlowRow({ flowId, selected, renaming, locale }: { 
           </button>
         )}
         <span className="row-actions">
-          <button type="button" className="icon-button" aria-label={`Play ${flow.name}`} title="Play in preview (Ctrl/Cmd+Enter)" onClick={() => useUiStore.setState({ selectedFlowId: flow.id, previewFlowId: flow.id })}>
-            <Icon name="play" size={15} />
-          </button>
-          <button type="button" className="icon-button" aria-label={`Duplicate ${flow.name}`} title="Duplicate" onClick={() => duplicateFlow(flow.id)}>
-            <Icon name="copy" size={15} />
-          </button>
-          <button type="button" className="icon-button" aria-label={`Rename ${flow.name}`} title="Rename (F2)" onClick={() => useUiStore.setState({ selectedFlowId: flow.id, renamingFlowId: flow.id })}>
-            <Icon name="pencil" size={15} />
-          </button>
-          <button type="button" className="icon-button danger" aria-label={`Delete ${flow.name}`} title="Delete (undo brings it back)" onClick={() => deleteFlow(flow.id)}>
-            <Icon name="trash" size={15} />
-          </button>
+          <RowAction icon="play" label={`Play ${flow.name}`} title="Play in preview (Ctrl/Cmd+Enter)" size={15} onClick={() => useUiStore.setState({ selectedFlowId: flow.id, previewFlowId: flow.id })} />
+          <RowAction icon="copy" label={`Duplicate ${flow.name}`} title="Duplicate" size={15} onClick={() => duplicateFlow(flow.id)} />
+          <RowAction icon="pencil" label={`Rename ${flow.name}`} title="Rename (F2)" size={15} onClick={() => useUiStore.setState({ selectedFlowId: flow.id, renamingFlowId: flow.id })} />
+          <RowAction icon="trash" label={`Delete ${flow.name}`} title="Delete (undo brings it back)" danger size={15} onClick={() => deleteFlow(flow.id)} />
         </span>
       </div>
       {selected ? <ItemList flow={flow} locale={locale} /> : null}

@@ -3,7 +3,7 @@ import type { Flow } from '../../../shared/model/flow';
 import { pickText } from '../../../shared/model/localizedText';
 import { addItem, deleteItems, duplicateItems, itemsOf, moveItem } from '../store/flowItems';
 import { useUiStore } from '../store/uiStore';
-import { Icon } from '../ui/Icon';
+import { RowAction } from '../ui/RowAction';
 import { DragHandle, SortableList, useSortableRow } from './sortable';
 
 interface ItemView {
@@ -56,12 +56,8 @@ const ItemRow = memo(function ItemRow({ flowId, id, label, detail, index, select
         </span>
       </button>
       <span className="row-actions">
-        <button type="button" className="icon-button" aria-label={`Duplicate ${noun} ${index + 1}`} title="Duplicate (Ctrl/Cmd+D)" onClick={() => duplicateItems(flowId, [view.id])}>
-          <Icon name="copy" size={14} />
-        </button>
-        <button type="button" className="icon-button danger" aria-label={`Delete ${noun} ${index + 1}`} title="Delete" onClick={() => deleteItems(flowId, [view.id])}>
-          <Icon name="trash" size={14} />
-        </button>
+        <RowAction icon="copy" label={`Duplicate ${noun} ${index + 1}`} title="Duplicate (Ctrl/Cmd+D)" size={14} onClick={() => duplicateItems(flowId, [view.id])} />
+        <RowAction icon="trash" label={`Delete ${noun} ${index + 1}`} title="Delete" danger size={14} onClick={() => deleteItems(flowId, [view.id])} />
       </span>
     </li>
   );

@@ -6,6 +6,7 @@ import { useDocumentStore } from '../store/documentStore';
 import { deleteScreen, renameScreen } from '../store/screenActions';
 import { openDialog, useUiStore } from '../store/uiStore';
 import { Icon } from '../ui/Icon';
+import { RowAction } from '../ui/RowAction';
 import { RenameField } from '../ui/RenameField';
 
 function Thumbnail({ screen }: { screen: Screen }) {
@@ -80,16 +81,10 @@ export function ScreensPanel() {
               ) : null}
               <span className="row-actions">
                 {screen.source.kind === 'url' ? (
-                  <button type="button" className="icon-button" aria-label={`Capture ${screen.name} again`} title="Capture again from the same URL and viewport" onClick={() => openDialog({ kind: 'capture', recaptureScreenId: screen.id })}>
-                    <Icon name="refresh" size={16} />
-                  </button>
+                  <RowAction icon="refresh" label={`Capture ${screen.name} again`} title="Capture again from the same URL and viewport" size={16} onClick={() => openDialog({ kind: 'capture', recaptureScreenId: screen.id })} />
                 ) : null}
-                <button type="button" className="icon-button" aria-label={`Rename ${screen.name}`} title="Rename (F2)" onClick={() => useUiStore.setState({ renamingScreenId: screen.id })}>
-                  <Icon name="pencil" size={16} />
-                </button>
-                <button type="button" className="icon-button danger" aria-label={`Delete ${screen.name}`} title="Delete (undo brings it back)" onClick={() => deleteScreen(screen.id)}>
-                  <Icon name="trash" size={16} />
-                </button>
+                <RowAction icon="pencil" label={`Rename ${screen.name}`} title="Rename (F2)" size={16} onClick={() => useUiStore.setState({ renamingScreenId: screen.id })} />
+                <RowAction icon="trash" label={`Delete ${screen.name}`} title="Delete (undo brings it back)" danger size={16} onClick={() => deleteScreen(screen.id)} />
               </span>
             </li>
           ))}
