@@ -7,6 +7,7 @@ import { createBuilderHandlers } from '../services/builderHandlers';
 import { confinedTo } from '../services/pathPolicy';
 import { createCaptureJobs } from '../capture/captureJobs';
 import { createPlaywrightCapture } from '../capture/playwrightCapture';
+import { keepServingOnUnexpectedErrors } from './processGuards';
 import { startWebHost } from './webHost';
 
 const USAGE = `Usage: stepwise-web [--port N] [--data-dir DIR] [--open]
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
     capture: createCaptureJobs(playwright.openPage),
   });
   const rendererDir = resolve(import.meta.dirname, '../renderer');
+  keepServingOnUnexpectedErrors();
   const host = await startWebHost({ dispatch: createDispatcher(handlers), rendererDir, port });
   console.log(`Stepwise web host: ${host.url}`);
   console.log(`Projects folder: ${projectsDir}`);

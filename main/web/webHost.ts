@@ -1,11 +1,13 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { ApiResponse } from '../../shared/api/apiError';
 import type { Dispatch } from '../services/apiDispatcher';
+import { parseRequestTarget } from './requestTarget';
 
 export const TOKEN_HEADER = 'x-stepwise-token';
 /** A 50 MB image travels as base64 (about 67 MB); nothing else comes close. */
@@ -93,15 +95,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let allowedHosts = new Set<string>();
   let ownOrigins = new Set<string>();
 
-  async function serveStatic(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(url.pathname);
-    } catch {
-      response.writeHead(400).end('Bad path');
-      return;
-    }
+  async function serveStatic(request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> {
     const relativePath = pathname === '/' ? 'index.html' : normalize(pathname).replace(/^([/\\])+/, '');
     const file = join(rendererDir, relativePath);
     if (!file.startsWith(rendererDir + sep)) {
@@ -120,7 +114,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       'Cache-Control': relativePath.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
     if (request.method === 'HEAD') response.end();
-    else createReadStream(file).pipe(response);
+    // pipeline, not pipe: a read error (file removed meanwhile) ends this response instead of the process.
+    else await pipeline(createReadStream(file), response);
   }
 
   async function serveApi(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
@@ -157,21 +152,33 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     sendJson(response, 200, await options.dispatch(method, input));
   }
 
-  const server = createServer((request, response) => {
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const host = request.headers.host ?? '';
     if (!allowedHosts.has(host)) {
       response.writeHead(421, { 'Content-Type': 'text/plain' }).end('This server only answers requests addressed to 127.0.0.1 or localhost.');
       return;
     }
-    const path = (request.url ?? '/').split('?')[0]!;
-    const handle = path.startsWith('/api/') ? serveApi(request, response, decodeURIComponent(path.slice('/api/'.length))) : serveStatic(request, response);
-    handle.catch((error: unknown) => {
+    const target = parseRequestTarget(request.url);
+    if (!target.ok) {
+      refuse(response, 400, 'invalidInput', target.message);
+      request.resume();
+      return;
+    }
+    if (target.kind === 'api') await serveApi(request, response, target.method);
+    else await serveStatic(request, response, target.pathname);
+  }
+
+  // Every request is parsed inside this catch: what a page sends can fail a request, never the process.
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
       console.error('[stepwise] web host error:', error);
-      if (!response.headersSent) response.writeHead(500).end('Internal error');
+      if (!response.headersSent && !response.destroyed) response.writeHead(500).end('Internal error');
       else response.destroy();
     });
   });
   server.requestTimeout = 120_000;
+  // Slow or stalled headers are dropped quickly: everything legitimate comes from this machine.
+  server.headersTimeout = 10_000;
 
   await new Promise<void>((resolvePromise, reject) => {
     server.once('error', reject);
