@@ -16,8 +16,11 @@ const prevented = (handler: (...args: unknown[]) => unknown, ...args: unknown[])
 describe("Electron security checklist (the app's calls, recorded by a stand-in for electron)", async () => {
   process.env.STEPWISE_DATA_DIR = mkdtempSync(join(tmpdir(), 'stepwise-electron-'));
   await import('../../main/electron/main');
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  const appWindow = recorded.windows[0]!;
+  // The app sets itself up once electron is ready; the app window is the last thing it makes.
+  const appWindow = await vi.waitFor(() => {
+    if (!recorded.windows[0]) throw new Error('The app has not opened its window yet.');
+    return recorded.windows[0];
+  });
 
   it('isolates and sandboxes the app window, with the preload as its only bridge', () => {
     expect(appWindow.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });

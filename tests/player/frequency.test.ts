@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPlayer } from '../../player/src/createPlayer';
 import type { PlayerEvent } from '../../player/src/events';
 import { demoBundle } from '../fixtures/demoProject';
@@ -22,10 +22,14 @@ function surveyBundle(frequency: 'once' | 'everySession' | 'untilCompleted') {
 async function visit(bundle: ReturnType<typeof surveyBundle>, answer?: boolean): Promise<string[]> {
   const events: PlayerEvent[] = [];
   const player = createPlayer({ bundle, onEvent: (event) => events.push(event), user: { id: 'u1' } });
-  await new Promise((resolve) => setTimeout(resolve, 10));
+  // The player decides at creation; a survey it starts shows once its code has loaded.
+  const scores = () => document.querySelector('[data-stepwise-player]')?.shadowRoot?.querySelector<HTMLButtonElement>('[role=radio]') ?? null;
+  if (events.some((event) => event.type === 'flow_started')) await vi.waitFor(() => expect(scores()).not.toBeNull());
+  // The visit is remembered just after the first paint.
+  await vi.runOnlyPendingTimersAsync();
   if (answer) {
     const overlay = document.querySelector('[data-stepwise-player]')!.shadowRoot!;
-    overlay.querySelector<HTMLButtonElement>('[role=radio]')!.click(); // score 0
+    scores()!.click(); // score 0
     overlay.querySelector<HTMLButtonElement>('.primary')!.click(); // send the follow-up
   }
   player.destroy();
@@ -33,8 +37,12 @@ async function visit(bundle: ReturnType<typeof surveyBundle>, answer?: boolean):
 }
 
 beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   localStorage.clear();
   sessionStorage.clear();
+});
+afterEach(() => {
+  vi.useRealTimers();
 });
 
 describe('frequency', () => {
@@ -66,7 +74,8 @@ describe('frequency', () => {
     const store = new Map<string, string>();
     const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v), removeItem: (k: string) => void store.delete(k) };
     const player = createPlayer({ bundle, storage, user: { id: 'alice' } });
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(store.size).toBe(0); // written just after the first paint, not before
+    await vi.runOnlyPendingTimersAsync();
     expect(JSON.parse(store.get('stepwise:alice:survey_nps')!)).toEqual({ seen: true });
     player.reset();
     expect(store.size).toBe(0);

@@ -49,8 +49,9 @@ interface Resolved {
 async function resolveAll(url: string, selectors: string[], viewport: { width: number; height: number }, scale: number): Promise<Resolved[]> {
   const context = await browser.newContext({ viewport, deviceScaleFactor: scale });
   const page = await context.newPage();
-  await page.goto(url);
-  await page.waitForTimeout(500);
+  await page.goto(url, { waitUntil: 'load' });
+  // The same settled page the capture mapped: fonts in and every frame's document complete.
+  await page.waitForFunction(() => document.fonts.status === 'loaded' && [...document.querySelectorAll('iframe')].every((frame) => frame.contentDocument?.readyState === 'complete'));
   const resolved = await page.evaluate((list) => {
     return list.map((selector) => {
       let scope: Document | ShadowRoot = document;

@@ -105,8 +105,8 @@ describe('capture refuses bad input with a message and leaves nothing behind', (
   it('cancel stops the capture and writes nothing', async () => {
     const before = images();
     const { jobId } = start({ url: `${pages.url}/hangs`, timeoutMs: 20_000 });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(['starting', 'loading']).toContain(jobs.status(jobId).stage);
+    // Cancel while the page is loading (it never answers), as an author tired of waiting would.
+    await expect.poll(() => jobs.status(jobId).stage, { timeout: 15_000 }).toBe('loading');
     jobs.cancel(jobId);
     const status = await jobs.settled(jobId);
     expect(status.stage).toBe('cancelled');
