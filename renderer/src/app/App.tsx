@@ -10,13 +10,18 @@ import { hasUnsavedChanges } from './projectSession';
 import { useApp } from './appContext';
 import { Notices } from './Notices';
 import { useAutosave } from './useAutosave';
+import { AreaErrorBoundary } from '../ui/AreaErrorBoundary';
 
 /** The preview reads the whole project, so only it re-renders as the document changes. */
 function PreviewHost({ flowId }: { flowId: string }) {
   const project = useDocumentStore((state) => state.project);
   const projectPath = useUiStore((state) => state.projectPath);
   if (!project || !projectPath) return null;
-  return <FlowPreview project={project} projectPath={projectPath} flowId={flowId} onClose={() => useUiStore.setState({ previewFlowId: null })} />;
+  return <FlowPreview project={project} projectPath={projectPath} flowId={flowId} onClose={closePreview} />;
+}
+
+function closePreview(): void {
+  useUiStore.setState({ previewFlowId: null });
 }
 
 export function App() {
@@ -35,10 +40,27 @@ export function App() {
   }, []);
   return (
     <>
-      {hasProject ? <ProjectView /> : <StartScreen />}
-      {hasProject && previewFlowId ? <PreviewHost flowId={previewFlowId} /> : null}
+      <AreaErrorBoundary area={hasProject ? 'editor' : 'start screen'} key={hasProject ? 'editor' : 'start'}>
+        {hasProject ? <ProjectView /> : <StartScreen />}
+      </AreaErrorBoundary>
+      {hasProject && previewFlowId ? (
+        <AreaErrorBoundary
+          area="preview"
+          key={previewFlowId}
+          className="preview-failed"
+          actions={
+            <button type="button" className="button small" onClick={closePreview}>
+              Close preview
+            </button>
+          }
+        >
+          <PreviewHost flowId={previewFlowId} />
+        </AreaErrorBoundary>
+      ) : null}
       <Dialogs />
-      <Notices />
+      <AreaErrorBoundary area="notices">
+        <Notices />
+      </AreaErrorBoundary>
     </>
   );
 }

@@ -7,9 +7,29 @@ import { NameDialog } from './NameDialog';
 import { RecoverDialog } from './RecoverDialog';
 import { OpenProjectDialog } from './OpenProjectDialog';
 import { ShortcutsDialog } from './ShortcutsDialog';
+import { AreaErrorBoundary } from '../ui/AreaErrorBoundary';
 
-/** Shows whichever dialog the UI store says is open. */
+/** Shows whichever dialog the UI store says is open; a dialog that fails says so in its place. */
 export function Dialogs() {
+  const kind = useUiStore((state) => state.dialog.kind);
+  if (kind === 'none') return null;
+  return (
+    <AreaErrorBoundary
+      area="dialog"
+      key={kind}
+      className="dialog-failed"
+      actions={
+        <button type="button" className="button small" onClick={() => closeDialog(kind)}>
+          Close dialog
+        </button>
+      }
+    >
+      <OpenDialog />
+    </AreaErrorBoundary>
+  );
+}
+
+function OpenDialog() {
   const { session } = useApp();
   const dialog = useUiStore((state) => state.dialog);
   const projectName = useDocumentStore((state) => state.project?.name);

@@ -1,12 +1,13 @@
 import { createMemoryStorage, createPlayer, type Player, type PlayerEvent } from '@stepwise/player';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { buildBundle } from '../../../shared/bundle/buildBundle';
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { localeDisplayName } from '../../../shared/model/locales';
 import type { Project } from '../../../shared/model/project';
 import { useApp } from '../app/appContext';
 import { Icon } from '../ui/Icon';
 import { isPlaced } from '../../../shared/model/anchor';
 import { authoredAnchor, firstScreenOf } from './authoredAnchor';
+import { flowNameAt, previewBundle } from './previewBundle';
+import { PreviewProblems } from './PreviewProblems';
 import { useScreenImage } from './screenImages';
 
 function describe(event: PlayerEvent): string {
@@ -44,49 +45,65 @@ export function FlowPreview({ project, projectPath, flowId, onClose }: FlowPrevi
   const screen = project.screens.find((candidate) => candidate.id === screenId);
   const image = useScreenImage(client, projectPath, screen?.image.file);
   const flow = project.flows.find((candidate) => candidate.id === flowId);
-  const bundle = useMemo(() => buildBundle(project), [project]);
+  const built = useMemo(() => previewBundle(project), [project]);
+  // A bundle the player refuses (its own check is stricter in places) is shown like the schema's problems.
+  const [refusal, setRefusal] = useState<{ bundle: unknown; message: string } | null>(null);
 
   /** Shows a screen and resolves once its screenshot is laid out. */
-  const showScreen = (id: string) =>
-    new Promise<void>((resolve) => {
-      if (shown.current.screenId === id && frame.current?.querySelector('img')?.complete) return resolve();
-      shown.current.waiters.set(id, resolve);
-      setScreenId(id);
-    });
+  const showScreen = useCallback(
+    (id: string) =>
+      new Promise<void>((resolve) => {
+        if (shown.current.screenId === id && frame.current?.querySelector('img')?.complete) return resolve();
+        shown.current.waiters.set(id, resolve);
+        setScreenId(id);
+      }),
+    [],
+  );
+
+  // The locale is switched on the running player (below), not by making a new one.
+  const startLocale = useEffectEvent(() => locale);
 
   useEffect(() => {
+    if (!built.ok) return;
+    const { bundle } = built;
     setEvents([]);
-    const instance = createPlayer({
-      bundle,
-      locale,
-      autoStart: false,
-      storage: createMemoryStorage(), // the preview never marks flows as seen for real
-      onEvent: (event) => setEvents((list) => [...list.slice(-5), event]),
-      async resolveTarget(_anchor, where) {
-        const anchor = authoredAnchor(project, where.flowId, where.stepId);
-        const target = isPlaced(anchor) ? project.screens.find((candidate) => candidate.id === anchor.screenId) : undefined;
-        if (!isPlaced(anchor) || !target) return null;
-        await showScreen(anchor.screenId);
-        const marker = frame.current?.querySelector<HTMLDivElement>('.preview-target');
-        if (!marker) return null;
-        // Percentages of the screenshot, so the box follows it when the window resizes.
-        Object.assign(marker.style, {
-          left: `${(100 * anchor.box.x) / target.image.width}%`,
-          top: `${(100 * anchor.box.y) / target.image.height}%`,
-          width: `${(100 * anchor.box.width) / target.image.width}%`,
-          height: `${(100 * anchor.box.height) / target.image.height}%`,
-        });
-        return marker;
-      },
-    });
+    let instance: Player;
+    try {
+      instance = createPlayer({
+        bundle,
+        locale: startLocale(),
+        autoStart: false,
+        storage: createMemoryStorage(), // the preview never marks flows as seen for real
+        onEvent: (event) => setEvents((list) => [...list.slice(-5), event]),
+        async resolveTarget(_anchor, where) {
+          const anchor = authoredAnchor(project, where.flowId, where.stepId);
+          const target = isPlaced(anchor) ? project.screens.find((candidate) => candidate.id === anchor.screenId) : undefined;
+          if (!isPlaced(anchor) || !target) return null;
+          await showScreen(anchor.screenId);
+          const marker = frame.current?.querySelector<HTMLDivElement>('.preview-target');
+          if (!marker) return null;
+          // Percentages of the screenshot, so the box follows it when the window resizes.
+          Object.assign(marker.style, {
+            left: `${(100 * anchor.box.x) / target.image.width}%`,
+            top: `${(100 * anchor.box.y) / target.image.height}%`,
+            width: `${(100 * anchor.box.width) / target.image.width}%`,
+            height: `${(100 * anchor.box.height) / target.image.height}%`,
+          });
+          return marker;
+        },
+      });
+    } catch (error) {
+      setRefusal({ bundle, message: error instanceof Error ? error.message : String(error) });
+      return;
+    }
     player.current = instance;
     instance.start(flowId);
     return () => {
       instance.destroy();
       player.current = null;
     };
-    // The locale is switched on the running player (below), not by making a new one; `run` restarts.
-  }, [bundle, flowId, run]);
+    // `run` is the Restart button: a new player for the same bundle.
+  }, [built, project, flowId, run, showScreen]);
 
   useEffect(() => player.current?.setLocale(locale), [locale]);
 
@@ -134,6 +151,14 @@ export function FlowPreview({ project, projectPath, flowId, onClose }: FlowPrevi
         </button>
       </div>
       <div className="preview-stage">
+        {!built.ok ? (
+          <PreviewProblems
+            title={`“${flow?.name ?? 'This flow'}” cannot play: the project has ${built.problems.length === 1 ? 'a problem' : `${built.problems.length} problems`} to fix first.`}
+            problems={built.problems.map((problem) => ({ ...problem, flowName: flowNameAt(project, problem.path) }))}
+          />
+        ) : refusal && built.bundle === refusal.bundle ? (
+          <PreviewProblems title={`“${flow?.name ?? 'This flow'}” cannot play: the player refused the project.`} problems={[{ path: '$', message: refusal.message }]} />
+        ) : null}
         {image.error ? <p className="error-text">{image.error}</p> : null}
         {!screen ? <p className="muted preview-empty">This project has no screens yet; steps that point at elements show centred.</p> : null}
         <div className="preview-frame" ref={frame} style={screen ? { aspectRatio: `${screen.image.width} / ${screen.image.height}` } : { display: 'none' }}>

@@ -3,6 +3,7 @@ import { CommandButton } from '../app/CommandButton';
 import { Inspector } from '../inspector/Inspector';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
+import { AreaErrorBoundary } from '../ui/AreaErrorBoundary';
 import { Icon } from '../ui/Icon';
 
 function NoScreens() {
@@ -32,9 +33,13 @@ export function CanvasArea() {
   return (
     <>
       <section className="canvas" aria-label="Canvas">
-        {screen ? <ScreenCanvas key={screen.id} screen={screen} /> : <NoScreens />}
+        <AreaErrorBoundary area="canvas" key={screen?.id}>
+          {screen ? <ScreenCanvas screen={screen} /> : <NoScreens />}
+        </AreaErrorBoundary>
       </section>
-      <Inspector screen={screen} />
+      <AreaErrorBoundary area="inspector" className="inspector">
+        <Inspector screen={screen} />
+      </AreaErrorBoundary>
     </>
   );
 }

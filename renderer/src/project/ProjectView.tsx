@@ -8,6 +8,7 @@ import { EditingLocalePicker } from './EditingLocalePicker';
 import { SaveState } from './SaveState';
 import { ScreensPanel } from '../screens/ScreensPanel';
 import { useImageDropAndPaste } from '../screens/useImageDropAndPaste';
+import { AreaErrorBoundary } from '../ui/AreaErrorBoundary';
 
 /** The editor: toolbar on top, screens and flows on the left, the canvas in the middle. */
 export function ProjectView() {
@@ -50,9 +51,15 @@ export function ProjectView() {
       </header>
       <div className="workspace">
         <aside className="sidebar">
-          <ScreensPanel />
-          <FlowsOutline />
-          <ProblemsPanel />
+          <AreaErrorBoundary area="screens list">
+            <ScreensPanel />
+          </AreaErrorBoundary>
+          <AreaErrorBoundary area="flows outline">
+            <FlowsOutline />
+          </AreaErrorBoundary>
+          <AreaErrorBoundary area="problems list">
+            <ProblemsPanel />
+          </AreaErrorBoundary>
         </aside>
         <CanvasArea />
       </div>
