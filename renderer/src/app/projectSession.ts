@@ -25,6 +25,7 @@ export function createProjectSession(client: BuilderClient) {
     useUiStore.setState({
       projectPath: opened.path,
       savedProject: useDocumentStore.getState().project,
+      journalProblem: null,
       selectedFlowId: opened.project.flows[0]?.id ?? null,
       renamingFlowId: null,
       selectedItemIds: [],
@@ -98,7 +99,7 @@ export function createProjectSession(client: BuilderClient) {
       const path = useUiStore.getState().projectPath;
       if (path) void client.call('project.discardJournal', { path }).catch(() => undefined);
       useDocumentStore.getState().load(null);
-      useUiStore.setState({ projectPath: null, savedProject: null, selectedFlowId: null, renamingFlowId: null });
+      useUiStore.setState({ projectPath: null, savedProject: null, journalProblem: null, selectedFlowId: null, renamingFlowId: null });
       closeDialog();
     },
   };

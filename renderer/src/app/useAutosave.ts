@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
 import type { BuilderClient } from '../../../shared/api/client';
-import type { ProjectSession } from './projectSession';
+import { describeError, type ProjectSession } from './projectSession';
 
 /** Saves this long after the last change, so typing is never interrupted by a save. */
 export const AUTOSAVE_DELAY_MS = 1_500;
@@ -20,12 +20,19 @@ export function useAutosave(session: ProjectSession, client: BuilderClient): voi
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let journalTimer: ReturnType<typeof setTimeout> | undefined;
+    let journalWrites = 0;
+    // A failed write is shown in the save state (crash recovery is off until one succeeds); the next change tries again.
     const writeJournal = () => {
       clearTimeout(journalTimer);
       journalTimer = setTimeout(() => {
         const { project } = useDocumentStore.getState();
         const { savedProject, projectPath } = useUiStore.getState();
-        if (project && projectPath && project !== savedProject) void client.call('project.writeJournal', { path: projectPath, project }).catch(() => undefined);
+        if (!project || !projectPath || project === savedProject) return;
+        const write = ++journalWrites;
+        client.call('project.writeJournal', { path: projectPath, project }).then(
+          () => write === journalWrites && useUiStore.setState({ journalProblem: null }),
+          (error: unknown) => write === journalWrites && useUiStore.setState({ journalProblem: describeError(error) }),
+        );
       }, JOURNAL_DELAY_MS);
     };
     const schedule = (delay: number) => {
@@ -52,5 +59,5 @@ export function useAutosave(session: ProjectSession, client: BuilderClient): voi
       clearTimeout(journalTimer);
       unsubscribe();
     };
-  }, [session]);
+  }, [session, client]);
 }

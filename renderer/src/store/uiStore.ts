@@ -28,6 +28,8 @@ export interface UiState {
   /** The project as last saved or opened; the document differs from it when there are unsaved changes. */
   savedProject: Project | null;
   saving: boolean;
+  /** Why the last recovery copy (journal) of unsaved work could not be written; null once one is. */
+  journalProblem: string | null;
   selectedFlowId: string | null;
   renamingFlowId: string | null;
   /** Steps (of a tour) or items (of a checklist) of the selected flow; the last is the one the inspector shows. */
@@ -53,6 +55,7 @@ export const useUiStore = create<UiState>()(() => ({
   projectPath: null,
   savedProject: null,
   saving: false,
+  journalProblem: null,
   selectedFlowId: null,
   renamingFlowId: null,
   selectedItemIds: [],
