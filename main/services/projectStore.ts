@@ -11,6 +11,7 @@ import type { InspectedImage } from './imageFile';
 import { loadProjectText } from '../../shared/project/loadProject';
 import { stableStringify } from '../../shared/stableJson';
 import { TEMP_MARKER, writeFileAtomic, type AtomicFs } from './atomicWrite';
+import { isInsideFolder } from './pathPolicy';
 
 /**
  * A project on disk is a folder:
@@ -57,6 +58,26 @@ function ioError(action: string, path: string, error: unknown): BuilderApiError 
   const reason =
     code === 'ENOENT' ? 'it does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission was denied' : code === 'ENOSPC' ? 'the disk is full' : (error as Error).message;
   return new BuilderApiError({ code: code === 'ENOENT' ? 'notFound' : 'io', message: `Could not ${action} ${path}: ${reason}.`, file: path });
+}
+
+/**
+ * The project's images folder, created if missing, refused when it is (or leads through) a
+ * symlink to somewhere outside the project: images are written there by name.
+ */
+async function checkedImagesDir(projectDir: string): Promise<string> {
+  const realProject = await fs.realpath(projectDir);
+  const dir = join(realProject, IMAGES_DIR);
+  const outside = (where: string) =>
+    new BuilderApiError({ code: 'forbidden', message: `The images folder of ${projectDir} leads outside the project (to ${where}); nothing was written.`, file: dir });
+  // mkdir never follows a final symlink: on one (dangling or not) it fails with EEXIST, and the check below decides.
+  await fs.mkdir(dir).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  });
+  const real = await fs.realpath(dir).catch(() => {
+    throw outside('a link to nothing');
+  });
+  if (!isInsideFolder(realProject, real)) throw outside(real);
+  return real;
 }
 
 export function createProjectStore(options: ProjectStoreOptions) {
@@ -180,13 +201,13 @@ export function createProjectStore(options: ProjectStoreOptions) {
      * same bytes twice is a no-op; the project file does not refer to it until the next save.
      */
     async saveImage(path: string, bytes: Uint8Array, image: InspectedImage): Promise<ScreenImage> {
-      const dir = join(projectDirOf(path), IMAGES_DIR);
+      const projectDir = projectDirOf(path);
       const file = `${createHash('sha256').update(bytes).digest('hex')}.${image.extension}`;
       try {
-        await fs.mkdir(dir, { recursive: true });
+        const dir = await checkedImagesDir(projectDir);
         if (!(await exists(join(dir, file)))) await writeFileAtomic(join(dir, file), bytes, { keepBackup: false, ...(atomicFs ? { fs: atomicFs } : {}) });
       } catch (error) {
-        throw ioError('store the screenshot in', dir, error);
+        throw error instanceof BuilderApiError ? error : ioError('store the screenshot in', join(projectDir, IMAGES_DIR), error);
       }
       return { file, width: image.width, height: image.height };
     },
