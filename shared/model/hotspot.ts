@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { cssColorSchema } from './cssValues';
 import { pointSchema } from './geometry';
 import { localizedTextSchema } from './localizedText';
 import { placementSchema } from './tour';
 
 export const beaconSchema = z.object({
   /** Unset: the theme's brand colour. */
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1a73e8').optional(),
+  color: cssColorSchema.optional(),
   size: z.number().int().min(8).max(48).default(16),
   pulse: z.boolean().default(true),
   /** Where the beacon sits relative to the target's top-right corner, in CSS pixels. */

@@ -42,7 +42,10 @@ export const runHotspot: RunFlow = (flow, context, end) => {
         'aria-label': context.t(body.title) || flow.name,
         'aria-expanded': 'false',
       }));
-      button.style.cssText = `--sw-beacon:${color ?? 'var(--sw-brand)'};width:${size}px;height:${size}px`;
+      // Property by property: a value can never add a declaration of its own.
+      const style = button.style;
+      if (color) style.setProperty('--sw-beacon', color);
+      style.width = style.height = `${size}px`;
       layer.append(button);
       disposers.push(
         () => button.remove(),

@@ -1,0 +1,152 @@
+// Writes player/src/bundleRules.ts: the bundle format as a compact rule table, walked from the zod
+// schema in shared/, which player/src/checkBundle.ts interprets (the player must not ship zod).
+// Every rule the schema applies (types, enums, patterns, lengths, ranges, required keys, defaults)
+// is in the table; the schema's few hand-written refinements are named here and have a
+// counterpart in the player, and an unnamed one stops the generator. Run by `npm run schema`;
+// a test fails when the committed file is stale.
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
+import { bundleSchema } from '../shared/bundle/bundleSchema';
+import { localesSchema, localeTagSchema } from '../shared/model/locales';
+import { urlRuleSchema } from '../shared/model/targeting';
+
+/** The schema's refinements, by the name of their counterpart in player/src/checkBundle.ts. */
+const REFINEMENTS = new Map<z.ZodType, string>([
+  [bundleSchema, 'bundle'],
+  [localesSchema, 'locales'],
+  [localeTagSchema, 'locale'],
+  [urlRuleSchema, 'urlRule'],
+]);
+
+type Value = string | number | boolean | null | RegExp | Value[] | { [key: string]: Value };
+type Node = Value[];
+/** Marks an already written literal inside a node. */
+const RAW = '\u0000raw';
+
+interface ZodDef {
+  type: string;
+  checks?: { _zod: { def: Record<string, unknown> & { check: string } } }[];
+  [key: string]: unknown;
+}
+
+/**
+ * Emits the rules as one nested literal. Repeated parts (localized texts, the flow header of each
+ * kind) repeat verbatim, which gzip folds into short back-references: smaller than a table of
+ * shared nodes named by index.
+ */
+class Rules {
+  add(node: Node): Value {
+    // Trailing "no limit" and "no" values are left out: the player reads a missing one as such.
+    while (node[0] !== 'e' && (node[node.length - 1] === null || node[node.length - 1] === 0)) node.pop();
+    return { [RAW]: literal(node) } as unknown as Value;
+  }
+
+  rule(schema: z.ZodType, where: string): Value {
+    const def = (schema as unknown as { _zod: { def: ZodDef } })._zod.def;
+    const checks = (def.checks ?? []).map((check) => check._zod.def);
+    const custom = checks.filter((check) => check.check === 'custom');
+    if (custom.length) {
+      const name = REFINEMENTS.get(schema);
+      if (!name || custom.length > 1) throw new Error(`${where}: a refinement the player has no counterpart for; add one to player/src/checkBundle.ts and name it in REFINEMENTS`);
+      return this.add(['c', this.plain(def, checks, where), name]);
+    }
+    return this.plain(def, checks, where);
+  }
+
+  private plain(def: ZodDef, checks: Record<string, unknown>[], where: string): Value {
+    const unknownCheck = (check: Record<string, unknown>) => new Error(`${where}: the generator does not know the ${def.type} check ${JSON.stringify(check.check)}`);
+    switch (def.type) {
+      case 'string': {
+        let min: Value = 0, max: Value = null, pattern: Value = null, trim: Value = 0;
+        checks.forEach((check, position) => {
+          if (check.check === 'min_length') min = check.minimum as number;
+          else if (check.check === 'max_length') max = check.maximum as number;
+          else if (check.check === 'string_format' && check.format === 'regex') pattern = check.pattern as RegExp;
+          else if (check.check === 'overwrite' && position === 0 && String(check.tx).includes('trim')) trim = 1;
+          else if (check.check !== 'custom') throw unknownCheck(check);
+        });
+        return this.add(['s', min, max, pattern, trim]);
+      }
+      case 'number': {
+        let min: Value = null, max: Value = null, int: Value = 0;
+        for (const check of checks) {
+          if (check.check === 'number_format' && check.format === 'safeint') int = 1;
+          else if (check.check === 'greater_than' && check.inclusive) min = check.value as number;
+          else if (check.check === 'less_than' && check.inclusive) max = check.value as number;
+          else throw unknownCheck(check);
+        }
+        return this.add(['n', min, max, int]);
+      }
+      case 'boolean':
+        return this.add(['b']);
+      case 'literal':
+        return this.add(['e', ...(def.values as string[])]);
+      case 'enum':
+        return this.add(['e', ...Object.values(def.entries as Record<string, string>)]);
+      case 'object': {
+        const shape: Record<string, Value> = {};
+        for (const [key, child] of Object.entries(def.shape as Record<string, z.ZodType>)) shape[key] = this.rule(child, `${where}.${key}`);
+        return this.add(['o', shape]);
+      }
+      case 'array': {
+        let min: Value = 0, max: Value = null;
+        for (const check of checks) {
+          if (check.check === 'min_length') min = check.minimum as number;
+          else if (check.check === 'max_length') max = check.maximum as number;
+          else throw unknownCheck(check);
+        }
+        return this.add(['a', this.rule(def.element as z.ZodType, `${where}[]`), min, max]);
+      }
+      case 'record':
+        return this.add(['r', this.rule(def.keyType as z.ZodType, `${where} key`), this.rule(def.valueType as z.ZodType, `${where}[*]`)]);
+      case 'union': {
+        const options = (def.options as z.ZodType[]).map((option, index) => this.rule(option, `${where}|${index}`));
+        if (typeof def.discriminator !== 'string') return this.add(['u', ...options]);
+        const byValue: Record<string, Value> = {};
+        (def.options as z.ZodType[]).forEach((option, index) => {
+          const tag = (option as unknown as { _zod: { def: { shape: Record<string, { _zod: { def: { values: string[] } } }> } } })._zod.def.shape[def.discriminator as string]!;
+          for (const value of tag._zod.def.values) byValue[value] = options[index]!;
+        });
+        return this.add(['d', def.discriminator, byValue]);
+      }
+      case 'optional':
+        return this.add(['?', this.rule(def.innerType as z.ZodType, where)]);
+      case 'default':
+      case 'prefault':
+        // A default is a valid output and a prefault a valid input: either one parsed again gives the same value.
+        return this.add(['=', this.rule(def.innerType as z.ZodType, where), def.defaultValue as Value]);
+      default:
+        throw new Error(`${where}: the generator does not know zod's ${def.type} type`);
+    }
+  }
+}
+
+/** A JavaScript literal: JSON, with regular expressions as regex literals. */
+function literal(value: Value): string {
+  if (value && typeof value === 'object' && RAW in value) return (value as Record<string, string>)[RAW]!;
+  if (value instanceof RegExp) return value.toString();
+  if (Array.isArray(value)) return `[${value.map(literal).join(',')}]`;
+  if (value && typeof value === 'object') return `{${Object.entries(value).map(([key, item]) => `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)}:${literal(item)}`).join(',')}}`;
+  return JSON.stringify(value);
+}
+
+export function playerCheckSource(): string {
+  const root = new Rules().rule(bundleSchema, '$');
+  return [
+    '// Generated by scripts/writePlayerCheck.ts from the zod schemas in shared/. Do not edit; run `npm run schema`.',
+    '// Each rule is [kind, ...], trailing 0 and null left out. Kinds: "s" text [min, max, pattern, trim], "n" number [min, max, whole], "b" boolean,',
+    '// "e" one of the values, "o" object {key: rule}, "a" list [rule, min, max], "r" record [key rule, value rule],',
+    '// "u" the first of the rules that fits, "d" by discriminator [key, {value: rule}], "?" optional [rule],',
+    '// "=" default [rule, value], "c" refined [rule, name of the check in checkBundle.ts].',
+    "import type { Rule } from './checkBundle';",
+    '',
+    `export const BUNDLE_RULE: Rule = ${literal(root)};`,
+    '',
+  ].join('\n');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  writeFileSync(new URL('../player/src/bundleRules.ts', import.meta.url), playerCheckSource());
+  console.log('wrote player/src/bundleRules.ts');
+}
