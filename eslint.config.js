@@ -37,7 +37,17 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**'],
-    rules: layer([['electron', ...NODE_BUILTINS], ['**/main/**']], 'The renderer is untrusted web code: it reaches the host only through the BuilderApi client.'),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', ...NODE_BUILTINS, '**/main/**'], message: 'The renderer is untrusted web code: it reaches the host only through the BuilderApi client.' },
+            { regex: '^\\.{1,2}/(.*/)?player/', message: 'The renderer uses the player only through its package names, @stepwise/player and @stepwise/player/editor.' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['player/**'],

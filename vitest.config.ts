@@ -4,7 +4,12 @@ import { buildElementMapScript, playerIife } from './scripts/buildTimeTexts.mjs'
 
 export default defineConfig({
   define: { __STEPWISE_ELEMENT_MAP_SCRIPT__: JSON.stringify(buildElementMapScript()), __STEPWISE_PLAYER_IIFE__: JSON.stringify(playerIife()) },
-  resolve: { alias: { '@stepwise/player': fileURLToPath(new URL('./player/src/index.ts', import.meta.url)) } },
+  resolve: {
+    alias: [
+      { find: /^@stepwise\/player$/, replacement: fileURLToPath(new URL('./player/src/index.ts', import.meta.url)) },
+      { find: /^@stepwise\/player\/editor$/, replacement: fileURLToPath(new URL('./player/src/editorPreview.ts', import.meta.url)) },
+    ],
+  },
   test: {
     // Playwright specs live in tests/e2e and run under Playwright, not here.
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],

@@ -1,5 +1,6 @@
 // Builds @stepwise/player: ESM (with the less common flow kinds split into lazy chunks), an IIFE
-// for <script> tags (window.Stepwise), and type declarations.
+// for <script> tags (window.Stepwise), the editor's entry (@stepwise/player/editor, its own ESM
+// file so the published player's chunks stay as they are), and type declarations.
 import { execFileSync } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { build, transform } from 'esbuild';
@@ -32,6 +33,7 @@ await rm(new URL('dist', import.meta.url), { recursive: true, force: true });
 await Promise.all([
   build({ ...common, entryPoints: { 'stepwise-player': 'src/index.ts' }, outdir: 'dist', format: 'esm', splitting: true, chunkNames: 'chunks/[name]-[hash]', sourcemap: true }),
   build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/stepwise-player.iife.js', format: 'iife', globalName: 'Stepwise', sourcemap: true }),
+  build({ ...common, entryPoints: ['src/editorPreview.ts'], outfile: 'dist/stepwise-player-editor.js', format: 'esm', sourcemap: true }),
 ]);
 execFileSync(process.execPath, [new URL('../node_modules/typescript/bin/tsc', import.meta.url).pathname, '-p', `${here}tsconfig.json`], { stdio: 'inherit' });
 console.log('built player/dist');

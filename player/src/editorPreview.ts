@@ -1,11 +1,20 @@
 /**
- * For the Stepwise editor only (not part of the published API): the player's own markup,
- * stylesheets, theme and placement, drawn into a shadow root the editor lays over a screenshot.
- * The root's host is the captured page's viewport scaled onto the screenshot, so everything here
- * is in that page's CSS pixels and the canvas shows a flow exactly as the player will.
+ * `@stepwise/player/editor`: the entry the Stepwise editor draws flows with on its canvas. It is
+ * not for sites that play bundles (use `@stepwise/player`), and it may change with the editor.
+ *
+ * It gives the player's own markup, stylesheets, theme and placement, drawn into a shadow root that
+ * the editor lays over a screenshot. The root's host is the captured page's viewport scaled onto
+ * the screenshot, so everything here is in that page's CSS pixels and the canvas shows a flow
+ * exactly as the player will. Nothing here reports events, keeps progress or finds targets.
+ *
+ * @example
+ * const layer = createPreviewLayer(host, { theme, locale: 'en', defaultLocale: 'en' });
+ * const { card, arrow } = previewCard(layer, { title, body, closable: true }, false);
+ * layer.root.append(card);
+ * place(target, card, 'bottom', 'center', arrow, 12, { width: 1280, height: 800 });
  */
 import { isRightToLeft } from '../../shared/bundle/rightToLeft';
-import type { Bundle, BundleFlow, BundleTourStep, LocalizedText } from './bundleTypes';
+import type { Bundle, BundleFlow, BundleTourStep, LocalizedText, Theme } from './bundleTypes';
 import type { PlayContext, RunFlow } from './context';
 import { addSheet } from './dom';
 import { createFrequencyStore, createMemoryStorage } from './frequency';
@@ -19,25 +28,52 @@ import { applyTheme } from './theme';
 import { toolkit } from './toolkit';
 
 export { place };
-export type { Side } from './position';
+export type { Side, Target } from './position';
+export type { BundleTourStep, LocalizedText, Theme } from './bundleTypes';
 
+/** What `createPreviewLayer` needs: the look and the language the editor shows. */
+export interface PreviewLayerOptions {
+  theme: Theme;
+  /** The language being edited; text missing in it falls back to `defaultLocale`, as the player does. */
+  locale: string;
+  defaultLocale: string;
+  /** The editor's own marks (step numbers, selection rings), added after the player's stylesheets. */
+  editorCss?: string;
+}
+
+/** A tour step's or hotspot's card content, as the player draws it. */
 export interface PreviewCardContent {
   title: LocalizedText;
   body: LocalizedText;
   imageUrl?: string | undefined;
   closable: boolean;
   buttons?: BundleTourStep['buttons'];
+  /** "2/5", or empty for none. */
   progress?: string;
 }
 
+/** The flow kinds shown as a widget (launcher and panel, or the survey card) rather than a card on a target. */
+export type PreviewWidgetFlow = Extract<BundleFlow, { kind: 'checklist' | 'survey' }>;
+
+/** A shadow root styled as the player's overlay, with text in one language. */
 export interface PreviewLayer {
-  root: ShadowRoot;
+  readonly root: ShadowRoot;
+  readonly dir: 'ltr' | 'rtl';
+  /** Authored text in the layer's language (or the default one). */
   t(text: LocalizedText): string;
-  dir: 'ltr' | 'rtl';
 }
 
-/** Makes `host` the player's overlay: shadow root, stylesheets, theme, text in `locale`. */
-export function createPreviewLayer(host: HTMLElement, theme: Bundle['theme'], locale: string, defaultLocale: string, editorCss = ''): PreviewLayer {
+interface LayerState extends PreviewLayer {
+  theme: Theme;
+  locale: string;
+  defaultLocale: string;
+}
+
+const layers = new WeakMap<PreviewLayer, LayerState>();
+
+/** Makes `host` the player's overlay: shadow root, stylesheets, theme, text in `options.locale`. */
+export function createPreviewLayer(host: HTMLElement, options: PreviewLayerOptions): PreviewLayer {
+  const { theme, locale, defaultLocale, editorCss = '' } = options;
   let root = host.shadowRoot;
   if (!root) {
     root = host.attachShadow({ mode: 'open' });
@@ -46,42 +82,63 @@ export function createPreviewLayer(host: HTMLElement, theme: Bundle['theme'], lo
   applyTheme(host, theme);
   const dir = isRightToLeft(locale) ? 'rtl' : 'ltr';
   host.dir = dir;
-  return { root, dir, t: (text) => text[locale] || text[defaultLocale] || '' };
+  const layer: LayerState = { root, dir, theme, locale, defaultLocale, t: (text) => text[locale] || text[defaultLocale] || '' };
+  layers.set(layer, layer);
+  return layer;
 }
 
-/** A tour step's or hotspot's card; its buttons do nothing. */
-export function previewCard(layer: PreviewLayer, content: PreviewCardContent, modal: boolean): { card: HTMLElement; arrow: HTMLElement } {
-  const inert = () => undefined;
-  return stepCard({ t: layer.t, dir: layer.dir } as PlayContext, content, { next: inert, back: inert, close: inert }, modal);
+function stateOf(layer: PreviewLayer): LayerState {
+  const state = layers.get(layer);
+  if (!state) throw new TypeError('@stepwise/player/editor: pass a layer made by createPreviewLayer().');
+  return state;
 }
 
 const stylesAdded = new WeakMap<ShadowRoot, Set<string>>();
-const WIDGETS: Partial<Record<BundleFlow['kind'], RunFlow>> = { checklist: runChecklist, survey: runSurvey };
 
-/** Shows a checklist or survey widget as it first appears; returns how to take it down. */
-export function previewWidget(layer: PreviewLayer, flow: BundleFlow, bundle: Bundle): () => void {
-  const run = WIDGETS[flow.kind];
-  if (!run) return () => undefined;
-  let styled = stylesAdded.get(layer.root);
-  if (!styled) stylesAdded.set(layer.root, (styled = new Set()));
-  const context: PlayContext = {
-    document: layer.root.ownerDocument,
+/** Everything a flow kind gets from a player, for a player that only draws: no events, targets or progress. */
+function drawingContext(layer: LayerState, flows: BundleFlow[]): PlayContext {
+  const { root } = layer;
+  let styled = stylesAdded.get(root);
+  if (!styled) stylesAdded.set(root, (styled = new Set()));
+  const added = styled;
+  const bundle: Bundle = {
+    format: 'stepwise.bundle',
+    version: 1,
+    project: { id: 'editor-preview', name: 'Editor preview' },
+    theme: layer.theme,
+    locales: { defaultLocale: layer.defaultLocale, available: [...new Set([layer.defaultLocale, layer.locale])] },
+    flows,
+  };
+  return {
+    document: root.ownerDocument,
     bundle,
     t: layer.t,
     dir: layer.dir,
-    layer: () => layer.root,
+    layer: () => root,
     style(css) {
-      if (styled.has(css)) return;
-      styled.add(css);
-      addSheet(layer.root, css);
+      if (added.has(css)) return;
+      added.add(css);
+      addSheet(root, css);
     },
     emit: () => undefined,
     locate: async () => null,
-    frequency: createFrequencyStore(layer.root.ownerDocument.defaultView!, undefined, createMemoryStorage()),
+    frequency: createFrequencyStore(root.ownerDocument.defaultView ?? window, undefined, createMemoryStorage()),
     kit: toolkit,
     reducedMotion: () => true,
     start: () => undefined,
   };
-  const running = run(flow, context, () => undefined);
+}
+
+/** A tour step's or hotspot's card, not yet in the layer; its buttons do nothing. */
+export function previewCard(layer: PreviewLayer, content: PreviewCardContent, modal: boolean): { card: HTMLElement; arrow: HTMLElement } {
+  const inert = () => undefined;
+  return stepCard(drawingContext(stateOf(layer), []), content, { next: inert, back: inert, close: inert }, modal);
+}
+
+const WIDGETS: Record<PreviewWidgetFlow['kind'], RunFlow> = { checklist: runChecklist, survey: runSurvey };
+
+/** Shows a checklist or survey in the layer as it first appears; returns how to take it down. */
+export function previewWidget(layer: PreviewLayer, flow: PreviewWidgetFlow): () => void {
+  const running = WIDGETS[flow.kind](flow, drawingContext(stateOf(layer), [flow]), () => undefined);
   return () => running.stop('api');
 }

@@ -1,12 +1,10 @@
+import { createPreviewLayer, place, previewCard, previewWidget, type PreviewCardContent, type PreviewLayer, type PreviewWidgetFlow } from '@stepwise/player/editor';
 import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import { createPortal } from 'react-dom';
 import { sideForDrop } from '../../../shared/bundle/placement';
 import { isPlaced, type PlacedAnchor } from '../../../shared/model/anchor';
 import type { Flow, FlowOf, TourStep } from '../../../shared/model/flow';
 import type { Screen } from '../../../shared/model/screen';
-import type { Theme } from '../../../shared/model/theme';
-import type { Bundle, BundleFlow } from '../../../player/src/bundleTypes';
-import { createPreviewLayer, place, previewCard, previewWidget, type PreviewCardContent, type PreviewLayer } from '../../../player/src/editorPreview';
 import { useEditingLocale } from '../store/editingLocale';
 import { useDocumentStore } from '../store/documentStore';
 import { updateFlow } from '../store/flowActions';
@@ -206,8 +204,8 @@ function HotspotLayer({ layer, flow, screen, scale, area }: { layer: PreviewLaye
   );
 }
 
-function WidgetLayer({ layer, flow, theme }: { layer: PreviewLayer; flow: Flow; theme: Theme }) {
-  useEffect(() => previewWidget(layer, flow as unknown as BundleFlow, { theme } as Bundle), [layer, flow, theme]);
+function WidgetLayer({ layer, flow }: { layer: PreviewLayer; flow: PreviewWidgetFlow }) {
+  useEffect(() => previewWidget(layer, flow), [layer, flow]);
   return null;
 }
 
@@ -224,7 +222,7 @@ export function FlowLayer({ screen, flow }: { screen: Screen; flow: Flow }) {
   const [layer, setLayer] = useState<PreviewLayer | null>(null);
   const scale = screen.source.kind === 'url' ? screen.source.deviceScaleFactor : 1;
   const area = { width: screen.image.width / scale, height: screen.image.height / scale };
-  useLayoutEffect(() => setLayer(createPreviewLayer(host.current!, theme, locale, defaultLocale, EDITOR_CSS)), [theme, locale, defaultLocale]);
+  useLayoutEffect(() => setLayer(createPreviewLayer(host.current!, { theme, locale, defaultLocale, editorCss: EDITOR_CSS })), [theme, locale, defaultLocale]);
   return (
     <div
       ref={host}
@@ -237,7 +235,7 @@ export function FlowLayer({ screen, flow }: { screen: Screen; flow: Flow }) {
             <>
               {flow.kind === 'tour' ? <TourLayer layer={layer} flow={flow} screen={screen} scale={scale} area={area} /> : null}
               {flow.kind === 'hotspot' ? <HotspotLayer layer={layer} flow={flow} screen={screen} scale={scale} area={area} /> : null}
-              {flow.kind === 'checklist' || flow.kind === 'survey' ? <WidgetLayer key={`${flow.id}/${locale}`} layer={layer} flow={flow} theme={theme} /> : null}
+              {flow.kind === 'checklist' || flow.kind === 'survey' ? <WidgetLayer key={`${flow.id}/${locale}`} layer={layer} flow={flow} /> : null}
             </>,
             layer.root,
           )
