@@ -4,7 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { STEPWISE_VERSION } from '../hostPaths';
 import { createDispatcher } from '../services/apiDispatcher';
 import { createBuilderHandlers } from '../services/builderHandlers';
-import { anyPath } from '../services/pathPolicy';
+import { createRecentProjects } from '../services/recentProjects';
+import { userGrantedPaths } from '../services/userGrantedPaths';
 import { createCaptureJobs } from '../capture/captureJobs';
 import { buildApplicationMenu } from './applicationMenu';
 import { openCaptureWindow } from './captureWindow';
@@ -17,12 +18,17 @@ const rendererUrl = pathToFileURL(rendererIndex).href;
 let mainWindow: BrowserWindow | null = null;
 
 function registerApi(): void {
+  const projectsDir = process.env.STEPWISE_DATA_DIR ?? join(app.getPath('documents'), 'Stepwise');
+  const stateDir = app.getPath('userData');
+  const recent = createRecentProjects(stateDir);
+  // The renderer is untrusted: it may only name what the user picked, opened before, or the projects folder.
+  const paths = userGrantedPaths({ projectsDir, recentProjectDirs: async () => (await recent.list()).map((entry) => entry.path) });
   const handlers = createBuilderHandlers({
     host: 'electron',
     version: STEPWISE_VERSION,
-    projectsDir: process.env.STEPWISE_DATA_DIR ?? join(app.getPath('documents'), 'Stepwise'),
-    stateDir: app.getPath('userData'),
-    paths: anyPath,
+    projectsDir,
+    stateDir,
+    paths,
     capture: createCaptureJobs(openCaptureWindow),
     onProjectOpened: (path) => app.addRecentDocument(path),
     async chooseProject() {
@@ -31,7 +37,9 @@ function registerApi(): void {
         properties: ['openDirectory', 'openFile'],
         filters: [{ name: 'Stepwise project', extensions: ['json'] }],
       });
-      return result.canceled ? null : (result.filePaths[0] ?? null);
+      const picked = result.canceled ? null : (result.filePaths[0] ?? null);
+      if (picked) await paths.grant(picked);
+      return picked;
     },
   });
   registerBuilderIpc(ipcMain, createDispatcher(handlers), rendererUrl);

@@ -11,13 +11,6 @@ export interface PathPolicy {
   check(path: string): Promise<string>;
 }
 
-/** Electron until the user-granted policy replaces it: any path at all. */
-export const anyPath: PathPolicy = {
-  async check(path) {
-    return resolve(path);
-  },
-};
-
 /** Far beyond any real project path; longer ones are refused before touching the disk. */
 export const MAX_PATH_LENGTH = 4_096;
 
