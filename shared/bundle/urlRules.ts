@@ -8,28 +8,33 @@ export interface UrlRuleLike {
   exclude?: boolean;
 }
 
-/** Turns a glob into an anchored regular expression: "*" stays within a path segment, "**" crosses "/". */
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// "**/" may also stand for no segment at all, so "/**/settings" matches "/settings".
+const wildcards = (text: string): string =>
+  text.split('**/').map((part) => part.split('**').map((piece) => piece.split('*').map(escape).join('[^/]*')).join('.*')).join('(?:.*/)?');
+
+/**
+ * Turns a glob into an anchored regular expression, with path-glob wildcards: "*" is any run of
+ * characters except "/", "**" any run including "/" (and before a "/" also no segment at all).
+ * Everything else is literal, "?" too, so query strings can be written as they are (URLPattern
+ * needs "\\?" for that). The part before "?" or "#" may end with or without "/".
+ */
 export function globToRegExp(glob: string): RegExp {
-  let source = '';
-  for (let i = 0; i < glob.length; i++) {
-    const char = glob[i]!;
-    if (char === '*') {
-      const double = glob[i + 1] === '*';
-      source += double ? '.*' : '[^/]*';
-      if (double) i++;
-    } else if (char === '?') {
-      source += '.';
-    } else {
-      source += char.replace(/[.+^${}()|[\]\\/]/g, '\\$&');
-    }
-  }
-  return new RegExp(`^${source}$`);
+  const cut = glob.search(/[?#]|$/);
+  return new RegExp(`^${wildcards(glob.slice(0, cut).replace(/\/$/, ''))}/?${wildcards(glob.slice(cut))}$`);
+}
+
+/** The part of a URL a glob sees: the query only if the glob has a "?", the hash only if it has a "#". */
+function globTarget(glob: string, url: string): string {
+  const [, base, query = '', hash = ''] = /^([^?#]*)(\?[^#]*)?(#.*)?$/.exec(url) ?? [];
+  return base + (glob.includes('?') ? query : '') + (glob.includes('#') ? hash : '');
 }
 
 /**
  * Whether one rule matches a URL; a broken regular expression matches nothing rather than throwing.
  * A value that starts with "/" is matched against the path (with query and fragment), so authors
- * can write "/settings/*" without the origin; anything else against the whole URL.
+ * can write "/settings/*" without the origin; anything else against the whole URL. A glob sees
+ * the query only if it has a "?" and the hash only if it has a "#".
  */
 export function urlRuleMatches(rule: UrlRuleLike, fullUrl: string): boolean {
   const url = rule.value.startsWith('/') ? fullUrl.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '') || '/' : fullUrl;
@@ -40,7 +45,7 @@ export function urlRuleMatches(rule: UrlRuleLike, fullUrl: string): boolean {
       case 'contains':
         return url.includes(rule.value);
       case 'glob':
-        return globToRegExp(rule.value).test(url);
+        return globToRegExp(rule.value).test(globTarget(rule.value, url));
       case 'regex':
         return new RegExp(rule.value).test(url);
     }

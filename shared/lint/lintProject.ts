@@ -30,9 +30,17 @@ function textProblems(text: LocalizedText, what: string, locales: readonly strin
   return [{ severity: 'warning', message: `${what} is empty in ${missing.join(', ')}; users there will see the ${defaultLocale} text.` }];
 }
 
+/** Whether a value compared with the whole address can match one: it starts like "https://" (a glob only up to its first "*"). */
+function canMatchWholeAddress(rule: UrlRule): boolean {
+  if (/^https?:\/\//i.test(rule.value)) return true;
+  const star = rule.match === 'glob' ? rule.value.indexOf('*') : -1;
+  if (star < 0) return false;
+  const prefix = rule.value.slice(0, star).toLowerCase();
+  return 'https://'.startsWith(prefix) || 'http://'.startsWith(prefix);
+}
+
 function ruleNeverMatches(rule: UrlRule): string | null {
-  const absolute = /^https?:\/\//i.test(rule.value) || rule.value.startsWith('/');
-  if ((rule.match === 'exact' || rule.match === 'glob') && !absolute) {
+  if ((rule.match === 'exact' || rule.match === 'glob') && !rule.value.startsWith('/') && !canMatchWholeAddress(rule)) {
     return `"${rule.value}" is compared with the whole address (https://…) or, starting with "/", with the path; as written it can never match.`;
   }
   if (rule.match === 'regex' && rule.value.startsWith('^/')) {
