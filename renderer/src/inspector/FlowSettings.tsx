@@ -12,6 +12,13 @@ const MATCHES = [
   ['glob', 'URL matches pattern (* wildcards)'],
   ['regex', 'URL matches regular expression'],
 ] as const;
+/** What the value means for each kind of match, as urlRules.ts implements it and the README documents it. */
+const VALUE_HINTS: Record<UrlRule['match'], string> = {
+  contains: 'Any part of the address, e.g. /invoices.',
+  exact: 'The whole address (https://…) or, starting with "/", the path with its query; a trailing "/" does not matter.',
+  glob: 'Starting with "/", the path; else the whole address. "*" is any text within one path segment, "**" any text across segments; "?" is a plain character. The query (?…) and the hash (#…) count only if the pattern has them; a trailing "/" does not matter. E.g. /projects/*/settings, **/billing, /search?q=*.',
+  regex: 'A JavaScript regular expression searched in the whole address (https://…), or in the path if it starts with "/".',
+};
 const OPERATORS = [
   ['equals', 'equals'],
   ['notEquals', 'does not equal'],
@@ -42,7 +49,7 @@ function UrlRuleRow({ flowId, rule, index }: { flowId: string; rule: UrlRule; in
           edit((draft) => void (draft.match = match));
         }}
       />
-      <CheckedTextField label="Value" value={rule.value} placeholder="/invoices" problem={(value) => urlValueProblem(rule, value)} onCommit={(value) => edit((draft) => void (draft.value = value), 'value')} />
+      <CheckedTextField label="Value" value={rule.value} placeholder="/invoices" hint={VALUE_HINTS[rule.match]} problem={(value) => urlValueProblem(rule, value)} onCommit={(value) => edit((draft) => void (draft.value = value), 'value')} />
       <div className="rule-row-end">
         <CheckboxField label="Exclude" checked={rule.exclude} onChange={(exclude) => edit((draft) => void (draft.exclude = exclude))} />
         <button type="button" className="icon-button danger" aria-label={`Remove URL rule ${index + 1}`} onClick={() => updateFlow(flowId, (flow) => void flow.targeting.urls.splice(index, 1))}>
