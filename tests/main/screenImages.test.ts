@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../main/services/apiDispatcher';
@@ -66,8 +67,16 @@ describe('screen.addImage', () => {
     expect(screen.image.width).toBe(320);
     expect(screen.source).toEqual({ kind: 'image', originalName: 'Checkout mockup.webp' });
     expect(screen.elements).toEqual([]);
+    // On disk: one file, inside the project in the projects folder, named by the SHA-256 of exactly the bytes sent.
+    const bytes = fixture('mockup.webp');
     expect(readdirSync(join(created.path, 'images'))).toEqual([screen.image.file]);
-    expect(projectsDir).toBeTruthy();
+    expect(screen.image.file).toBe(`${createHash('sha256').update(bytes).digest('hex')}.webp`);
+    const stored = join(created.path, 'images', screen.image.file);
+    expect(relative(projectsDir, stored)).toBe(join('Images.stepwise', 'images', screen.image.file));
+    expect(readFileSync(stored).equals(bytes)).toBe(true);
+    // And the editor gets the same picture back.
+    const read = await dispatch('project.readImage', { path: created.path, file: screen.image.file });
+    expect(read).toEqual({ ok: true, value: { dataUrl: `data:image/webp;base64,${bytes.toString('base64')}` } });
   });
 
   it('refuses a broken image with a message and writes nothing', async () => {

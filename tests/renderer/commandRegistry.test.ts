@@ -26,13 +26,27 @@ describe('command registry', () => {
   });
 
   it('runs a command from a key press, Ctrl on Linux and Windows, Cmd on macOS', () => {
-    const run = vi.fn();
+    const history = { undone: ['rename flow', 'add step'], redone: [] as string[] };
+    const run = vi.fn(() => void history.redone.push(history.undone.pop()!));
     const registry = createCommandRegistry();
     registry.register({ id: 'edit.redo', label: 'Redo', keybinding: 'Mod+Shift+Z', altKeybindings: ['Mod+Y'], run });
-    expect(registry.commandForKeybinding(keybindingOf(key('Z', { ctrlKey: true, shiftKey: true }), false))).toBe('edit.redo');
-    expect(registry.commandForKeybinding(keybindingOf(key('y', { ctrlKey: true }), false))).toBe('edit.redo');
-    expect(registry.commandForKeybinding(keybindingOf(key('z', { metaKey: true, shiftKey: true }), true))).toBe('edit.redo');
-    expect(registry.commandForKeybinding(keybindingOf(key('z', { ctrlKey: true, shiftKey: true }), true))).toBeUndefined();
+    /** What the app's shortcut handler does with a key press. */
+    const press = (event: ReturnType<typeof key>, isMac: boolean) => {
+      const id = registry.commandForKeybinding(keybindingOf(event, isMac));
+      return id !== undefined && registry.execute(id, 'shortcut');
+    };
+
+    expect(press(key('Z', { ctrlKey: true, shiftKey: true }), false)).toBe(true);
+    expect(history.redone).toEqual(['add step']);
+    expect(press(key('y', { ctrlKey: true }), false)).toBe(true);
+    expect(history.redone).toEqual(['add step', 'rename flow']);
+    history.undone.push(...history.redone.splice(0).reverse());
+    expect(press(key('z', { metaKey: true, shiftKey: true }), true)).toBe(true);
+    expect(history.redone).toEqual(['add step']);
+    // On a Mac, Ctrl is not Cmd: nothing runs.
+    expect(press(key('z', { ctrlKey: true, shiftKey: true }), true)).toBe(false);
+    expect(history.redone).toEqual(['add step']);
+    expect(run.mock.calls).toEqual([['shortcut'], ['shortcut'], ['shortcut']]);
   });
 
   it('does not run a disabled command', () => {
