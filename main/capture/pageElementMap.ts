@@ -4,6 +4,16 @@ import { mappedElementSchema } from '../../shared/model/screen';
 
 /** More than this is not a map an author can use, and keeps project files small. */
 export const MAX_MAPPED_ELEMENTS = 6_000;
+/**
+ * What one capture may add to project.json, as compact JSON. The page is not trusted: without a
+ * budget, 6,000 elements with long selectors add tens of MB to the file.
+ */
+export const MAX_ELEMENT_MAP_BYTES = 1024 * 1024;
+/** The in-page script's selectors stay far below this (attribute values up to 200 characters, plus a frame or shadow prefix). */
+export const MAX_SELECTOR_CHARS = 500;
+/** The in-page script shortens names to 80 characters. */
+export const MAX_NAME_CHARS = 120;
+export const MAX_ALTERNATES = 2;
 
 const pageElementMapSchema = z.object({
   elements: z.array(z.unknown()).max(MAX_MAPPED_ELEMENTS),
@@ -28,26 +38,50 @@ export function checkPageElementMap(raw: unknown, image: { width: number; height
   const parsed = pageElementMapSchema.safeParse(raw);
   if (!parsed.success) return { elements: [], title: '', notices: ['The page returned no usable element map; you can still draw boxes and type selectors.'], ms: 0 };
   const elements: MappedElement[] = [];
-  let dropped = 0;
+  const cut = { malformed: 0, longSelector: 0, alternates: 0, names: 0, overBudget: 0 };
+  let bytes = 2; // the array's brackets
   for (const entry of parsed.data.elements) {
     const element = mappedElementSchema.safeParse({ ...(entry as object), id: `e${elements.length + 1}` });
     if (!element.success) {
-      dropped++;
+      cut.malformed++;
       continue;
     }
-    const { box } = element.data;
+    const { box, selector, alternates, name } = element.data;
+    // A selector cannot be shortened and still mean the same: the element goes.
+    if (selector.length > MAX_SELECTOR_CHARS) {
+      cut.longSelector++;
+      continue;
+    }
     const x = Math.min(Math.max(0, box.x), image.width);
     const y = Math.min(Math.max(0, box.y), image.height);
     const width = Math.min(box.width, image.width - x);
     const height = Math.min(box.height, image.height - y);
     if (width < 1 || height < 1) continue;
-    elements.push({ ...element.data, box: { x, y, width, height } });
+    const keptAlternates = alternates.filter((alternate) => alternate.length <= MAX_SELECTOR_CHARS).slice(0, MAX_ALTERNATES);
+    const shortName = name !== undefined && name.length > MAX_NAME_CHARS ? `${name.slice(0, MAX_NAME_CHARS - 1)}…` : name;
+    const kept: MappedElement = { ...element.data, box: { x, y, width, height }, alternates: keptAlternates, ...(shortName !== undefined ? { name: shortName } : {}) };
+    // Elements come in page order, so keeping a prefix keeps the top of the page.
+    const size = Buffer.byteLength(JSON.stringify(kept)) + (elements.length ? 1 : 0);
+    if (bytes + size > MAX_ELEMENT_MAP_BYTES) {
+      cut.overBudget++;
+      continue;
+    }
+    bytes += size;
+    cut.alternates += alternates.length - keptAlternates.length;
+    if (shortName !== name) cut.names++;
+    elements.push(kept);
   }
   const notices: string[] = [];
   if (parsed.data.truncated) notices.push(`The page has more than ${MAX_MAPPED_ELEMENTS.toLocaleString('en')} elements worth mapping; the first ${MAX_MAPPED_ELEMENTS.toLocaleString('en')} were kept.`);
   if (parsed.data.crossOriginFrames) {
     notices.push(`${parsed.data.crossOriginFrames} embedded frame(s) come from another site; their contents cannot be mapped (type a selector for them by hand).`);
   }
-  if (dropped) notices.push(`${dropped} element(s) came back malformed from the page and were left out.`);
+  if (cut.malformed) notices.push(`${cut.malformed.toLocaleString('en')} element(s) came back malformed from the page and were left out.`);
+  if (cut.longSelector) notices.push(`${cut.longSelector.toLocaleString('en')} element(s) had a selector longer than ${MAX_SELECTOR_CHARS} characters and were left out.`);
+  if (cut.alternates) notices.push(`${cut.alternates.toLocaleString('en')} alternate selector(s) longer than ${MAX_SELECTOR_CHARS} characters were left out.`);
+  if (cut.names) notices.push(`${cut.names.toLocaleString('en')} element name(s) longer than ${MAX_NAME_CHARS} characters were shortened.`);
+  if (cut.overBudget) {
+    notices.push(`The element map reached its ${MAX_ELEMENT_MAP_BYTES / 1024 / 1024} MB budget; the last ${cut.overBudget.toLocaleString('en')} element(s) were left out (draw boxes or type selectors for them).`);
+  }
   return { elements, title: parsed.data.title, notices, ms: parsed.data.ms };
 }
