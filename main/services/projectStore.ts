@@ -65,6 +65,8 @@ function ioError(action: string, path: string, error: unknown): BuilderApiError 
  * symlink to somewhere outside the project: images are written there by name.
  */
 async function checkedImagesDir(projectDir: string): Promise<string> {
+  // A capture may come before the first save: the (already checked) project folder is made here.
+  await fs.mkdir(projectDir, { recursive: true });
   const realProject = await fs.realpath(projectDir);
   const dir = join(realProject, IMAGES_DIR);
   const outside = (where: string) =>
