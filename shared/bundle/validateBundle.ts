@@ -14,7 +14,7 @@ export function validateBundle(json: unknown): BundleValidation {
   let value = json;
   if (typeof json === 'string') {
     try {
-      value = JSON.parse(json) as unknown;
+      value = JSON.parse(json.replace(/^\uFEFF/, '')) as unknown; // editors on Windows may start UTF-8 with a byte-order mark
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       return { ok: false, kind: 'notBundle', problems: [{ path: '$', message: `is not valid JSON (${reason})` }] };
@@ -26,6 +26,10 @@ export function validateBundle(json: unknown): BundleValidation {
   const record = value as Record<string, unknown>;
   if (record.format !== BUNDLE_FORMAT) {
     return { ok: false, kind: 'notBundle', problems: [{ path: jsonPath(['format']), message: `should be "${BUNDLE_FORMAT}"; this is not a Stepwise bundle` }] };
+  }
+  // JSON's 1e400 parses as Infinity, which is no version either.
+  if (typeof record.version === 'number' && !(Number.isSafeInteger(record.version) && record.version >= 1)) {
+    return { ok: false, kind: 'invalid', problems: [{ path: jsonPath(['version']), message: `is ${record.version}, which is not a valid version: it should be a whole number from 1, like ${BUNDLE_VERSION}` }] };
   }
   if (typeof record.version === 'number' && record.version > BUNDLE_VERSION) {
     return {

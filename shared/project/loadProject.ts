@@ -69,12 +69,15 @@ export function loadProjectText(text: string, file: string): ProjectLoadResult {
     return fail('notStepwiseFile', file, `${file} is not a Stepwise project: its "format" field should be "${PROJECT_FORMAT}".`);
   }
   const document = value as ProjectDocument;
-  const version = document.version ?? 0;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
-    return fail('invalid', file, `${file} has a broken "version" field (line ${lineOf(['version']) ?? '?'}): it should be a whole number.`, [
-      { path: '$.version', message: 'should be a whole number', line: lineOf(['version']) },
-    ]);
+  // No version at all is format 0, from before files carried one; a written version counts from 1.
+  // JSON's 1e400 parses as Infinity, which is no version either.
+  const written = document.version;
+  if (written !== undefined && !(Number.isSafeInteger(written) && (written as number) >= 1)) {
+    const line = lineOf(['version']);
+    const message = `is ${typeof written === 'number' ? written : JSON.stringify(written)}, which is not a valid version: it should be a whole number from 1, like ${PROJECT_VERSION}`;
+    return fail('invalid', file, `${file} has a problem at $.version${line ? `, line ${line}` : ''}: it ${message}. Nothing was changed.`, [{ path: '$.version', message, line }]);
   }
+  const version = (written ?? 0) as number;
   if (version > PROJECT_VERSION) {
     return fail(
       'versionTooNew',

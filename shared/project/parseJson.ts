@@ -48,7 +48,9 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
  * Strict JSON parsing that says where a damaged file breaks (line and column), which JSON.parse
  * on Node 20 does not always say, and can point later messages at the line of a field.
  */
-export function parseJsonDocument(text: string): { ok: true; parsed: ParsedJson } | { ok: false; error: JsonSyntaxError } {
+export function parseJsonDocument(textWithBom: string): { ok: true; parsed: ParsedJson } | { ok: false; error: JsonSyntaxError } {
+  // Some editors on Windows start UTF-8 files with a byte-order mark; it is not part of the JSON.
+  const text = textWithBom.replace(/^\uFEFF/, '');
   // JSON.parse is fast; the location-aware parser runs only to explain a failure or find a line.
   let value: unknown;
   try {

@@ -83,6 +83,44 @@ describe('stepwise CLI', () => {
     expect(missing.err).toBe(`Could not read ${join(dir, 'nope.json')}: it does not exist.`);
   });
 
+  it('validate: a version that is not a whole number is "not a valid version", not "newer"', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stepwise-cli-'));
+    const goldenBundle = readFileSync(join(golden, 'bundle.json'), 'utf8');
+    for (const version of ['1.5', '1e400']) {
+      const file = join(dir, `v${version}.json`);
+      writeFileSync(file, goldenBundle.replace(/"version": 1/, `"version": ${version}`));
+      const result = await run('validate', file);
+      expect(result.code, version).toBe(1);
+      expect(result.err, version).toContain(`${file} is not a valid bundle:\n  $.version is ${version === '1.5' ? '1.5' : 'Infinity'}, which is not a valid version`);
+      expect(result.err, version).not.toContain('newer');
+    }
+  });
+
+  it('validate and lint read files that start with a UTF-8 byte-order mark', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stepwise-cli-'));
+    const bundle = join(dir, 'bom.json');
+    writeFileSync(bundle, `\uFEFF${readFileSync(join(golden, 'bundle.json'), 'utf8')}`);
+    expect(await run('validate', bundle)).toMatchObject({ code: 0, out: `${bundle} is a valid Stepwise bundle (version 1, 4 flows).` });
+
+    const project = await projectOnDisk(cleanProject());
+    const file = join(project, 'project.json');
+    writeFileSync(file, `\uFEFF${readFileSync(file, 'utf8')}`);
+    expect(await run('lint', project)).toMatchObject({ code: 0, out: 'No problems found.' });
+  });
+
+  it('lint: a project whose version is 1.5 or 1e400 is "not a valid version", with the file and path', async () => {
+    for (const version of ['1.5', '1e400']) {
+      const project = await projectOnDisk(cleanProject());
+      const file = join(project, 'project.json');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/"version": 1/, `"version": ${version}`));
+      const result = await run('lint', project);
+      expect(result.code, version).toBe(2);
+      expect(result.err, version).toContain(`${file} has a problem at $.version`);
+      expect(result.err, version).toContain('which is not a valid version');
+      expect(result.err, version).not.toContain('newer');
+    }
+  });
+
   it('usage errors exit 2 with the usage text', async () => {
     for (const argv of [[], ['frobnicate', 'x'], ['export', join(golden, 'Golden.stepwise')], ['lint', 'a', 'b'], ['lint', 'x', '--bogus']]) {
       const result = await run(...argv);
