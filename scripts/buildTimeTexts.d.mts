@@ -1,5 +1,8 @@
 export declare const ELEMENT_MAP_GLOBAL: string;
 /** The in-page element-map script, bundled with its dependencies, as one string. */
 export declare function buildElementMapScript(): string;
-/** The built player IIFE, or '' before the player is built. */
-export declare function playerIife(): string;
+export declare const PLAYER_IIFE_FILE: string;
+/** The built player IIFE; throws, saying to build the player first, when the file is missing or empty. */
+export declare function playerIife(file?: string): string;
+/** The built player IIFE, or '' before the player is built (for unit tests only). */
+export declare function playerIifeIfBuilt(): string;

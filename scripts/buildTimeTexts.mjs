@@ -21,8 +21,19 @@ export function buildElementMapScript() {
   return result.outputFiles[0].text;
 }
 
-/** The built player for the standalone preview; `npm run build` builds the player before main. */
-export function playerIife() {
-  const file = fileURLToPath(new URL('../player/dist/stepwise-player.iife.js', import.meta.url));
-  return existsSync(file) ? readFileSync(file, 'utf8') : '';
+export const PLAYER_IIFE_FILE = fileURLToPath(new URL('../player/dist/stepwise-player.iife.js', import.meta.url));
+
+/**
+ * The built player for the standalone preview. A missing or empty file fails the build, so no
+ * preview ships without its player; `npm run build` builds the player before main.
+ */
+export function playerIife(file = PLAYER_IIFE_FILE) {
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  if (!text.trim()) throw new Error(`The player is not built: ${file} is ${existsSync(file) ? 'empty' : 'missing'}. Run "npm run build:player" first (or "npm run build", which builds it before main).`);
+  return text;
+}
+
+/** Unit tests run without a build; they get the player if it was built, else ''. */
+export function playerIifeIfBuilt() {
+  return existsSync(PLAYER_IIFE_FILE) ? readFileSync(PLAYER_IIFE_FILE, 'utf8') : '';
 }
