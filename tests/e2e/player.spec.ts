@@ -156,9 +156,23 @@ test.describe('resilience', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await player.open('/', demoBundle());
-    await page.evaluate(() => (window as any).player.on('step_viewed', () => { throw new Error('analytics bug'); }));
+    await page.evaluate(() => {
+      const w = window as any;
+      w.brokenListenerSaw = [];
+      w.player.on('step_viewed', (event: { stepId: string }) => {
+        w.brokenListenerSaw.push(event.stepId);
+        throw new Error('analytics bug');
+      });
+    });
+    const brokenListenerSaw = () => page.evaluate(() => (window as any).brokenListenerSaw as string[]);
     await player.call('start', 'tour_dashboard');
-    await expect(player.card).toBeVisible();
+    await expect(player.card).toHaveAccessibleName('New invoice');
+    // The listener ran and threw; the player went on: Next works, and the other listeners still hear every event.
+    await expect.poll(brokenListenerSaw).toEqual(['step_new_invoice']);
+    await player.card.getByRole('button', { name: 'Next' }).click();
+    await expect(player.card).toHaveAccessibleName('Revenue');
+    await expect.poll(brokenListenerSaw).toEqual(['step_new_invoice', 'step_revenue']);
+    expect(await player.eventTypes()).toEqual(['flow_started', 'step_viewed', 'step_completed', 'step_viewed']);
     await player.call('destroy');
     await expect(player.overlay).toHaveCount(0);
     expect(await player.call('start', 'tour_dashboard')).toBe(false);
@@ -174,20 +188,29 @@ test.describe('triggers and targeting', () => {
       tour.trigger = { kind: 'pageLoad' };
       tour.targeting.urls = [{ match: 'glob', value: '/invoices', exclude: false }];
       tour.tour.steps = [{ ...tour.tour.steps[0]!, anchor: { selectors: ['[data-testid="export-invoices"]'] } }];
+      // A witness: a hotspot shown on /invoices once per session. When it starts, the player has
+      // evaluated that visit's flows, so the tour's absence then means something.
+      const witness = b.flows[1]!;
+      witness.trigger = { kind: 'pageLoad' };
+      witness.frequency = 'everySession';
+      witness.targeting.urls = [{ match: 'glob', value: '/invoices', exclude: false }];
     });
     const player = new PlayerPage(page, demoSite);
+    const started = async (flowId: string) => (await player.events()).filter((event) => event.type === 'flow_started' && event.flowId === flowId).length;
     await player.open('/', bundle);
     await expect(player.card).toHaveCount(0);
     await page.getByTestId('nav-invoices').click();
     await expect(player.card).toHaveAccessibleName('New invoice');
-    // Frequency "once": it does not start again on the next visit.
+    expect(await started('hotspot_help')).toBe(1);
+    // Frequency "once": it does not start again on the next visit, even in a new session.
     await player.card.getByRole('button', { name: 'Next' }).click();
     await expect(player.card).toHaveCount(0);
     await page.getByTestId('nav-dashboard').click();
+    await page.evaluate(() => sessionStorage.clear());
     await page.getByTestId('nav-invoices').click();
-    await page.waitForTimeout(300);
+    await expect.poll(() => started('hotspot_help')).toBe(2);
     await expect(player.card).toHaveCount(0);
-    expect((await player.eventTypes()).filter((type) => type === 'flow_started')).toHaveLength(1);
+    expect(await started('tour_dashboard')).toBe(1);
   });
 
   test('user rules, delay and click triggers', async ({ page, demoSite }) => {
