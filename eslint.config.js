@@ -1,6 +1,7 @@
 // Lint, and above all the layering of docs/DESIGN: shared/ is pure, main/ renderer/ player/ never
 // import each other, and only main/electron touches Electron.
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -18,6 +19,11 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // The rules of hooks, and effects that list what they read (stale values are real bugs here).
+    files: ['renderer/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
   },
   {
     files: ['shared/**'],

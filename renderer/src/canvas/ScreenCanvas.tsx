@@ -51,6 +51,8 @@ export function ScreenCanvas({ screen }: { screen: Screen }) {
   const [drawing, setDrawing] = useState<{ from: { x: number; y: number }; to: { x: number; y: number } } | null>(null);
   const [drawn, setDrawn] = useState<Box | null>(null);
   const panning = useRef<{ x: number; y: number } | null>(null);
+  // The grabbing cursor from the press on, not from the first move that happens to re-render.
+  const [isPanning, setIsPanning] = useState(false);
   const canDraw = screen.source.kind === 'image';
   const selected = screen.elements.find((element) => element.id === selectedElementId) ?? null;
   const picking = useUiStore((state) => state.pickingAnchor);
@@ -103,6 +105,7 @@ export function ScreenCanvas({ screen }: { screen: Screen }) {
     const point = imagePoint(event);
     if (event.button === 1 || spaceHeld || (event.button === 0 && !onImage(point))) {
       panning.current = { x: event.clientX, y: event.clientY };
+      setIsPanning(true);
       event.currentTarget.setPointerCapture(event.pointerId);
       event.preventDefault();
       return;
@@ -126,6 +129,7 @@ export function ScreenCanvas({ screen }: { screen: Screen }) {
   const onPointerUp = (event: ReactPointerEvent<HTMLDivElement>) => {
     if (panning.current) {
       panning.current = null;
+      setIsPanning(false);
       return;
     }
     if (drawing) {
@@ -163,7 +167,7 @@ export function ScreenCanvas({ screen }: { screen: Screen }) {
     <div className="screen-canvas-wrap">
       <div
         ref={frame}
-        className={`screen-canvas${spaceHeld || panning.current ? ' panning' : ''}${canDraw && !picking ? ' drawing' : ''}${picking ? ' picking' : ''}`}
+        className={`screen-canvas${spaceHeld || isPanning ? ' panning' : ''}${canDraw && !picking ? ' drawing' : ''}${picking ? ' picking' : ''}`}
         tabIndex={0}
         role="application"
         aria-label={`Screenshot: ${screen.name}. ${screen.elements.length} elements. Ctrl or Cmd with the wheel zooms; Space and drag pans.`}

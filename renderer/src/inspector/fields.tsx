@@ -1,8 +1,22 @@
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { isRightToLeft } from '../../../shared/bundle/rightToLeft';
 import type { LocalizedText } from '../../../shared/model/localizedText';
 import { localeDisplayName } from '../../../shared/model/locales';
 import { useEditingLocale } from '../store/editingLocale';
+
+/**
+ * What the author is typing, started from `value` and reset when `value` changes from outside
+ * (undo, another field): adjusted during render so no frame shows the old draft.
+ */
+function useDraft(value: string): [string, (draft: string) => void] {
+  const [draft, setDraft] = useState(value);
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    setShown(value);
+    setDraft(value);
+  }
+  return [draft, setDraft];
+}
 
 export function Field({ label, error, hint, children }: { label: string; error?: string | null; hint?: ReactNode; children: (id: string, describedBy: string | undefined) => ReactNode }) {
   const id = useId();
@@ -58,8 +72,7 @@ export function LocalizedTextField({ label, value, onChange, multiline = false, 
  * problem, and only valid values reach the document, so nothing is ever saved broken.
  */
 export function CheckedTextField({ label, value, problem, onCommit, placeholder, hint }: { label: string; value: string; problem(value: string): string | null; onCommit(value: string): void; placeholder?: string; hint?: ReactNode }) {
-  const [draft, setDraft] = useState(value);
-  useEffect(() => setDraft(value), [value]);
+  const [draft, setDraft] = useDraft(value);
   const error = problem(draft);
   return (
     <Field label={label} error={error} hint={hint}>
@@ -116,8 +129,7 @@ export function NumberField({ label, value, min, max, unit, onChange }: { label:
 const HEX = /^#[0-9a-fA-F]{6}$/;
 
 export function ColorField({ label, value, onChange }: { label: string; value: string; onChange(value: string): void }) {
-  const [draft, setDraft] = useState(value);
-  useEffect(() => setDraft(value), [value]);
+  const [draft, setDraft] = useDraft(value);
   const error = HEX.test(draft) ? null : 'Enter a colour like #4f46e5.';
   return (
     <Field label={label} error={error}>

@@ -1,4 +1,4 @@
-import { memo, useRef } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import type { Flow } from '../../../shared/model/flow';
 import { pickText } from '../../../shared/model/localizedText';
 import { addItem, deleteItems, duplicateItems, itemsOf, moveItem } from '../store/flowItems';
@@ -70,7 +70,9 @@ export function ItemList({ flow, locale }: { flow: Flow; locale: string }) {
   const ids = views.map((view) => view.id);
   // Rows read the current order through a ref, so a keystroke re-renders only the row it changed.
   const idsRef = useRef(ids);
-  idsRef.current = ids;
+  useLayoutEffect(() => {
+    idsRef.current = ids;
+  });
   if (!itemsOf(flow)) return null;
   const noun = flow.kind === 'tour' ? 'step' : 'item';
   return (

@@ -1,25 +1,24 @@
 import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { useRef, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { breakUndoMerge } from '../store/documentStore';
+
+/**
+ * The same array as last render when the ids did not change: dnd-kit re-renders every sortable
+ * row when its `items` array is a new one, and the document changes on every keystroke.
+ */
+function useStableIds(ids: string[]): string[] {
+  // Ids are nanoids (no line breaks), so the joined text stands for the list.
+  const key = ids.join('\n');
+  return useMemo(() => (key ? key.split('\n') : []), [key]);
+}
 
 /**
  * A vertical list reordered by mouse (drag the handle) or keyboard (focus the handle, Space,
  * arrows, Space), with dnd-kit's screen reader announcements. `onMove` gets the moved id and
  * the id it now stands in for; the list re-renders from the store.
  */
-/**
- * The same array as last render when the ids did not change: dnd-kit re-renders every sortable
- * row when its `items` array is a new one, and the document changes on every keystroke.
- */
-function useStableIds(ids: string[]): string[] {
-  const previous = useRef(ids);
-  const same = previous.current.length === ids.length && previous.current.every((id, index) => id === ids[index]);
-  if (!same) previous.current = ids;
-  return previous.current;
-}
-
 export function SortableList({ ids: freshIds, label, onMove, children }: { ids: string[]; label: string; onMove(activeId: string, overId: string): void; children: ReactNode }) {
   const ids = useStableIds(freshIds);
   const sensors = useSensors(

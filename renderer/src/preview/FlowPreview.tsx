@@ -46,8 +46,6 @@ export function FlowPreview({ project, projectPath, flowId, onClose }: FlowPrevi
   const image = useScreenImage(client, projectPath, screen?.image.file);
   const flow = project.flows.find((candidate) => candidate.id === flowId);
   const built = useMemo(() => previewBundle(project), [project]);
-  // A bundle the player refuses (its own check is stricter in places) is shown like the schema's problems.
-  const [refusal, setRefusal] = useState<{ bundle: unknown; message: string } | null>(null);
 
   /** Shows a screen and resolves once its screenshot is laid out. */
   const showScreen = useCallback(
@@ -66,41 +64,36 @@ export function FlowPreview({ project, projectPath, flowId, onClose }: FlowPrevi
   useEffect(() => {
     if (!built.ok) return;
     const { bundle } = built;
-    setEvents([]);
-    let instance: Player;
-    try {
-      instance = createPlayer({
-        bundle,
-        locale: startLocale(),
-        autoStart: false,
-        storage: createMemoryStorage(), // the preview never marks flows as seen for real
-        onEvent: (event) => setEvents((list) => [...list.slice(-5), event]),
-        async resolveTarget(_anchor, where) {
-          const anchor = authoredAnchor(project, where.flowId, where.stepId);
-          const target = isPlaced(anchor) ? project.screens.find((candidate) => candidate.id === anchor.screenId) : undefined;
-          if (!isPlaced(anchor) || !target) return null;
-          await showScreen(anchor.screenId);
-          const marker = frame.current?.querySelector<HTMLDivElement>('.preview-target');
-          if (!marker) return null;
-          // Percentages of the screenshot, so the box follows it when the window resizes.
-          Object.assign(marker.style, {
-            left: `${(100 * anchor.box.x) / target.image.width}%`,
-            top: `${(100 * anchor.box.y) / target.image.height}%`,
-            width: `${(100 * anchor.box.width) / target.image.width}%`,
-            height: `${(100 * anchor.box.height) / target.image.height}%`,
-          });
-          return marker;
-        },
-      });
-    } catch (error) {
-      setRefusal({ bundle, message: error instanceof Error ? error.message : String(error) });
-      return;
-    }
+    // A bundle the player itself refuses throws here, into the preview's error boundary, which says why.
+    const instance = createPlayer({
+      bundle,
+      locale: startLocale(),
+      autoStart: false,
+      storage: createMemoryStorage(), // the preview never marks flows as seen for real
+      onEvent: (event) => setEvents((list) => [...list.slice(-5), event]),
+      async resolveTarget(_anchor, where) {
+        const anchor = authoredAnchor(project, where.flowId, where.stepId);
+        const target = isPlaced(anchor) ? project.screens.find((candidate) => candidate.id === anchor.screenId) : undefined;
+        if (!isPlaced(anchor) || !target) return null;
+        await showScreen(anchor.screenId);
+        const marker = frame.current?.querySelector<HTMLDivElement>('.preview-target');
+        if (!marker) return null;
+        // Percentages of the screenshot, so the box follows it when the window resizes.
+        Object.assign(marker.style, {
+          left: `${(100 * anchor.box.x) / target.image.width}%`,
+          top: `${(100 * anchor.box.y) / target.image.height}%`,
+          width: `${(100 * anchor.box.width) / target.image.width}%`,
+          height: `${(100 * anchor.box.height) / target.image.height}%`,
+        });
+        return marker;
+      },
+    });
     player.current = instance;
     instance.start(flowId);
     return () => {
       instance.destroy();
       player.current = null;
+      setEvents([]); // the log is this player's; the next one starts afresh
     };
     // `run` is the Restart button: a new player for the same bundle.
   }, [built, project, flowId, run, showScreen]);
@@ -156,8 +149,6 @@ export function FlowPreview({ project, projectPath, flowId, onClose }: FlowPrevi
             title={`“${flow?.name ?? 'This flow'}” cannot play: the project has ${built.problems.length === 1 ? 'a problem' : `${built.problems.length} problems`} to fix first.`}
             problems={built.problems.map((problem) => ({ ...problem, flowName: flowNameAt(project, problem.path) }))}
           />
-        ) : refusal && built.bundle === refusal.bundle ? (
-          <PreviewProblems title={`“${flow?.name ?? 'This flow'}” cannot play: the player refused the project.`} problems={[{ path: '$', message: refusal.message }]} />
         ) : null}
         {image.error ? <p className="error-text">{image.error}</p> : null}
         {!screen ? <p className="muted preview-empty">This project has no screens yet; steps that point at elements show centred.</p> : null}

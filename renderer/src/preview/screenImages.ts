@@ -16,17 +16,19 @@ export function loadScreenImage(client: BuilderClient, projectPath: string, file
 }
 
 export function useScreenImage(client: BuilderClient, projectPath: string | null, file: string | undefined): { url: string | null; error: string | null } {
-  const [state, setState] = useState<{ url: string | null; error: string | null }>({ url: null, error: null });
+  // Each answer remembers which image it is for, so another screen's image is never shown meanwhile.
+  const key = projectPath && file ? `${projectPath}\n${file}` : null;
+  const [state, setState] = useState<{ key: string; url: string | null; error: string | null } | null>(null);
   useEffect(() => {
-    if (!projectPath || !file) return setState({ url: null, error: null });
+    if (!projectPath || !file || !key) return;
     let current = true;
     loadScreenImage(client, projectPath, file).then(
-      (url) => current && setState({ url, error: null }),
-      (error: unknown) => current && setState({ url: null, error: error instanceof Error ? error.message : String(error) }),
+      (url) => current && setState({ key, url, error: null }),
+      (error: unknown) => current && setState({ key, url: null, error: error instanceof Error ? error.message : String(error) }),
     );
     return () => {
       current = false;
     };
-  }, [client, projectPath, file]);
-  return state;
+  }, [client, projectPath, file, key]);
+  return state && state.key === key ? { url: state.url, error: state.error } : { url: null, error: null };
 }
