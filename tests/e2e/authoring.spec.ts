@@ -39,9 +39,19 @@ test('product manager: a 5-step tour on the captured site, reordered, themed, tr
   // Step 4 to position 2 with the keyboard, undo; then with the mouse, undo.
   const moved = ['About New invoice', 'About Invoices', 'About Import CSV', 'About Help', 'About Recent activity'];
   await page.getByRole('button', { name: 'Reorder step 4: About Invoices' }).focus();
-  for (const key of ['Space', 'ArrowUp', 'ArrowUp', 'Space']) {
+  // The next key only moves from where this one landed: after each, wait until dnd-kit has announced it.
+  for (const [key, announcement] of [
+    ['Space', /Draggable item (\S+) was moved over droppable area \1\./], // picked up, over its own place
+    ['ArrowUp', /was moved over droppable area/],
+    ['ArrowUp', /was moved over droppable area/],
+    ['Space', /was dropped over droppable area/],
+  ] as const) {
+    const before = await builder.dragAnnouncement();
     await page.keyboard.press(key);
-    await page.waitForTimeout(150); // dnd-kit animates each move
+    await expect.poll(async () => {
+      const now = await builder.dragAnnouncement();
+      return now !== before && announcement.test(now);
+    }).toBe(true);
   }
   await expect.poll(() => builder.itemLabels('Dashboard tour')).toEqual(moved);
   await page.getByRole('button', { name: 'Undo' }).click();

@@ -73,6 +73,11 @@ export class BuilderPage {
     return this.itemList(flowName, noun).locator('.item-label').allTextContents();
   }
 
+  /** What dnd-kit last told screen readers about a drag ("Picked up…", "…was moved over…", "…was dropped…"). */
+  async dragAnnouncement(): Promise<string> {
+    return (await this.page.locator('[id^="DndLiveRegion-"]').allTextContents()).join(' ').trim();
+  }
+
   inspectorTab(name: 'Selection' | 'Theme' | 'Languages') {
     return this.page.getByRole('tab', { name });
   }
