@@ -24,6 +24,7 @@ export default tseslint.config(
     // The rules of hooks, and effects that list what they read (stale values are real bugs here).
     files: ['renderer/**/*.{ts,tsx}'],
     ...reactHooks.configs.flat.recommended,
+    rules: { ...reactHooks.configs.flat.recommended.rules, 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     files: ['shared/**'],
