@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { buildBundle, serializeBundle } from '../../../shared/bundle/buildBundle';
+import { serializeBundle } from '../../../shared/bundle/buildBundle';
 import { validateBundle } from '../../../shared/bundle/validateBundle';
 import { lintProject } from '../../../shared/lint/lintProject';
 import { useApp } from '../app/appContext';
@@ -9,6 +9,7 @@ import { useDocumentStore } from '../store/documentStore';
 import { notify, useUiStore } from '../store/uiStore';
 import { downloadText, fileSlug } from './download';
 import { ProblemsList } from './ProblemsList';
+import { tryBuildBundle } from '../preview/tryBuildBundle';
 
 function snippets(fileName: string) {
   return {
@@ -52,9 +53,10 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   const code = snippets(fileName)[snippet];
 
   const exportBundle = () => {
-    const text = serializeBundle(buildBundle(project, { readyOnly }));
+    const built = tryBuildBundle(project, { readyOnly });
+    const text = built.ok ? serializeBundle(built.bundle) : '';
     // The same check a developer's CI runs: what we write must pass the published schema.
-    const check = validateBundle(text);
+    const check = built.ok ? validateBundle(text) : built;
     if (!check.ok) return notify('error', `The bundle did not pass its schema: ${check.problems.map((problem) => `${problem.path} ${problem.message}`).join('; ')}`);
     downloadText(fileName, text, 'application/json');
     notify('info', `Exported ${flowCount} flow(s) to ${fileName}.`);

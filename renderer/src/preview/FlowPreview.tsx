@@ -6,7 +6,7 @@ import { useApp } from '../app/appContext';
 import { Icon } from '../ui/Icon';
 import { isPlaced } from '../../../shared/model/anchor';
 import { authoredAnchor, firstScreenOf } from './authoredAnchor';
-import { flowNameAt, previewBundle } from './previewBundle';
+import { flowNameAt, tryBuildBundle } from './tryBuildBundle';
 import { PreviewProblems } from './PreviewProblems';
 import { useScreenImage } from './screenImages';
 
@@ -45,7 +45,7 @@ export function FlowPreview({ project, projectPath, flowId, onClose }: FlowPrevi
   const screen = project.screens.find((candidate) => candidate.id === screenId);
   const image = useScreenImage(client, projectPath, screen?.image.file);
   const flow = project.flows.find((candidate) => candidate.id === flowId);
-  const built = useMemo(() => previewBundle(project), [project]);
+  const built = useMemo(() => tryBuildBundle(project), [project]);
 
   /** Shows a screen and resolves once its screenshot is laid out. */
   const showScreen = useCallback(
