@@ -57,8 +57,10 @@ export function runGallery(data: GalleryData): void {
       bundle: data.bundle,
       autoStart: false,
       storage: { getItem: () => null, setItem: () => undefined },
+      // Looked up by the flow the player asks for, not the one picked: a checklist item starts
+      // a tour, and that tour's steps must land on their own screens too.
       resolveTarget(_anchor: unknown, where: { flowId: string; stepId?: string }) {
-        const anchor = anchors[where.stepId ?? ''];
+        const anchor = data.anchors[where.flowId]?.[where.stepId ?? ''];
         const screen = anchor && show(anchor.screenId);
         if (!anchor || !screen) return null;
         Object.assign(target.style, {
