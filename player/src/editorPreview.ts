@@ -123,7 +123,8 @@ function drawingContext(layer: LayerState, flows: BundleFlow[]): PlayContext {
     emit: () => undefined,
     locate: async () => null,
     frequency: createFrequencyStore(root.ownerDocument.defaultView ?? window, undefined, createMemoryStorage()),
-    kit: toolkit,
+    // The editor's drawing never takes focus: the author is typing in the inspector (issue 17).
+    kit: { ...toolkit, focusCard: () => undefined },
     reducedMotion: () => true,
     start: () => undefined,
   };
