@@ -22,7 +22,7 @@ test.describe('@stepwise/player on the demo site', () => {
     // The third target is inside a scroll container below the fold: it is scrolled into view.
     await expect(card).toHaveAccessibleName('Activity feed');
     await expect(page.getByTestId('load-more')).toBeInViewport();
-    await card.getByRole('button', { name: 'Next' }).click();
+    await card.getByRole('button', { name: 'Done' }).click();
     await expect(card).toHaveCount(0);
     expect(await player.eventTypes()).toEqual([
       'flow_started',
@@ -203,7 +203,7 @@ test.describe('triggers and targeting', () => {
     await expect(player.card).toHaveAccessibleName('New invoice');
     expect(await started('hotspot_help')).toBe(1);
     // Frequency "once": it does not start again on the next visit, even in a new session.
-    await player.card.getByRole('button', { name: 'Next' }).click();
+    await player.card.getByRole('button', { name: 'Done' }).click();
     await expect(player.card).toHaveCount(0);
     await page.getByTestId('nav-dashboard').click();
     await page.evaluate(() => sessionStorage.clear());
@@ -256,7 +256,7 @@ test.describe('every flow kind', () => {
     const launcher = player.overlay.getByRole('button', { name: /Get started/ });
     await expect(launcher).toContainText('0/3');
     await page.getByRole('button', { name: /Take the dashboard tour/ }).click();
-    for (let step = 0; step < 3; step++) await player.card.getByRole('button', { name: 'Next' }).click();
+    for (let step = 0; step < 3; step++) await player.card.getByRole('button', { name: /^(Next|Done)$/ }).click();
     await expect(launcher).toContainText('1/3');
     await page.getByTestId('nav-invoices').click();
     await expect(launcher).toContainText('2/3');

@@ -1,5 +1,6 @@
 import type { BundleTourStep, LocalizedText } from '../bundleTypes';
 import type { PlayContext } from '../context';
+import { isRightToLeft } from '../../../shared/bundle/rightToLeft';
 import { h, safeUrl } from '../dom';
 import { markdown } from '../markdown';
 
@@ -19,14 +20,18 @@ export function stepCard(
   modal: boolean,
 ): { card: HTMLElement; arrow: HTMLElement } {
   const id = `sw-${++uniqueId}`;
+  // Untranslated text falls back to the default language: isolate it with that language's direction, or "your account." reads ".your account" in an RTL card.
+  const fallback = context.bundle.locales.defaultLocale;
+  const fallbackDir = isRightToLeft(fallback) ? 'rtl' : 'ltr';
+  const dirOf = (text: LocalizedText) => (fallbackDir !== context.dir && context.t(text) === text[fallback] ? fallbackDir : null);
   const image = content.imageUrl && safeUrl(content.imageUrl);
   const buttons = (content.buttons ?? []).map((button) => {
     const label = context.t(button.label);
     if (button.action === 'link') {
       const href = safeUrl(button.url);
-      return href && h('a', { className: 'btn', href, target: '_blank', rel: 'noopener noreferrer' }, label);
+      return href && h('a', { className: 'btn', href, target: '_blank', rel: 'noopener noreferrer', dir: dirOf(button.label) }, label);
     }
-    return h('button', { type: 'button', className: `btn${button.action === 'next' ? ' primary' : ''}`, onclick: actions[button.action] }, label);
+    return h('button', { type: 'button', className: `btn${button.action === 'next' ? ' primary' : ''}`, onclick: actions[button.action], dir: dirOf(button.label) }, label);
   });
   const arrow = h('div', { className: 'arrow' });
   const card = h(
@@ -42,8 +47,8 @@ export function stepCard(
     },
     content.closable && h('button', { type: 'button', className: 'x', 'aria-label': 'Close', onclick: actions.close }, '×'),
     image && h('img', { src: image, alt: '' }),
-    h('h2', { id: `${id}t` }, context.t(content.title)),
-    h('div', { id: `${id}b` }, markdown(context.t(content.body))),
+    h('h2', { id: `${id}t`, dir: dirOf(content.title) }, context.t(content.title)),
+    h('div', { id: `${id}b`, dir: dirOf(content.body) }, markdown(context.t(content.body))),
     (content.progress || buttons.length > 0) && h('div', { className: 'foot' }, h('span', { className: 'prog' }, content.progress), ...buttons),
     !modal && arrow,
   );

@@ -50,9 +50,14 @@ export const runTour: RunFlow = (flow, context, end) => {
 
   function draw(step: BundleTourStep, found: Found | null): void {
     const layer = context.layer(found?.element);
+    const last = index === steps.length - 1;
+    // Whatever order the steps are in: no Back on the first, and the last step's default "Next" says "Done".
+    const buttons = step.buttons
+      .filter((button) => index > 0 || button.action !== 'back')
+      .map((button) => (last && button.action === 'next' && context.t(button.label) === 'Next' ? { ...button, label: { [context.bundle.locales.defaultLocale]: 'Done' } } : button));
     const { card, arrow } = stepCard(
       context,
-      { ...step, progress: step.showProgress && steps.length > 1 ? `${index + 1}/${steps.length}` : '' },
+      { ...step, buttons, progress: step.showProgress && steps.length > 1 ? `${index + 1}/${steps.length}` : '' },
       { next, back, close },
       !found,
     );
