@@ -1,4 +1,5 @@
 import { themeContrastProblems } from '../bundle/contrast';
+import { localeDisplayName } from '../bundle/localeTags';
 import { hasRoomBeside } from '../bundle/placement';
 import { urlMatchesRules } from '../bundle/urlRules';
 import { isPlaced, type Anchor } from '../model/anchor';
@@ -13,21 +14,51 @@ import type { UrlRule } from '../model/targeting';
  */
 export interface LintProblem {
   severity: 'error' | 'warning';
-  code: 'noAnchor' | 'emptyText' | 'missingFlow' | 'ambiguousSelector' | 'lowContrast' | 'offScreen' | 'urlNeverMatches';
+  code: 'noAnchor' | 'emptyText' | 'untranslated' | 'missingFlow' | 'ambiguousSelector' | 'lowContrast' | 'offScreen' | 'urlNeverMatches';
   message: string;
   flowId?: string;
   /** A tour step or checklist item. */
   itemId?: string;
+  /** The parts of a summary line ("Hebrew 2 of 12 texts translated": each untranslated text), shown when it is expanded. */
+  details?: { message: string; itemId?: string }[];
 }
 
 /** A tooltip card's usual size in CSS pixels, to tell whether it fits beside its target. */
 const CARD = { width: 320, height: 140 };
 
-function textProblems(text: LocalizedText, what: string, locales: readonly string[], defaultLocale: string): { severity: LintProblem['severity']; message: string }[] {
-  const missing = locales.filter((locale) => !(text[locale] ?? '').trim());
-  if (!missing.length) return [];
-  if (missing.includes(defaultLocale)) return [{ severity: 'error', message: `${what} is empty in ${defaultLocale}, the default language.` }];
-  return [{ severity: 'warning', message: `${what} is empty in ${missing.join(', ')}; users there will see the ${defaultLocale} text.` }];
+/** A text empty in the default language: an error, since every other language falls back to it. */
+function defaultTextProblem(text: LocalizedText, what: string, defaultLocale: string): string | null {
+  return (text[defaultLocale] ?? '').trim() ? null : `${what} is empty in ${defaultLocale}, the default language.`;
+}
+
+/** How much of a flow is translated into each other language: one line per language, not one per text. */
+class TranslationProgress {
+  private readonly counts = new Map<string, { total: number; missing: { message: string; itemId?: string }[] }>();
+  constructor(private readonly locales: readonly string[]) {}
+
+  count(text: LocalizedText, what: string, itemId?: string): void {
+    for (const locale of this.locales) {
+      const entry = this.counts.get(locale) ?? { total: 0, missing: [] };
+      this.counts.set(locale, entry);
+      entry.total++;
+      if (!(text[locale] ?? '').trim()) entry.missing.push({ message: `${what} is not translated`, ...(itemId ? { itemId } : {}) });
+    }
+  }
+
+  problems(flowName: string, defaultLocale: string): Omit<LintProblem, 'flowId'>[] {
+    return [...this.counts].flatMap(([locale, { total, missing }]) =>
+      missing.length
+        ? [
+            {
+              severity: 'warning' as const,
+              code: 'untranslated' as const,
+              message: `${flowName}: ${localeDisplayName(locale) ?? locale} ${total - missing.length} of ${total} texts translated; the others show the ${localeDisplayName(defaultLocale) ?? defaultLocale} text.`,
+              details: missing,
+            },
+          ]
+        : [],
+    );
+  }
 }
 
 /** Whether a value compared with the whole address can match one: it starts like "https://" (a glob only up to its first "*"). */
@@ -76,8 +107,15 @@ function anchorProblems(project: Project, anchor: Anchor, where: string): { seve
 function lintFlow(project: Project, flow: Flow, problems: LintProblem[]): void {
   const { available, defaultLocale } = project.locales;
   const add = (problem: Omit<LintProblem, 'flowId'>) => problems.push({ ...problem, flowId: flow.id });
+  const translation = new TranslationProgress(available.filter((locale) => locale !== defaultLocale));
   const texts = (text: LocalizedText, what: string, itemId?: string) => {
-    for (const problem of textProblems(text, what, available, defaultLocale)) add({ ...problem, code: 'emptyText', ...(itemId ? { itemId } : {}) });
+    const empty = defaultTextProblem(text, what, defaultLocale);
+    if (empty) add({ severity: 'error', code: 'emptyText', message: empty, ...(itemId ? { itemId } : {}) });
+    else translation.count(text, what, itemId);
+  };
+  /** Optional texts (a body): only their translation counts. */
+  const optional = (text: LocalizedText, what: string, itemId?: string) => {
+    if ((text[defaultLocale] ?? '').trim()) translation.count(text, what, itemId);
   };
   const flowIds = new Set(project.flows.map((candidate) => candidate.id));
   const name = `“${flow.name}”`;
@@ -99,6 +137,7 @@ function lintFlow(project: Project, flow: Flow, problems: LintProblem[]): void {
         if (step.type === 'tooltip' && !step.anchor) add({ severity: 'error', code: 'noAnchor', itemId: step.id, message: `${where} is a tooltip without an anchor: pick its element on the canvas, or make it a modal.` });
         if (step.anchor) for (const problem of anchorProblems(project, step.anchor, where)) add({ ...problem, itemId: step.id });
         texts(step.title, `${where} title`, step.id);
+        optional(step.body, `${where} body`, step.id);
         step.buttons.forEach((button, buttonIndex) => texts(button.label, `${where} button ${buttonIndex + 1}`, step.id));
       });
       if (!flow.tour.steps.length) add({ severity: 'error', code: 'emptyText', message: `${name} has no steps.` });
@@ -107,6 +146,7 @@ function lintFlow(project: Project, flow: Flow, problems: LintProblem[]): void {
       if (!flow.hotspot.anchor) add({ severity: 'error', code: 'noAnchor', message: `${name} is not anchored: pick its element on the canvas.` });
       else for (const problem of anchorProblems(project, flow.hotspot.anchor, name)) add(problem);
       texts(flow.hotspot.title, `${name} title`);
+      optional(flow.hotspot.body, `${name} body`);
       break;
     case 'checklist':
       texts(flow.checklist.title, `${name} title`);
@@ -125,6 +165,8 @@ function lintFlow(project: Project, flow: Flow, problems: LintProblem[]): void {
       texts(flow.survey.thankYou, `${name} thank-you message`);
       break;
   }
+
+  for (const problem of translation.problems(name, defaultLocale)) add(problem);
 
   // The pages this flow's steps were authored on should be pages the flow runs on.
   const anchors = flow.kind === 'tour' ? flow.tour.steps.map((step) => step.anchor) : flow.kind === 'hotspot' ? [flow.hotspot.anchor] : [];
