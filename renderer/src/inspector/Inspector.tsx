@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { Flow, FlowOf } from '../../../shared/model/flow';
 import type { Screen } from '../../../shared/model/screen';
 import { ElementInspector } from '../canvas/ElementInspector';
@@ -45,8 +46,13 @@ export function Inspector({ screen }: { screen: Screen | undefined }) {
   const itemId = useUiStore((state) => state.selectedItemIds.at(-1));
   const selectedCount = useUiStore((state) => state.selectedItemIds.length);
   const flow = useDocumentStore((state) => state.project?.flows.find((candidate) => candidate.id === selectedFlowId));
+  const panel = useRef<HTMLElement>(null);
+  // Another flow or tab is another page: start at its top, not at the last one's scroll position.
+  useEffect(() => {
+    if (panel.current) panel.current.scrollTop = 0;
+  }, [selectedFlowId, tab]);
   return (
-    <aside className="inspector" aria-label="Inspector">
+    <aside className="inspector" aria-label="Inspector" ref={panel}>
       <div className="tabs" role="tablist" aria-label="Inspector">
         {TABS.map(([id, label, icon]) => (
           <button key={id} type="button" role="tab" aria-selected={tab === id} className="tab" onClick={() => useUiStore.setState({ inspectorTab: id })}>

@@ -1,33 +1,21 @@
-import { useState } from 'react';
 import { isRightToLeft } from '../../../shared/bundle/rightToLeft';
-import { canonicalLocale, isKnownLocale, localeDisplayName } from '../../../shared/model/locales';
+import { localeDisplayName } from '../../../shared/model/locales';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
-import { Field, Section } from './fields';
+import { Section } from './fields';
 import { useEditingLocale } from '../store/editingLocale';
+import { LanguagePicker } from './LanguagePicker';
+import type { LanguageOption } from './languageOptions';
 
-function localeProblem(tag: string, available: readonly string[]): string | null {
-  const canonical = canonicalLocale(tag.trim());
-  if (!canonical || !isKnownLocale(canonical)) return `"${tag.trim()}" is not a known language tag. Use BCP-47, for example en, en-US, he, ar, pt-BR.`;
-  if (available.includes(canonical)) return `${localeDisplayName(canonical) ?? canonical} is already in the project.`;
-  return null;
-}
-
-/** The project's languages: add (BCP-47), choose the default, pick the one being edited, remove. */
+/** The project's languages: add (by name or tag), choose the default, pick the one being edited, remove. */
 export function LanguagesPanel() {
   const locales = useDocumentStore((state) => state.project?.locales);
   const { locale: editing } = useEditingLocale();
-  const [tag, setTag] = useState('');
-  const [error, setError] = useState<string | null>(null);
   if (!locales) return null;
-  const add = () => {
-    const problem = localeProblem(tag, locales.available);
-    if (problem) return setError(problem);
-    const canonical = canonicalLocale(tag.trim())!;
-    useDocumentStore.getState().change('Add language', (draft) => void draft.locales.available.push(canonical));
-    useUiStore.setState({ editingLocale: canonical });
-    setTag('');
-    setError(null);
+  const add = ({ tag }: LanguageOption) => {
+    if (locales.available.includes(tag)) return;
+    useDocumentStore.getState().change('Add language', (draft) => void draft.locales.available.push(tag));
+    useUiStore.setState({ editingLocale: tag });
   };
   return (
     <Section title="Languages">
@@ -58,20 +46,7 @@ export function LanguagesPanel() {
           </li>
         ))}
       </ul>
-      <form
-        className="add-locale"
-        onSubmit={(event) => {
-          event.preventDefault();
-          add();
-        }}
-      >
-        <Field label="Add a language" error={error} hint="A BCP-47 tag: fr, de-CH, he, ar, ja…">
-          {(id, describedBy) => <input id={id} value={tag} placeholder="he" aria-invalid={Boolean(error)} aria-describedby={describedBy} onChange={(event) => (setTag(event.target.value), setError(null))} />}
-        </Field>
-        <button type="submit" className="button small" disabled={!tag.trim()}>
-          Add
-        </button>
-      </form>
+      <LanguagePicker exclude={locales.available} onPick={add} />
       <p className="muted small">Texts in a language without a translation fall back to the default. Removing a language keeps its texts in the file until you save over them.</p>
     </Section>
   );

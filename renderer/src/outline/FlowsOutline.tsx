@@ -40,6 +40,7 @@ const FlowRow = memo(function FlowRow({ flowId, selected, renaming, locale }: { 
           <button
             type="button"
             className="flow-row-main"
+            title={`${flow.name}\n${summary(flow)} · ${flow.status === 'ready' ? 'Ready' : 'Draft'}`}
             aria-current={selected ? 'true' : undefined}
             aria-expanded={flow.kind === 'tour' || flow.kind === 'checklist' ? selected : undefined}
             onClick={() => selectFlow(flow.id)}

@@ -8,6 +8,7 @@ import { isPlaced } from '../../../shared/model/anchor';
 import { authoredAnchor, firstScreenOf } from './authoredAnchor';
 import { flowNameAt, tryBuildBundle } from './tryBuildBundle';
 import { PreviewProblems } from './PreviewProblems';
+import { PreviewEnd, type PreviewEnding } from './PreviewEnd';
 import { useScreenImage } from './screenImages';
 
 function describe(event: PlayerEvent): string {
@@ -39,6 +40,7 @@ export function FlowPreview({ project, projectPath, flowId, onClose }: FlowPrevi
   const [locale, setLocale] = useState(project.locales.defaultLocale);
   const [run, setRun] = useState(0);
   const [events, setEvents] = useState<PlayerEvent[]>([]);
+  const [ending, setEnding] = useState<PreviewEnding | null>(null);
   const player = useRef<Player | null>(null);
   const frame = useRef<HTMLDivElement>(null);
   const shown = useRef<{ screenId: string | null; waiters: Map<string, () => void> }>({ screenId, waiters: new Map() });
@@ -70,7 +72,12 @@ export function FlowPreview({ project, projectPath, flowId, onClose }: FlowPrevi
       locale: startLocale(),
       autoStart: false,
       storage: createMemoryStorage(), // the preview never marks flows as seen for real
-      onEvent: (event) => setEvents((list) => [...list.slice(-5), event]),
+      onEvent: (event) => {
+        setEvents((list) => [...list.slice(-5), event]);
+        if (event.flowId !== flowId) return;
+        if (event.type === 'flow_completed') setEnding('completed');
+        else if (event.type === 'flow_dismissed') setEnding('closed');
+      },
       async resolveTarget(_anchor, where) {
         const anchor = authoredAnchor(project, where.flowId, where.stepId);
         const target = isPlaced(anchor) ? project.screens.find((candidate) => candidate.id === anchor.screenId) : undefined;
@@ -94,6 +101,7 @@ export function FlowPreview({ project, projectPath, flowId, onClose }: FlowPrevi
       instance.destroy();
       player.current = null;
       setEvents([]); // the log is this player's; the next one starts afresh
+      setEnding(null);
     };
     // `run` is the Restart button: a new player for the same bundle.
   }, [built, project, flowId, run, showScreen]);
@@ -115,17 +123,21 @@ export function FlowPreview({ project, projectPath, flowId, onClose }: FlowPrevi
 
   return (
     // Not position: fixed (that would make a stacking context): the bar and the event log must rise above the player's backdrop.
-    <div className="preview" role="region" aria-label={`Preview of ${flow?.name ?? 'flow'}`}>
+    <div className={`preview${ending ? ' ended' : ''}`} role="region" aria-label={`Preview of ${flow?.name ?? 'flow'}`}>
       <div className="preview-bar">
         <strong>Preview · {flow?.name}</strong>
         <span className="preview-screen muted">{screen ? screen.name : 'No screen'}</span>
         <span className="toolbar-spacer" />
-        <button type="button" className="button small" onClick={() => player.current?.back()}>
-          Back
-        </button>
-        <button type="button" className="button small" onClick={() => player.current?.next()}>
-          Next
-        </button>
+        {ending ? null : (
+          <>
+            <button type="button" className="button small" onClick={() => player.current?.back()}>
+              Back
+            </button>
+            <button type="button" className="button small" onClick={() => player.current?.next()}>
+              Next
+            </button>
+          </>
+        )}
         <button type="button" className="button small" onClick={() => setRun((n) => n + 1)}>
           Restart
         </button>
@@ -157,6 +169,7 @@ export function FlowPreview({ project, projectPath, flowId, onClose }: FlowPrevi
           <div className="preview-target" aria-hidden="true" />
         </div>
       </div>
+      {ending && flow ? <PreviewEnd kind={flow.kind} ending={ending} onRestart={() => setRun((n) => n + 1)} onClose={onClose} /> : null}
       <ol className="preview-events" aria-label="Player events">
         {events.map((event, index) => (
           <li key={`${event.timestamp}-${index}`}>{describe(event)}</li>

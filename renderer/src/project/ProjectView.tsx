@@ -1,5 +1,7 @@
+import type { CSSProperties } from 'react';
 import { CommandButton } from '../app/CommandButton';
 import { useDocumentStore } from '../store/documentStore';
+import { useUiStore } from '../store/uiStore';
 import { Icon } from '../ui/Icon';
 import { CanvasArea } from './CanvasArea';
 import { FlowsOutline } from '../outline/FlowsOutline';
@@ -9,13 +11,19 @@ import { SaveState } from './SaveState';
 import { ScreensPanel } from '../screens/ScreensPanel';
 import { useImageDropAndPaste } from '../screens/useImageDropAndPaste';
 import { AreaErrorBoundary } from '../ui/AreaErrorBoundary';
+import { PanelResizer } from './PanelResizer';
+import { usePanelWidths } from './usePanelWidths';
 
 /** The editor: toolbar on top, screens and flows on the left, the canvas in the middle. */
 export function ProjectView() {
   const name = useDocumentStore((state) => state.project?.name ?? '');
   const dropping = useImageDropAndPaste();
+  const [widths, setWidth] = usePanelWidths();
+  // While Play runs, the editor under it can be neither seen through the preview nor clicked or tabbed to.
+  const playing = useUiStore((state) => state.previewFlowId !== null);
+  const columns = { '--left-panel-width': `${widths.left}px`, '--right-panel-width': `${widths.right}px` } as CSSProperties;
   return (
-    <div className="project-view">
+    <div className="project-view" inert={playing}>
       <header className="toolbar">
         <span className="brand-mark small" aria-hidden="true">
           S
@@ -49,7 +57,7 @@ export function ProjectView() {
           Close
         </CommandButton>
       </header>
-      <div className="workspace">
+      <div className="workspace" style={columns}>
         <aside className="sidebar">
           <AreaErrorBoundary area="screens list">
             <ScreensPanel />
@@ -62,6 +70,8 @@ export function ProjectView() {
           </AreaErrorBoundary>
         </aside>
         <CanvasArea />
+        <PanelResizer side="left" label="Resize the screens and flows panel" width={widths.left} onResize={(width) => setWidth('left', width)} />
+        <PanelResizer side="right" label="Resize the inspector" width={widths.right} onResize={(width) => setWidth('right', width)} />
       </div>
       {dropping ? (
         <div className="drop-overlay" aria-hidden="true">

@@ -66,6 +66,7 @@ export function ScreensPanel() {
               <button
                 type="button"
                 className="screen-row-main"
+                title={`${screen.name}\n${meta(screen)}`}
                 aria-current={screen.id === selectedScreenId ? 'true' : undefined}
                 onClick={() => select(screen.id)}
                 onDoubleClick={() => useUiStore.setState({ selectedScreenId: screen.id, renamingScreenId: screen.id })}
