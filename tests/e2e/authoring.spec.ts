@@ -75,7 +75,7 @@ test('product manager: a 5-step tour on the captured site, reordered, themed, tr
   // Hebrew: added, one step translated, shown right to left on the canvas.
   await builder.inspectorTab('Languages').click();
   await page.getByLabel('Add a language').fill('he');
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await page.getByRole('option', { name: /^Hebrew/ }).click();
   await expect(page.getByRole('list', { name: 'Languages' })).toContainText('Hebrew');
   await builder.inspectorTab('Selection').click();
   await steps.getByRole('button', { name: /^1\b/ }).click();

@@ -82,6 +82,15 @@ export class BuilderPage {
     return this.page.getByRole('tab', { name });
   }
 
+  /** Adds a language from the Languages tab as a person would: types its name, picks it from the list. */
+  async addLanguage(typed: string, name: string): Promise<void> {
+    await this.inspectorTab('Languages').click();
+    const field = this.page.getByRole('combobox', { name: 'Add a language' });
+    await field.pressSequentially(typed);
+    await this.page.getByRole('listbox', { name: 'Languages to add' }).getByRole('option', { name: new RegExp(`^${name}\\b`) }).first().click();
+    await expect(this.page.getByRole('list', { name: 'Languages' })).toContainText(name);
+  }
+
   /** The card the canvas draws for the selected step, inside the player's shadow root. */
   get canvasCard() {
     return this.page.getByTestId('flow-layer').locator('[data-testid="canvas-card"]');
