@@ -120,7 +120,34 @@ function nameOf(element: Element, root: Document | ShadowRoot): string {
     const heading = element.querySelector('h1, h2, h3, h4, h5, h6, legend, caption');
     return heading ? textOf(heading) : '';
   }
-  return textOf(element);
+  const text = textOf(element);
+  // Words win; a bare count ("3+") or nothing at all says less than the icon or the link target.
+  return /\p{L}/u.test(text) ? text : iconName(element) || linkTarget(element) || text;
+}
+
+/** Icon fonts' glyph classes: "fa-bell", "bi-bell", "icon-bell" (not size or style classes such as "fa-fw"). */
+const ICON_CLASS = /^(?:fa|bi|icon|glyphicon|ti|ri)-(?!fw$|lg$|xs$|sm$|[0-9]x$|solid$|regular$|light$|brands$|spin$|pulse$)([a-z][a-z-]*)$/;
+
+/** What an icon inside an element calls itself: its label or title, an svg's <title>, an image's alt, or its glyph class. */
+function iconName(element: Element): string {
+  for (const icon of Array.from(element.querySelectorAll('[aria-label], [title], svg title, img[alt]'))) {
+    const value = icon.localName === 'title' ? icon.textContent : icon.getAttribute('aria-label') || icon.getAttribute('title') || icon.getAttribute('alt');
+    if (value?.trim()) return collapse(value);
+  }
+  for (const icon of Array.from(element.querySelectorAll('i[class], span[class], svg[class]'))) {
+    for (const name of Array.from(icon.classList)) {
+      const glyph = ICON_CLASS.exec(name)?.[1];
+      if (glyph) return `${glyph.replace(/-/g, ' ')} icon`;
+    }
+  }
+  return '';
+}
+
+/** Where a link goes ("/settings/alerts"), when it goes somewhere: not "#" or script. */
+function linkTarget(element: Element): string {
+  const href = element.getAttribute('href')?.trim();
+  if (!href || href === '#' || /^javascript:/i.test(href)) return '';
+  return collapse(`Link to ${href.replace(/^https?:\/\//i, '')}`);
 }
 
 /** Visible words of an element, with a space between the texts of different elements, stopping early. */
