@@ -25,20 +25,21 @@ const fail = (path: string, problem: string): never => {
   throw new StepwiseBundleError(path, problem);
 };
 /** A short, safe rendering of any value for a message (never the whole of a huge string). */
-const show = (value: unknown): string => (typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : Array.isArray(value) ? 'a list' : value === null ? 'null' : typeof value === 'object' ? 'an object' : String(value));
-const isObject = (value: unknown): value is Fields => value !== null && typeof value === 'object' && !Array.isArray(value);
-const key = (path: string, name: string) => path + (/^[A-Za-z_$][\w$]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`);
+const show = (value: unknown): string => (typeof value == 'string' ? JSON.stringify(value.slice(0, 40)) : Array.isArray(value) ? 'a list' : value && typeof value == 'object' ? 'an object' : String(value));
+const isObject = (value: unknown): value is Fields => show(value) == 'an object';
+/** Fails unless `value` is one of `values`. */
+const oneOf = (values: unknown[], value: unknown, path: string) => values.includes(value) || fail(path, `is ${show(value)}, which is not one of ${values.join(', ')}`);
 
 /** The schema's hand-written refinements, by the name the generator gives them. */
 const REFINEMENTS: Record<string, (value: never, path: string) => void> = {
-  locale: (tag: string, path) => isKnownLocale(tag) || fail(path, `is ${show(tag)}, which is not a known BCP-47 language tag (for example "en", "en-US", "he", "pt-BR")`),
+  locale: (tag: string, path) => isKnownLocale(tag) || fail(path, `is ${show(tag)}, not a known language tag such as "en", "en-US" or "pt-BR"`),
   locales: ({ defaultLocale, available }: Bundle['locales'], path) => {
-    if (!available.includes(defaultLocale)) fail(`${path}.available`, `must include the default locale "${defaultLocale}"`);
-    available.forEach((tag, index) => available.indexOf(tag) < index && fail(`${path}.available[${index}]`, `lists "${tag}" twice`));
+    oneOf(available, defaultLocale, `${path}.defaultLocale`);
+    available.forEach((tag, index) => available.indexOf(tag) < index && fail(`${path}.available[${index}]`, `repeats "${tag}"`));
   },
   urlRule: ({ match, value }: { match: string; value: string }, path) => {
     try {
-      if (match === 'regex') new RegExp(value);
+      if (match == 'regex') new RegExp(value);
     } catch {
       fail(`${path}.value`, 'is not a valid regular expression');
     }
@@ -46,74 +47,55 @@ const REFINEMENTS: Record<string, (value: never, path: string) => void> = {
   bundle: ({ flows }: Bundle, path) => {
     const ids = flows.map((flow) => flow.id);
     flows.forEach((flow, index) => {
-      if (ids.indexOf(flow.id) < index) fail(`${path}.flows[${index}].id`, `repeats the flow id "${flow.id}"`);
-      if (flow.kind !== 'checklist') return;
-      flow.checklist.items.forEach(({ action, doneWhen }, item) =>
-        [action, doneWhen].forEach((ref, part) => 'flowId' in ref && !ids.includes(ref.flowId) && fail(`${path}.flows[${index}].checklist.items[${item}].${part ? 'doneWhen' : 'action'}.flowId`, `names the flow "${ref.flowId}", which is not in this bundle`)),
-      );
+      const at = `${path}.flows[${index}]`;
+      if (ids.indexOf(flow.id) < index) fail(`${at}.id`, `repeats "${flow.id}"`);
+      if (flow.kind == 'checklist')
+        flow.checklist.items.forEach((item, position) => {
+          for (const part of ['action', 'doneWhen'] as const) {
+            const ref = item[part];
+            if ('flowId' in ref) oneOf(ids, ref.flowId, `${at}.checklist.items[${position}].${part}.flowId`);
+          }
+        });
     });
   },
 };
 
 /** Checks a value against a rule of the table and returns it as the schema would: defaults filled, unknown keys left out. */
 function parse(rule: Rule, value: unknown, path: string): unknown {
-  const [kind, a, b, c, d] = rule;
-  const type = (expected: string, ok: boolean) => ok || fail(path, value === undefined ? 'is missing' : `should be ${expected}, not ${show(value)}`);
+  const [kind, a, b, c, d] = rule as [string, never, never, never, never];
+  const expect = (ok: unknown, expected: string) => ok || fail(path, value === undefined ? 'is missing' : `should be ${expected}, not ${show(value)}`);
+  const size = (length: number, min: number, max: number, unit: string) => (length < min || length > max) && fail(path, `has ${length} ${unit}, ${length < min ? `fewer than ${min}` : `more than ${max}`}`);
   switch (kind) {
     case '=':
-      return parse(a as Rule, value === undefined ? b : value, path);
+      return parse(a, value === undefined ? b : value, path);
     case '?':
-      return value === undefined ? value : parse(a as Rule, value, path);
+      return value === undefined ? value : parse(a, value, path);
     case 'c':
-      value = parse(a as Rule, value, path);
-      REFINEMENTS[b as string]!(value as never, path);
+      value = parse(a, value, path);
+      REFINEMENTS[b]!(value as never, path);
       return value;
     case 's': {
-      type('a text', typeof value === 'string');
+      expect(typeof value == 'string', 'a text');
       const text = d ? (value as string).trim() : (value as string);
-      if (text.length < (a as number)) fail(path, a === 1 ? 'must not be empty' : `is shorter than ${a as number} characters`);
-      if (text.length > ((b as number | null) ?? Infinity)) fail(path, `is longer than ${b as number} characters`);
-      if (c && !(c as RegExp).test(text)) fail(path, `is ${show(text)}, which does not match ${String(c)}`);
+      size(text.length, a, b, 'characters');
+      if (c && !(c as RegExp).test(text)) fail(path, `is ${show(text)}, which does not match ${c}`);
       return text;
     }
     case 'n':
-      type('a number', typeof value === 'number' && isFinite(value));
-      if (c && !Number.isSafeInteger(value)) fail(path, `should be a whole number, not ${show(value)}`);
-      if ((value as number) < ((a as number | null) ?? -Infinity) || (value as number) > ((b as number | null) ?? Infinity)) fail(path, `is ${show(value)}, which is not between ${a as number} and ${b as number}`);
+      expect(Number.isFinite(value), 'a number');
+      expect(!c || Number.isSafeInteger(value), 'a whole number');
+      if ((value as number) < a || (value as number) > b) fail(path, `is ${value}, not between ${a} and ${b}`);
       return value;
     case 'b':
-      type('true or false', typeof value === 'boolean');
+      expect(typeof value == 'boolean', 'true or false');
       return value;
-    case 'e': {
-      const values = rule.slice(1);
-      return values.includes(value) ? value : fail(path, `is ${show(value)}, which is not one of ${values.join(', ')}`);
-    }
-    case 'o': {
-      type('an object', isObject(value));
-      const out: Fields = {};
-      for (const name in a as Fields) {
-        const child = parse((a as Shape)[name]!, (value as Fields)[name], key(path, name));
-        if (child !== undefined) out[name] = child;
-      }
-      return out;
-    }
-    case 'a': {
-      type('a list', Array.isArray(value));
-      const list = value as unknown[];
-      if (list.length < (b as number)) fail(path, `needs at least ${b as number} item(s)`);
-      if (list.length > ((c as number | null) ?? Infinity)) fail(path, `may hold at most ${c as number} items`);
-      return list.map((item, at) => parse(a as Rule, item, `${path}[${at}]`));
-    }
-    case 'r': {
-      type('an object', isObject(value));
-      const out: Fields = {};
-      for (const name of Object.keys(value as Fields)) {
-        const at = key(path, name);
-        // The key rule is the locale check, which no "__proto__" or "constructor" passes.
-        out[parse(a as Rule, name, at) as string] = parse(b as Rule, (value as Fields)[name], at);
-      }
-      return out;
-    }
+    case 'e':
+      oneOf(rule.slice(1), value, path);
+      return value;
+    case 'a':
+      expect(Array.isArray(value), 'a list');
+      size((value as unknown[]).length, b, c, 'items');
+      return (value as unknown[]).map((item, at) => parse(a, item, `${path}[${at}]`));
     case 'u':
       for (const option of rule.slice(1)) {
         try {
@@ -123,15 +105,21 @@ function parse(rule: Rule, value: unknown, path: string): unknown {
         }
       }
       return fail(path, `has the wrong type (${show(value)})`);
-    default: {
-      // 'd': the discriminator picks the shape.
-      type('an object', isObject(value));
-      const options = b as Shape;
-      const tag = (value as Fields)[a as string];
-      const option = typeof tag === 'string' && Object.hasOwn(options, tag) ? options[tag]! : fail(key(path, a as string), `is ${show(tag)}, which is not one of ${Object.keys(options).join(', ')}`);
-      return parse(option, value, path);
-    }
   }
+  // An object: a fixed shape ('o'), one picked by a discriminator ('d'), or a record ('r').
+  expect(isObject(value), 'an object');
+  const fields = value as Fields;
+  const out: Fields = {};
+  if (kind == 'd') {
+    oneOf(Object.keys(b), fields[a], `${path}.${a}`);
+    return parse((b as Shape)[fields[a] as string]!, value, path);
+  }
+  // A record's keys pass the locale check, which no "__proto__" or "constructor" does.
+  for (const name of Object.keys(kind == 'o' ? a : fields)) {
+    const child = kind == 'o' ? parse((a as Shape)[name]!, fields[name], `${path}.${name}`) : parse(b, fields[name], `${path}.${parse(a, name, `${path}.${name}`)}`);
+    if (child !== undefined) out[name] = child;
+  }
+  return out;
 }
 
 /**
@@ -141,11 +129,8 @@ function parse(rule: Rule, value: unknown, path: string): unknown {
  * createPlayer instead of breaking later on the customer's page.
  */
 export function checkBundle(input: unknown): Bundle {
-  const bundle = input as Fields;
-  if (!isObject(input)) fail('$', `should be a Stepwise bundle object, not ${show(input)}`);
-  if (bundle.format !== BUNDLE_FORMAT) fail('$.format', `should be "${BUNDLE_FORMAT}": this is not a Stepwise bundle`);
-  if (typeof bundle.version === 'number' && bundle.version > BUNDLE_VERSION) {
-    fail('$.version', `is ${bundle.version}: the bundle was made by a newer Stepwise, and this player reads bundle versions up to ${BUNDLE_VERSION}. Update @stepwise/player`);
-  }
+  const { format, version } = (isObject(input) ? input : fail('$', `should be a Stepwise bundle, not ${show(input)}`)) as Fields;
+  if (format != BUNDLE_FORMAT) fail('$.format', `should be "${BUNDLE_FORMAT}": this is not a Stepwise bundle`);
+  if ((version as number) > BUNDLE_VERSION) fail('$.version', `is ${version}: the bundle was made by a newer Stepwise, and this player reads bundle versions up to ${BUNDLE_VERSION}. Update @stepwise/player`);
   return parse(BUNDLE_RULE, input, '$') as Bundle;
 }
