@@ -13,6 +13,12 @@ export interface CommandDescriptor {
   menu?: 'File' | 'Edit' | 'View' | 'Flow' | 'Help';
   /** Start a new group in its menu. */
   separatorBefore?: boolean;
+  /**
+   * Deletes what is selected. From the keyboard it acts only where the focus visibly is (the
+   * outline, or the canvas for selected steps), never from a text field: Delete and
+   * Ctrl/Cmd+Backspace there edit text.
+   */
+  destructive?: boolean;
 }
 
 export const COMMANDS = [
@@ -28,7 +34,7 @@ export const COMMANDS = [
   { id: 'edit.undo', label: 'Undo', keybinding: 'Mod+Z', menu: 'Edit' },
   { id: 'edit.redo', label: 'Redo', keybinding: 'Mod+Shift+Z', altKeybindings: ['Mod+Y'], menu: 'Edit' },
   { id: 'edit.duplicate', label: 'Duplicate', keybinding: 'Mod+D', menu: 'Edit', separatorBefore: true },
-  { id: 'edit.delete', label: 'Delete', keybinding: 'Delete', menu: 'Edit' },
+  { id: 'edit.delete', label: 'Delete', keybinding: 'Delete', menu: 'Edit', destructive: true },
   { id: 'edit.deselect', label: 'Deselect', keybinding: 'Escape', menu: 'Edit' },
   { id: 'view.zoomIn', label: 'Zoom In', keybinding: 'Mod+=', menu: 'View' },
   { id: 'view.zoomOut', label: 'Zoom Out', keybinding: 'Mod+-', menu: 'View' },
@@ -39,7 +45,7 @@ export const COMMANDS = [
   { id: 'flow.newChecklist', label: 'New Checklist', menu: 'Flow' },
   { id: 'flow.newSurvey', label: 'New NPS Survey', menu: 'Flow' },
   { id: 'flow.rename', label: 'Rename Flow…', keybinding: 'F2', menu: 'Flow', separatorBefore: true },
-  { id: 'flow.delete', label: 'Delete Flow', keybinding: 'Mod+Backspace', menu: 'Flow' },
+  { id: 'flow.delete', label: 'Delete Flow', keybinding: 'Mod+Backspace', menu: 'Flow', destructive: true },
   { id: 'flow.play', label: 'Play Flow', keybinding: 'Mod+Enter', menu: 'Flow', separatorBefore: true },
   { id: 'help.shortcuts', label: 'Keyboard Shortcuts', keybinding: 'Mod+/', menu: 'Help' },
 ] as const satisfies readonly CommandDescriptor[];

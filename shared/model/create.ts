@@ -26,7 +26,8 @@ export function createFlow<K extends FlowKind>(kind: K, name: string, locale: st
   const t = (value: string) => ({ [locale]: value });
   const bodies: Record<FlowKind, object> = {
     tour: { tour: { steps: [createTourStep(locale)] } },
-    hotspot: { hotspot: { title: t('New here?'), body: t('This is where it happens.') } },
+    // Empty, as a new tour step's body: the inspector shows what to write as placeholders.
+    hotspot: { hotspot: { title: t(''), body: t('') } },
     checklist: {
       checklist: {
         title: t('Get started'),

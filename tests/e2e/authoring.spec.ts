@@ -41,10 +41,10 @@ test('product manager: a 5-step tour on the captured site, reordered, themed, tr
   await page.getByRole('button', { name: 'Reorder step 4: About Invoices' }).focus();
   // The next key only moves from where this one landed: after each, wait until dnd-kit has announced it.
   for (const [key, announcement] of [
-    ['Space', /Draggable item (\S+) was moved over droppable area \1\./], // picked up, over its own place
-    ['ArrowUp', /was moved over droppable area/],
-    ['ArrowUp', /was moved over droppable area/],
-    ['Space', /was dropped over droppable area/],
+    ['Space', /(step 4: About Invoices) was moved over \1\./], // picked up, over its own place (named, not by id)
+    ['ArrowUp', /was moved over step/],
+    ['ArrowUp', /was moved over step/],
+    ['Space', /was dropped over step/],
   ] as const) {
     const before = await builder.dragAnnouncement();
     await page.keyboard.press(key);

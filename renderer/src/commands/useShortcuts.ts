@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
 import { isTextField } from '../ui/isTextField';
 import { keybindingOf, type CommandRegistry } from './commandRegistry';
+import { deleteKeyAllowed } from './deleteKeyScope';
 
 export const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-
 
 /** Keys a text field handles itself (typing, its own undo), which app shortcuts must not take. */
 const TEXT_FIELD_KEYS = new Set(['mod+z', 'mod+shift+z', 'mod+y', 'backspace', 'delete', 'f2']);
@@ -17,6 +17,8 @@ export function useShortcuts(registry: CommandRegistry): void {
       if (isTextField(event.target) && (TEXT_FIELD_KEYS.has(keybinding) || !keybinding.includes('mod'))) return;
       const id = registry.commandForKeybinding(keybinding);
       if (!id) return;
+      // Left alone, the key does what it does where the focus is (deletes a word in a text field).
+      if (registry.get(id)?.destructive && !deleteKeyAllowed(id, event.target)) return;
       event.preventDefault();
       registry.execute(id, 'shortcut');
     };

@@ -7,31 +7,39 @@ interface ModalProps {
   footer?: ReactNode;
 }
 
-/** A dialog over the app: labelled, closes on Esc, and gives focus back to where it came from. */
+/**
+ * A dialog over the app: labelled, takes focus and gives it back to where it came from when it
+ * closes. Escape closes it and goes no further: the app underneath never sees it (it would drop
+ * the selection), wherever the focus was.
+ */
 export function Modal({ title, onClose, children, footer }: ModalProps) {
   const titleId = useId();
   const panel = useRef<HTMLDivElement>(null);
+  const close = useRef(onClose);
+  useEffect(() => {
+    close.current = onClose;
+  });
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
-    const first = panel.current?.querySelector<HTMLElement>('[autofocus], input, button, [tabindex="0"]');
+    // A dialog with nothing to type in or press (a sheet to read) takes focus itself, so its keys reach it.
+    const first = panel.current?.querySelector<HTMLElement>('[autofocus], input, button, [tabindex="0"]') ?? panel.current;
     first?.focus();
-    return () => previous?.focus?.();
+    const onEscape = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || event.isComposing) return;
+      event.preventDefault();
+      event.stopPropagation();
+      close.current();
+    };
+    // Capture: before the app's shortcuts and the canvas, whatever has focus.
+    window.addEventListener('keydown', onEscape, true);
+    return () => {
+      window.removeEventListener('keydown', onEscape, true);
+      if (previous?.isConnected) previous.focus();
+    };
   }, []);
   return (
     <div className="modal-backdrop" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
-      <div
-        ref={panel}
-        className="modal"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') {
-            event.stopPropagation();
-            onClose();
-          }
-        }}
-      >
+      <div ref={panel} className="modal" role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1}>
         <h2 id={titleId} className="modal-title">
           {title}
         </h2>

@@ -7,7 +7,15 @@ export function ShortcutsDialog({ onClose }: { onClose(): void }) {
   const { commands } = useApp();
   const withKeys = commands.list().filter((command) => command.keybinding);
   return (
-    <Modal title="Keyboard shortcuts" onClose={onClose}>
+    <Modal
+      title="Keyboard shortcuts"
+      onClose={onClose}
+      footer={
+        <button type="button" className="button primary" onClick={onClose}>
+          Close
+        </button>
+      }
+    >
       <table className="shortcuts">
         <tbody>
           {withKeys.map((command) => (

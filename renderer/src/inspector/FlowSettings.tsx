@@ -4,7 +4,7 @@ import { urlRuleSchema, userRuleSchema } from '../../../shared/model/targeting';
 import { selectorProblem } from '../screens/selectorProblem';
 import { updateFlow } from '../store/flowActions';
 import { Icon } from '../ui/Icon';
-import { CheckboxField, CheckedTextField, NumberField, Section, SelectField } from './fields';
+import { CheckboxField, CheckedTextField, SecondsField, Section, SelectField } from './fields';
 
 const MATCHES = [
   ['contains', 'URL contains'],
@@ -98,7 +98,7 @@ export function FlowSettings({ flow }: { flow: Flow }) {
             })
           }
         />
-        {trigger.kind === 'delay' ? <NumberField label="Delay" unit="ms" min={0} max={600_000} value={trigger.ms} onChange={(ms) => updateFlow(id, (draft) => void (draft.trigger = { kind: 'delay', ms }), 'delay')} /> : null}
+        {trigger.kind === 'delay' ? <SecondsField label="Delay" valueMs={trigger.ms} maxSeconds={600} onChange={(ms) => updateFlow(id, (draft) => void (draft.trigger = { kind: 'delay', ms }), 'delay')} /> : null}
         {trigger.kind === 'click' ? <CheckedTextField label="Element selector" value={trigger.selector} problem={selectorProblem} onCommit={(selector) => updateFlow(id, (draft) => void (draft.trigger = { kind: 'click', selector: selector.trim() }), 'clickSelector')} /> : null}
         <SelectField
           label="How often"

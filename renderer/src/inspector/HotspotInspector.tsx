@@ -14,8 +14,8 @@ export function HotspotInspector({ flow }: { flow: FlowOf<'hotspot'> }) {
     <>
       <Section title="Hotspot">
         <AnchorField flowId={flow.id} itemId={null} anchor={hotspot.anchor} onClear={() => edit((draft) => void delete draft.anchor)} />
-        <LocalizedTextField label="Title" value={hotspot.title} onChange={(value, locale) => edit((draft) => void (draft.title[locale] = value), `title/${locale}`)} />
-        <LocalizedTextField label="Body" value={hotspot.body} multiline hint={MARKDOWN_HINT} onChange={(value, locale) => edit((draft) => void (draft.body[locale] = value), `body/${locale}`)} />
+        <LocalizedTextField label="Title" value={hotspot.title} placeholder="e.g. New here?" onChange={(value, locale) => edit((draft) => void (draft.title[locale] = value), `title/${locale}`)} />
+        <LocalizedTextField label="Body" value={hotspot.body} placeholder="e.g. Export your invoices from here." multiline hint={MARKDOWN_HINT} onChange={(value, locale) => edit((draft) => void (draft.body[locale] = value), `body/${locale}`)} />
         <div className="field-row">
           <SelectField label="Opens on" value={hotspot.openOn} options={[['click', 'Click'], ['hover', 'Hover']]} onChange={(openOn) => edit((draft) => void (draft.openOn = openOn))} />
           <SelectField label="Tooltip placement" value={hotspot.placement} options={PLACEMENTS} onChange={(placement) => edit((draft) => void (draft.placement = placement))} />

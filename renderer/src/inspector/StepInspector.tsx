@@ -25,8 +25,8 @@ export function StepInspector({ flow, step, index }: { flow: FlowOf<'tour'>; ste
       <Section title={`Step ${index + 1} of ${flow.tour.steps.length}`}>
         <SelectField label="Type" value={step.type} options={[['tooltip', 'Tooltip (points at an element)'], ['modal', 'Modal (centred)']]} onChange={(type) => edit((draft) => void (draft.type = type))} />
         {step.type === 'tooltip' ? <AnchorField flowId={flow.id} itemId={step.id} anchor={step.anchor} onClear={() => edit((draft) => void delete draft.anchor)} /> : null}
-        <LocalizedTextField label="Title" value={step.title} onChange={setText('title')} />
-        <LocalizedTextField label="Body" value={step.body} onChange={setText('body')} multiline hint={MARKDOWN_HINT} />
+        <LocalizedTextField label="Title" value={step.title} placeholder="e.g. Create your first invoice" onChange={setText('title')} />
+        <LocalizedTextField label="Body" value={step.body} placeholder="e.g. Start here: it takes a minute." onChange={setText('body')} multiline hint={MARKDOWN_HINT} />
         <CheckedTextField
           label="Image URL (optional)"
           value={step.imageUrl ?? ''}

@@ -42,7 +42,7 @@ export function Field({ label, error, hint, children }: { label: string; error?:
  * A text the customer's users read, in the language being edited. Beside a non-default
  * language it shows the default text; right-to-left languages are typed right to left.
  */
-export function LocalizedTextField({ label, value, onChange, multiline = false, hint }: { label: string; value: LocalizedText; onChange(next: string, locale: string): void; multiline?: boolean; hint?: ReactNode }) {
+export function LocalizedTextField({ label, value, onChange, multiline = false, hint, placeholder = '' }: { label: string; value: LocalizedText; onChange(next: string, locale: string): void; multiline?: boolean; hint?: ReactNode; placeholder?: string }) {
   const { locale, defaultLocale } = useEditingLocale();
   const dir = isRightToLeft(locale) ? 'rtl' : 'ltr';
   const current = value[locale] ?? '';
@@ -57,9 +57,9 @@ export function LocalizedTextField({ label, value, onChange, multiline = false, 
             </span>
           ) : null}
           {multiline ? (
-            <textarea id={id} dir={dir} lang={locale} rows={4} value={current} placeholder={original ?? ''} onChange={(event) => onChange(event.target.value, locale)} />
+            <textarea id={id} dir={dir} lang={locale} rows={4} value={current} placeholder={original ?? placeholder} onChange={(event) => onChange(event.target.value, locale)} />
           ) : (
-            <input id={id} dir={dir} lang={locale} value={current} placeholder={original ?? ''} onChange={(event) => onChange(event.target.value, locale)} />
+            <input id={id} dir={dir} lang={locale} value={current} placeholder={original ?? placeholder} onChange={(event) => onChange(event.target.value, locale)} />
           )}
         </>
       )}
@@ -124,6 +124,15 @@ export function NumberField({ label, value, min, max, unit, onChange }: { label:
     return text.trim() === '' || !Number.isInteger(number) || number < min || number > max ? `Enter a whole number from ${min} to ${max}${unit ? ` ${unit}` : ''}.` : null;
   };
   return <CheckedTextField label={unit ? `${label} (${unit})` : label} value={String(value)} problem={problem} onCommit={(text) => onChange(Number(text))} />;
+}
+
+/** A duration typed in seconds ("2.5") for a model that keeps milliseconds. */
+export function SecondsField({ label, valueMs, maxSeconds, onChange }: { label: string; valueMs: number; maxSeconds: number; onChange(ms: number): void }) {
+  const problem = (text: string) => {
+    const seconds = Number(text.replace(',', '.'));
+    return text.trim() === '' || !Number.isFinite(seconds) || seconds < 0 || seconds > maxSeconds ? `Enter seconds from 0 to ${maxSeconds}, e.g. 2.5.` : null;
+  };
+  return <CheckedTextField label={`${label} (seconds)`} value={String(valueMs / 1000)} problem={problem} onCommit={(text) => onChange(Math.round(Number(text.replace(',', '.')) * 1000))} />;
 }
 
 const HEX = /^#[0-9a-fA-F]{6}$/;

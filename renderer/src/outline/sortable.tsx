@@ -3,6 +3,7 @@ import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalList
 import { CSS } from '@dnd-kit/utilities';
 import { useMemo, type ReactNode } from 'react';
 import { breakUndoMerge } from '../store/documentStore';
+import { dragAnnouncements } from './dragAnnouncements';
 
 /**
  * The same array as last render when the ids did not change: dnd-kit re-renders every sortable
@@ -16,7 +17,7 @@ function useStableIds(ids: string[]): string[] {
 
 /**
  * A vertical list reordered by mouse (drag the handle) or keyboard (focus the handle, Space,
- * arrows, Space), with dnd-kit's screen reader announcements. `onMove` gets the moved id and
+ * arrows, Space), with screen reader announcements that say the rows' names. `onMove` gets the moved id and
  * the id it now stands in for; the list re-renders from the store.
  */
 export function SortableList({ ids: freshIds, label, onMove, children }: { ids: string[]; label: string; onMove(activeId: string, overId: string): void; children: ReactNode }) {
@@ -30,7 +31,7 @@ export function SortableList({ ids: freshIds, label, onMove, children }: { ids: 
     if (over && active.id !== over.id) onMove(String(active.id), String(over.id));
   };
   return (
-    <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ screenReaderInstructions: { draggable: `To reorder ${label}, press Space, move with the arrow keys, and press Space again to drop. Escape cancels.` } }}>
+    <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ announcements: dragAnnouncements, screenReaderInstructions: { draggable: `To reorder ${label}, press Space, move with the arrow keys, and press Space again to drop. Escape cancels.` } }}>
       <SortableContext items={ids} strategy={verticalListSortingStrategy}>
         {children}
       </SortableContext>

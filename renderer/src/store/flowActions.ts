@@ -4,7 +4,7 @@ import type { Anchor } from '../../../shared/model/anchor';
 import type { Flow, FlowKind } from '../../../shared/model/flow';
 import { newId } from '../../../shared/model/ids';
 import { useDocumentStore } from './documentStore';
-import { useUiStore } from './uiStore';
+import { notify, useUiStore } from './uiStore';
 
 function uniqueFlowName(base: string, taken: readonly string[]): string {
   if (!taken.includes(base)) return base;
@@ -37,12 +37,25 @@ export function deleteFlow(flowId: string): void {
   const project = useDocumentStore.getState().project;
   const index = project?.flows.findIndex((flow) => flow.id === flowId) ?? -1;
   if (!project || index < 0) return;
+  const deleted = project.flows[index]!;
   useDocumentStore.getState().change('Delete flow', (draft) => {
     draft.flows.splice(index, 1);
   });
   // Keep a selection nearby so the keyboard user is not dropped.
   const remaining = useDocumentStore.getState().project?.flows ?? [];
   useUiStore.setState({ selectedFlowId: remaining[Math.min(index, remaining.length - 1)]?.id ?? null });
+  // Never silent: the toast says what went and brings it back in one click.
+  notify('info', `Deleted “${deleted.name}”.`, { label: 'Undo', run: () => restoreFlow(deleted, index) });
+}
+
+/** Puts a deleted flow back where it was and selects it, unless it is back already (Ctrl+Z). */
+export function restoreFlow(flow: Flow, index: number): void {
+  const project = useDocumentStore.getState().project;
+  if (!project || project.flows.some((candidate) => candidate.id === flow.id)) return;
+  useDocumentStore.getState().change('Restore flow', (draft) => {
+    draft.flows.splice(Math.min(index, draft.flows.length), 0, flow);
+  });
+  useUiStore.setState({ selectedFlowId: flow.id, selectedItemIds: [] });
 }
 
 export function selectFlow(flowId: string | null): void {

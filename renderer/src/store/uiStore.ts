@@ -18,6 +18,13 @@ export interface Notice {
   id: number;
   tone: 'info' | 'error';
   message: string;
+  /** A button on the notice ("Undo"); the notice goes once it ran. */
+  action?: NoticeAction;
+}
+
+export interface NoticeAction {
+  label: string;
+  run(): void;
 }
 
 /** What is on screen around the document: never part of undo history. */
@@ -72,8 +79,8 @@ export const useUiStore = create<UiState>()(() => ({
 
 let nextNoticeId = 1;
 
-export function notify(tone: Notice['tone'], message: string): void {
-  const notice = { id: nextNoticeId++, tone, message };
+export function notify(tone: Notice['tone'], message: string, action?: NoticeAction): void {
+  const notice: Notice = { id: nextNoticeId++, tone, message, ...(action ? { action } : {}) };
   useUiStore.setState((state) => ({ notices: [...state.notices.slice(-3), notice] }));
 }
 
@@ -94,3 +101,8 @@ export function closeDialog(kind?: DialogState['kind']): void {
 export function clearErrorNotices(): void {
   useUiStore.setState((state) => ({ notices: state.notices.filter((notice) => notice.tone !== 'error') }));
 }
+
+// Notices are about the project that was open: closing it takes them away.
+useUiStore.subscribe((state, previous) => {
+  if (previous.projectPath && !state.projectPath && state.notices.length) useUiStore.setState({ notices: [] });
+});
