@@ -3,8 +3,7 @@
 /** Returns the canonical form of a BCP-47 tag (e.g. "en-us" -> "en-US"), or null if it is not one. */
 export function canonicalLocale(tag: string): string | null {
   try {
-    const [canonical] = Intl.getCanonicalLocales(tag);
-    return canonical ?? null;
+    return Intl.getCanonicalLocales(tag)[0] ?? null;
   } catch {
     return null;
   }
@@ -21,15 +20,17 @@ export function localeDisplayName(tag: string): string | null {
   }
 }
 
+// Every localized text is keyed by locale, so large projects ask about the same few tags a lot.
+const knownLocaleCache = new Map<string, boolean>();
+
 /** A tag authors may use: canonical BCP-47 with a language that exists ("english" or "xx" do not). */
 export function isKnownLocale(tag: string): boolean {
-  // Every localized text is keyed by locale, so large projects ask about the same few tags a lot.
   let known = knownLocaleCache.get(tag);
   if (known === undefined) {
-    const language = tag.split('-')[0] ?? '';
-    known = canonicalLocale(tag) === tag && /^[a-z]{2,3}$/.test(language) && localeDisplayName(language) !== null;
+    // The language subtag is 2 or 3 letters ("en", "haw"), which languageNames.of never throws on.
+    const language = /^[a-z]{2,3}(?=-|$)/.exec(tag)?.[0];
+    known = !!language && canonicalLocale(tag) === tag && languageNames.of(language) !== undefined;
     if (knownLocaleCache.size < 1_000) knownLocaleCache.set(tag, known);
   }
   return known;
 }
-const knownLocaleCache = new Map<string, boolean>();
