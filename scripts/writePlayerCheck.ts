@@ -134,6 +134,11 @@ function literal(value: Value): string {
   return JSON.stringify(value);
 }
 
+/** One schema's rule as the literal the player reads (the generated file holds the bundle's). */
+export function ruleLiteral(schema: z.ZodType): string {
+  return literal(new Rules().rule(schema, '$'));
+}
+
 export function playerCheckSource(): string {
   const root = new Rules().rule(bundleSchema, '$');
   return [

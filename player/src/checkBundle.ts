@@ -61,10 +61,10 @@ const REFINEMENTS: Record<string, (value: never, path: string) => void> = {
 };
 
 /** Checks a value against a rule of the table and returns it as the schema would: defaults filled, unknown keys left out. */
-function parse(rule: Rule, value: unknown, path: string): unknown {
+export function parse(rule: Rule, value: unknown, path: string): unknown {
   const [kind, a, b, c, d] = rule as [string, never, never, never, never];
   const expect = (ok: unknown, expected: string) => ok || fail(path, value === undefined ? 'is missing' : `should be ${expected}, not ${show(value)}`);
-  const size = (length: number, min: number, max: number, unit: string) => (length < min || length > max) && fail(path, `has ${length} ${unit}, ${length < min ? `fewer than ${min}` : `more than ${max}`}`);
+  const limit = (amount: number, min: number, max: number, what: string) => (amount < min || amount > max) && fail(path, `${what}, ${amount < min ? `less than ${min}` : `more than ${max}`}`);
   switch (kind) {
     case '=':
       return parse(a, value === undefined ? b : value, path);
@@ -77,14 +77,14 @@ function parse(rule: Rule, value: unknown, path: string): unknown {
     case 's': {
       expect(typeof value == 'string', 'a text');
       const text = d ? (value as string).trim() : (value as string);
-      size(text.length, a, b, 'characters');
+      limit(text.length, a, b, `has ${text.length} characters`);
       if (c && !(c as RegExp).test(text)) fail(path, `is ${show(text)}, which does not match ${c}`);
       return text;
     }
     case 'n':
       expect(Number.isFinite(value), 'a number');
       expect(!c || Number.isSafeInteger(value), 'a whole number');
-      if ((value as number) < a || (value as number) > b) fail(path, `is ${value}, not between ${a} and ${b}`);
+      limit(value as number, a, b, `is ${value}`);
       return value;
     case 'b':
       expect(typeof value == 'boolean', 'true or false');
@@ -94,7 +94,7 @@ function parse(rule: Rule, value: unknown, path: string): unknown {
       return value;
     case 'a':
       expect(Array.isArray(value), 'a list');
-      size((value as unknown[]).length, b, c, 'items');
+      limit((value as unknown[]).length, b, c, `has ${(value as unknown[]).length} items`);
       return (value as unknown[]).map((item, at) => parse(a, item, `${path}[${at}]`));
     case 'u':
       for (const option of rule.slice(1)) {
