@@ -3,7 +3,7 @@ import { demoBundle } from '../fixtures/demoProject';
 import { XSS_PAYLOADS } from '../fixtures/xssPayloads';
 import { expect, PlayerPage, test } from './support/demoSiteFixture';
 
-/** Puts a payload into every authored text of every flow (and link and image URLs). */
+/** Puts a payload into every authored text of every flow (URLs stay valid: a javascript: URL is refused by createPlayer, tested below). */
 function poisoned(payload: string): Bundle {
   const bundle = demoBundle();
   const all = (text: Record<string, string>) => {
@@ -16,10 +16,9 @@ function poisoned(payload: string): Bundle {
       for (const step of flow.tour.steps) {
         all(step.title);
         all(step.body);
-        step.imageUrl = 'javascript:window.__xss=100';
         step.buttons = [
           { action: 'next', label: { en: payload } },
-          { action: 'link', label: { en: payload }, url: 'javascript:window.__xss=101' },
+          { action: 'link', label: { en: payload }, url: 'https://example.com/help' },
         ];
       }
     } else if (flow.kind === 'hotspot') {
@@ -44,7 +43,7 @@ test('a corpus of XSS payloads in every text field is rendered as inert text', a
     await page.locator('[data-stepwise-player] .beacon').dispatchEvent('click');
     await page.getByRole('radio', { name: '2', exact: true }).dispatchEvent('click');
     await expect(page.getByRole('textbox')).toBeVisible();
-    // Links and images only ever get http(s)/mailto addresses; the javascript: ones are dropped.
+    // Links only ever get http(s)/mailto addresses; markdown links to javascript: stay text.
     const hrefs = await page.locator('[data-stepwise-player] a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
     expect(hrefs.filter((href) => !/^(https?:|mailto:)/.test(href ?? ''))).toEqual([]);
     expect(await page.locator('[data-stepwise-player] img').count()).toBe(0);
@@ -76,6 +75,13 @@ test('a malformed bundle makes createPlayer fail with one error naming the path'
   expect(await attempt({ ...bundle, version: 2 })).toBe(
     'StepwiseBundleError: Stepwise: the bundle at $.version is 2: the bundle was made by a newer Stepwise, and this player reads bundle versions up to 1. Update @stepwise/player.',
   );
+  const scriptImage = structuredClone(bundle);
+  scriptImage.flows[0].tour.steps[0].imageUrl = 'javascript:window.__xss=100';
+  expect(await attempt(scriptImage)).toMatch(/^StepwiseBundleError: Stepwise: the bundle at \$\.flows\[0\]\.tour\.steps\[0\]\.imageUrl /);
+  const scriptLink = structuredClone(bundle);
+  scriptLink.flows[0].tour.steps[0].buttons = [{ action: 'link', label: { en: 'Go' }, url: 'javascript:window.__xss=101' }];
+  expect(await attempt(scriptLink)).toMatch(/^StepwiseBundleError: Stepwise: the bundle at \$\.flows\[0\]\.tour\.steps\[0\]\.buttons\[0\]\.url /);
+  expect(await page.evaluate(() => (window as any).__xss)).toBeUndefined();
   expect(await attempt({ hello: 'world' })).toBe('StepwiseBundleError: Stepwise: the bundle at $.format should be "stepwise.bundle": this is not a Stepwise bundle.');
   expect(await attempt(bundle)).toBe('created');
 });
