@@ -8,20 +8,58 @@ export interface UrlRuleLike {
   exclude?: boolean;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-// "**/" may also stand for no segment at all, so "/**/settings" matches "/settings".
-const wildcards = (text: string): string =>
-  text.split('**/').map((part) => part.split('**').map((piece) => piece.split('*').map(escape).join('[^/]*')).join('.*')).join('(?:.*/)?');
+// A glob runs as a small automaton stepped over the URL once, every live state at a time, so the
+// time is linear in the URL for a given glob: compiled to a RegExp, "*a*a*a…b" backtracks without
+// end on a long URL and would freeze the customer's page. An op is a character to read (a literal
+// one, ANY or SEGMENT: any but "/"), or [a, b]: go on at a and at b. The end of the program is a match.
+const ANY = 1;
+const SEGMENT = 2;
+type Op = string | typeof ANY | typeof SEGMENT | readonly [number, number];
+
+function compile(part: string[], program: Op[]): void {
+  for (let at = 0; at < part.length; ) {
+    const here = program.length;
+    const stars = part[at] === '*' ? (part[at + 1] === '*' ? 2 : 1) : 0;
+    if (stars === 2 && part[at + 2] === '/') {
+      // "**/": nothing, or any run ending in "/" (so "/**/settings" also matches "/settings").
+      program.push([here + 1, here + 5], [here + 2, here + 4], ANY, [here + 1, here + 1], '/');
+      at += 3;
+    } else if (stars) {
+      program.push([here + 1, here + 3], stars === 2 ? ANY : SEGMENT, [here, here]);
+      at += stars;
+    } else program.push(part[at++]!);
+  }
+}
 
 /**
- * Turns a glob into an anchored regular expression, with path-glob wildcards: "*" is any run of
+ * Whether a glob matches the whole of a text, with path-glob wildcards: "*" is any run of
  * characters except "/", "**" any run including "/" (and before a "/" also no segment at all).
  * Everything else is literal, "?" too, so query strings can be written as they are (URLPattern
  * needs "\\?" for that). The part before "?" or "#" may end with or without "/".
  */
-export function globToRegExp(glob: string): RegExp {
+export function globMatches(glob: string, text: string): boolean {
   const cut = glob.search(/[?#]|$/);
-  return new RegExp(`^${wildcards(glob.slice(0, cut).replace(/\/$/, ''))}/?${wildcards(glob.slice(cut))}$`);
+  const program: Op[] = [];
+  compile([...glob.slice(0, cut).replace(/\/$/, '')], program);
+  program.push([program.length + 1, program.length + 2], '/');
+  compile([...glob.slice(cut)], program);
+  let live = new Set<number>();
+  const enter = (states: Set<number>, at: number): void => {
+    const op = program[at];
+    if (states.has(at)) return;
+    states.add(at);
+    if (Array.isArray(op)) op.forEach((next) => enter(states, next));
+  };
+  enter(live, 0);
+  for (const char of text) {
+    const next = new Set<number>();
+    for (const at of live) {
+      const op = program[at];
+      if (op === char || op === ANY || (op === SEGMENT && char !== '/')) enter(next, at + 1);
+    }
+    live = next;
+  }
+  return live.has(program.length);
 }
 
 /** The part of a URL a glob sees: the query only if the glob has a "?", the hash only if it has a "#". */
@@ -45,7 +83,7 @@ export function urlRuleMatches(rule: UrlRuleLike, fullUrl: string): boolean {
       case 'contains':
         return url.includes(rule.value);
       case 'glob':
-        return globToRegExp(rule.value).test(globTarget(rule.value, url));
+        return globMatches(rule.value, globTarget(rule.value, url));
       case 'regex':
         return new RegExp(rule.value).test(url);
     }

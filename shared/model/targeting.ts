@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export { globToRegExp } from '../bundle/urlRules';
+export { globMatches } from '../bundle/urlRules';
 
 function regexProblem(value: string): string | null {
   try {

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { urlMatchesRules, urlRuleMatches } from '../../shared/bundle/urlRules';
+import { globMatches, urlMatchesRules, urlRuleMatches } from '../../shared/bundle/urlRules';
 
 const page = 'https://app.example.com/projects/42/settings?tab=team';
 const glob = (value: string, url: string) => urlRuleMatches({ match: 'glob', value }, url);
@@ -80,5 +81,40 @@ describe('URL globs', () => {
     expect(glob('/a+b/(c)', 'https://x.com/a+b/(c)')).toBe(true);
     expect(glob('/a+b', 'https://x.com/aab')).toBe(false);
     expect(glob('/a.b', 'https://x.com/aXb')).toBe(false);
+  });
+});
+
+describe('URL globs on hostile input', () => {
+  it('stay linear: a glob of many wildcards against a long URL answers at once', () => {
+    const url = `https://app.example.com/${'a'.repeat(2_000)}`;
+    const hostile = `/${'*a'.repeat(500)}b`;
+    const started = performance.now();
+    expect(glob(hostile, url)).toBe(false);
+    expect(glob(`/**${'a*'.repeat(200)}b`, url)).toBe(false);
+    // A compiled RegExp takes minutes here (catastrophic backtracking); the automaton is linear.
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(glob(`/${'*a'.repeat(5)}*`, url)).toBe(true);
+  });
+});
+
+/** The documented meaning, written as a RegExp: fine for short inputs, where backtracking costs nothing. */
+function globAsRegExp(glob: string): RegExp {
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const wildcards = (text: string) =>
+    text.split('**/').map((part) => part.split('**').map((piece) => piece.split('*').map(escape).join('[^/]*')).join('.*')).join('(?:.*/)?');
+  const cut = glob.search(/[?#]|$/);
+  return new RegExp(`^${wildcards(glob.slice(0, cut).replace(/\/$/, ''))}/?${wildcards(glob.slice(cut))}$`, 'u');
+}
+
+describe('the glob automaton', () => {
+  // (Three stars in a row have no documented meaning, so they are left out.)
+  it('agrees with the regular-expression meaning on short globs and texts', () => {
+    const piece = fc.constantFrom('*', '**', '**/', '/', 'a', 'b', '?', '#', '.', 'é');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }).map((parts) => parts.join('')).filter((pattern) => !pattern.includes('***')), fc.array(fc.constantFrom('a', 'b', '/', '?', '#', '.', 'é'), { maxLength: 12 }).map((chars) => chars.join('')), (pattern, text) => {
+        expect(globMatches(pattern, text)).toBe(globAsRegExp(pattern).test(text));
+      }),
+      { numRuns: 3_000 },
+    );
   });
 });
