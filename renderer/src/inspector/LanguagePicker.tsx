@@ -11,6 +11,8 @@ export function LanguagePicker({ exclude, onPick }: { exclude: readonly string[]
   const id = useId();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
+  // Enter with nothing to pick says why, at the field.
+  const [refused, setRefused] = useState(false);
   const matches = findLanguages(query, exclude).slice(0, SHOWN);
   const open = query.trim() !== '';
   const pick = (option: LanguageOption | undefined) => {
@@ -32,11 +34,12 @@ export function LanguagePicker({ exclude, onPick }: { exclude: readonly string[]
         aria-autocomplete="list"
         aria-activedescendant={open && matches[active] ? `${id}-${matches[active].tag}` : undefined}
         aria-describedby={`${id}-hint`}
+        aria-invalid={refused}
         value={query}
         placeholder="Hebrew, עברית or he"
         autoComplete="off"
         spellCheck={false}
-        onChange={(event) => (setQuery(event.target.value), setActive(0))}
+        onChange={(event) => (setQuery(event.target.value), setActive(0), setRefused(false))}
         onKeyDown={(event) => {
           if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
             event.preventDefault();
@@ -44,7 +47,8 @@ export function LanguagePicker({ exclude, onPick }: { exclude: readonly string[]
             setActive((current) => (matches.length ? (current + step + matches.length) % matches.length : 0));
           } else if (event.key === 'Enter') {
             event.preventDefault();
-            pick(matches[active]);
+            if (matches[active]) pick(matches[active]);
+            else if (query.trim()) setRefused(true);
           } else if (event.key === 'Escape' && query) {
             event.preventDefault();
             event.stopPropagation(); // clears the search; a second Escape goes to the app
@@ -52,8 +56,10 @@ export function LanguagePicker({ exclude, onPick }: { exclude: readonly string[]
           }
         }}
       />
-      <span id={`${id}-hint`} className="field-hint">
-        {open && !matches.length ? `No language matches “${query.trim()}”. Try its English name or a BCP-47 tag (fr, de-CH, pt-BR).` : 'By name, in English or in the language itself, or by tag.'}
+      <span id={`${id}-hint`} className={refused ? 'form-error' : 'field-hint'} role={refused ? 'alert' : undefined}>
+        {open && !matches.length
+          ? `No language matches “${query.trim()}”. Type its English name (Hebrew), its own name (עברית) or a BCP-47 tag (he, pt-BR).`
+          : 'By name, in English or in the language itself, or by tag.'}
       </span>
       {open && matches.length ? (
         <ul id={`${id}-list`} role="listbox" aria-label="Languages to add" className="language-options">

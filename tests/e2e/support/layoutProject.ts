@@ -36,7 +36,13 @@ export function addTopRightStep(project: Project): void {
   });
 }
 
-/** Only English, so a test can add Hebrew as a new user does. */
+/** Only English, so a test can add Hebrew as a new user does: no Hebrew texts either. */
 export function englishOnly(project: Project): void {
   project.locales = { defaultLocale: 'en', available: ['en'] };
+  const dropHebrew = (value: unknown): void => {
+    if (!value || typeof value !== 'object') return;
+    if (!Array.isArray(value)) delete (value as Record<string, unknown>).he;
+    Object.values(value).forEach(dropHebrew);
+  };
+  dropHebrew(project.flows);
 }
