@@ -5,6 +5,8 @@ import { isTextField } from '../ui/isTextField';
 /** The outline: the list of flows with the selected flow's steps or items. */
 const OUTLINE = '.flow-list';
 const CANVAS = '.screen-canvas';
+/** A flow's or step's row in the outline; the selected one has the class "selected". */
+const ROWS = '.flow-row, .item-row';
 
 /**
  * Whether a delete shortcut pressed with the focus on `target` may delete. Only where the focus
@@ -13,6 +15,13 @@ const CANVAS = '.screen-canvas';
  */
 export function deleteKeyAllowed(id: CommandId, target: EventTarget | null): boolean {
   if (!(target instanceof Element) || isTextField(target)) return false;
-  if (target.closest(OUTLINE)) return true;
+  if (target.closest(OUTLINE)) {
+    const row = target.closest(ROWS);
+    if (!row) return true;
+    // A focused row that is not the selection would see something else deleted than it shows,
+    // and so would Delete on a flow's row while some of its steps are selected.
+    if (!row.classList.contains('selected')) return false;
+    return !(id === 'edit.delete' && row.matches('.flow-row') && useUiStore.getState().selectedItemIds.length > 0);
+  }
   return id === 'edit.delete' && target.closest(CANVAS) !== null && useUiStore.getState().selectedItemIds.length > 0;
 }

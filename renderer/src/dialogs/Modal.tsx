@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 
 interface ModalProps {
   title: string;
@@ -15,12 +15,13 @@ interface ModalProps {
 export function Modal({ title, onClose, children, footer }: ModalProps) {
   const titleId = useId();
   const panel = useRef<HTMLDivElement>(null);
+  // Taken before the dialog's fields mount: one with autoFocus would otherwise be "where focus was".
+  const [previous] = useState(() => document.activeElement as HTMLElement | null);
   const close = useRef(onClose);
   useEffect(() => {
     close.current = onClose;
   });
   useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
     // A dialog with nothing to type in or press (a sheet to read) takes focus itself, so its keys reach it.
     const first = panel.current?.querySelector<HTMLElement>('[autofocus], input, button, [tabindex="0"]') ?? panel.current;
     first?.focus();
@@ -36,7 +37,7 @@ export function Modal({ title, onClose, children, footer }: ModalProps) {
       window.removeEventListener('keydown', onEscape, true);
       if (previous?.isConnected) previous.focus();
     };
-  }, []);
+  }, [previous]);
   return (
     <div className="modal-backdrop" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
       <div ref={panel} className="modal" role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1}>

@@ -78,6 +78,11 @@ export class BuilderPage {
     return (await this.page.locator('[id^="DndLiveRegion-"]').allTextContents()).join(' ').trim();
   }
 
+  /** The right-hand panel: the selection's fields, theme and languages. */
+  get inspector() {
+    return this.page.getByRole('complementary', { name: 'Inspector' });
+  }
+
   inspectorTab(name: 'Selection' | 'Theme' | 'Languages') {
     return this.page.getByRole('tab', { name });
   }
