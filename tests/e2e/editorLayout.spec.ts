@@ -121,3 +121,16 @@ test('Play covers the whole editor: step 4 under where the tabs were, first and 
   await expect(preview).toHaveCount(0);
   await expect(page.locator('.project-view')).not.toHaveAttribute('inert');
 });
+
+test('another flow opens in the inspector at its top, not at the last flow\'s scroll position', async ({ page, webHost }) => {
+  await writeEditedDemoProject(page, webHost.projectsDir, () => undefined);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const builder = await openDemo(page, webHost.url);
+  await builder.flowRow('NPS').click();
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  await expect.poll(() => inspector.evaluate((panel) => panel.scrollHeight > panel.clientHeight)).toBe(true);
+  await inspector.evaluate((panel) => (panel.scrollTop = panel.scrollHeight));
+  await expect.poll(() => inspector.evaluate((panel) => panel.scrollTop)).toBeGreaterThan(0);
+  await builder.flowRow('Getting started').click();
+  await expect.poll(() => inspector.evaluate((panel) => panel.scrollTop)).toBe(0);
+});
