@@ -183,6 +183,13 @@ test.describe('a product manager\'s first hour', () => {
     await expect(delay).toHaveValue('2.5');
     await expect(builder.inspector.getByText(/Enter seconds/)).toBeHidden();
 
+    // "+ Add step": neutral until the author leaves the step (the quiet part is a unit test of the lint hook).
+    await page.getByRole('button', { name: '+ Add step' }).click();
+    await expect(builder.itemList('Dashboard tour').getByRole('listitem')).toHaveCount(4);
+    await expect(builder.itemList('Dashboard tour').getByRole('listitem').nth(3)).toContainText('not anchored');
+    await builder.itemList('Dashboard tour').getByRole('button', { name: /^1\b/ }).click();
+    await expect(page.getByRole('region', { name: 'Problems' }).or(page.locator('section[aria-labelledby="problems-heading"]')).first()).toContainText('step 4 is a tooltip without an anchor');
+
     await builder.addFlow('Hotspot');
     await expect(builder.inspector.getByLabel('Title', { exact: true })).toHaveValue('');
     await expect(builder.inspector.getByLabel('Title', { exact: true })).toHaveAttribute('placeholder', /.+/);

@@ -8,13 +8,16 @@ const LINT_DELAY_MS = 400;
 /** The project's lint problems, recomputed once the author pauses (linting 10,000 steps takes a moment). */
 export function useLint(): LintProblem[] {
   const project = useDocumentStore((state) => state.project);
+  const freshItemId = useUiStore((state) => state.freshItemId);
   // Not on first render: opening a large project must not wait for lint.
   const [problems, setProblems] = useState<LintProblem[]>([]);
   useEffect(() => {
     if (!project) return;
-    const timer = setTimeout(() => setProblems(lintProject(project)), LINT_DELAY_MS);
+    // A step just added could not have been anchored yet: no error for that until the author leaves it.
+    const notYet = (problem: LintProblem) => problem.code === 'noAnchor' && problem.itemId !== undefined && problem.itemId === freshItemId;
+    const timer = setTimeout(() => setProblems(lintProject(project).filter((problem) => !notYet(problem))), LINT_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [project]);
+  }, [project, freshItemId]);
   return problems;
 }
 

@@ -55,7 +55,7 @@ export function addItem(flowId: string): void {
     items.splice(index < 0 ? items.length : index + 1, 0, item);
     added = item;
   });
-  if (added) useUiStore.setState({ selectedFlowId: flowId, selectedItemIds: [(added as FlowItem).id] });
+  if (added) useUiStore.setState({ selectedFlowId: flowId, selectedItemIds: [(added as FlowItem).id], freshItemId: (added as FlowItem).id });
 }
 
 /** Copies each selected item right after itself, with new ids; the copies become the selection. */

@@ -53,6 +53,8 @@ export interface UiState {
   selectedElementId: string | null;
   /** The flow playing in the preview, over the screenshots. */
   previewFlowId: string | null;
+  /** A step just added: its missing anchor is "not anchored yet", not an error, until the author leaves it. */
+  freshItemId: string | null;
   dialog: DialogState;
   notices: Notice[];
 }
@@ -73,6 +75,7 @@ export const useUiStore = create<UiState>()(() => ({
   renamingScreenId: null,
   selectedElementId: null,
   previewFlowId: null,
+  freshItemId: null,
   dialog: { kind: 'none' },
   notices: [],
 }));
@@ -102,7 +105,9 @@ export function clearErrorNotices(): void {
   useUiStore.setState((state) => ({ notices: state.notices.filter((notice) => notice.tone !== 'error') }));
 }
 
-// Notices are about the project that was open: closing it takes them away.
 useUiStore.subscribe((state, previous) => {
+  // Notices are about the project that was open: closing it takes them away.
   if (previous.projectPath && !state.projectPath && state.notices.length) useUiStore.setState({ notices: [] });
+  // Leaving a new step ends its grace: from then on a missing anchor is an error again.
+  if (state.freshItemId && !state.selectedItemIds.includes(state.freshItemId)) useUiStore.setState({ freshItemId: null });
 });
