@@ -18,6 +18,7 @@ export const runChecklist: RunFlow = (flow, context, end) => {
   // Corners follow the reading direction: bottom-right in English is bottom-left in Hebrew.
   const corner = context.dir === 'rtl' ? MIRROR[body.launcher.position]! : body.launcher.position;
   const panelId = `list-${flow.id}`;
+  const titleId = `${panelId}-title`;
   const launcher = h('button', { type: 'button', className: `launch ${corner}`, 'aria-controls': panelId });
   const panel = h('section', { className: `card list ${corner}`, id: panelId, role: 'dialog', dir: context.dir });
   launcher.addEventListener('click', () => toggle(!open));
@@ -78,9 +79,10 @@ export const runChecklist: RunFlow = (flow, context, end) => {
     const allDone = done.size === total;
     panel.replaceChildren(
       body.dismissible || allDone ? h('button', { type: 'button', className: 'x', 'aria-label': 'Close', onclick: () => finish({ reason: 'close' }) }, '×') : '',
-      h('h2', null, context.t(body.title)),
+      h('h2', { id: titleId }, context.t(body.title)),
       allDone ? h('div', { role: 'status' }, markdown(context.t(body.completionMessage))) : h('div', null, markdown(context.t(body.description))),
-      h('div', { className: 'bar', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': total, 'aria-valuenow': done.size }, fill),
+      // Named by the checklist's title; the value read out is the same "1/3" as the launcher's count.
+      h('div', { className: 'bar', role: 'progressbar', 'aria-labelledby': titleId, 'aria-valuemin': 0, 'aria-valuemax': total, 'aria-valuenow': done.size, 'aria-valuetext': `${done.size}/${total}` }, fill),
       h(
         'ul',
         { className: 'items' },
