@@ -118,7 +118,8 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
               </label>
             </div>
           </div>
-          <pre className="snippet" aria-label="Embed snippet">
+          {/* Focusable: long code scrolls sideways, and keyboard users must be able to scroll it. */}
+          <pre className="snippet" aria-label="Embed snippet" tabIndex={0}>
             <code>{code}</code>
           </pre>
           <button type="button" className="button small" onClick={() => void navigator.clipboard.writeText(code).then(() => notify('info', 'Copied the embed code.'), () => notify('error', 'The clipboard is not available here; select the code and copy it.'))}>

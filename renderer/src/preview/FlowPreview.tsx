@@ -155,7 +155,8 @@ export function FlowPreview({ project, projectPath, flowId, onClose }: FlowPrevi
           <Icon name="close" />
         </button>
       </div>
-      <div className="preview-stage">
+      {/* Focusable: a screenshot taller than the window scrolls, and keyboard users must be able to scroll it too. */}
+      <div className="preview-stage" tabIndex={0} role="group" aria-label="Screenshot with the flow">
         {!built.ok ? (
           <PreviewProblems
             title={`“${flow?.name ?? 'This flow'}” cannot play: the project has ${built.problems.length === 1 ? 'a problem' : `${built.problems.length} problems`} to fix first.`}

@@ -32,11 +32,11 @@ export function CanvasArea() {
   const screen = screens?.find((candidate) => candidate.id === selectedScreenId) ?? screens?.[0];
   return (
     <>
-      <section className="canvas" aria-label="Canvas">
+      <main className="canvas" aria-label="Canvas">
         <AreaErrorBoundary area="canvas" key={screen?.id}>
           {screen ? <ScreenCanvas screen={screen} /> : <NoScreens />}
         </AreaErrorBoundary>
-      </section>
+      </main>
       <AreaErrorBoundary area="inspector" className="inspector">
         <Inspector screen={screen} />
       </AreaErrorBoundary>
