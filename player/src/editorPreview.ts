@@ -19,6 +19,7 @@ import type { PlayContext, RunFlow } from './context';
 import { addSheet } from './dom';
 import { createFrequencyStore, createMemoryStorage } from './frequency';
 import { runChecklist } from './kinds/checklist';
+import { buttonsAt } from './kinds/stepButtons';
 import { stepCard } from './kinds/stepCard';
 import { runSurvey } from './kinds/survey';
 import { place } from './position';
@@ -50,6 +51,8 @@ export interface PreviewCardContent {
   buttons?: BundleTourStep['buttons'];
   /** "2/5", or empty for none. */
   progress?: string;
+  /** Where a tour step stands in its tour, so the card shows the buttons the player will (no Back first, "Done" last). */
+  position?: { index: number; count: number };
 }
 
 /** The flow kinds shown as a widget (launcher and panel, or the survey card) rather than a card on a target. */
@@ -133,7 +136,9 @@ function drawingContext(layer: LayerState, flows: BundleFlow[]): PlayContext {
 /** A tour step's or hotspot's card, not yet in the layer; its buttons do nothing. */
 export function previewCard(layer: PreviewLayer, content: PreviewCardContent, modal: boolean): { card: HTMLElement; arrow: HTMLElement } {
   const inert = () => undefined;
-  return stepCard(drawingContext(stateOf(layer), []), content, { next: inert, back: inert, close: inert }, modal);
+  const { position, ...shown } = content;
+  if (position && shown.buttons) shown.buttons = buttonsAt({ buttons: shown.buttons }, position.index, position.count, layer.t, layer.defaultLocale);
+  return stepCard(drawingContext(stateOf(layer), []), shown, { next: inert, back: inert, close: inert }, modal);
 }
 
 const WIDGETS: Record<PreviewWidgetFlow['kind'], RunFlow> = { checklist: runChecklist, survey: runSurvey };

@@ -33,6 +33,19 @@ describe('@stepwise/player/editor, as the canvas uses it', () => {
     expect([...card.querySelectorAll('button')].map((button) => button.textContent)).toContain('Next');
   });
 
+  it('shows the buttons the player will at the step\'s place: no Back first, "Done" last', () => {
+    const { layer } = layerOn('en');
+    const buttons = [
+      { action: 'back' as const, label: { en: 'Back' } },
+      { action: 'next' as const, label: { en: 'Next' } },
+    ];
+    const labels = (index: number) =>
+      [...previewCard(layer, { title: { en: 'Step' }, body: { en: '' }, closable: false, buttons, position: { index, count: 3 } }, false).card.querySelectorAll('button')].map((button) => button.textContent);
+    expect(labels(0)).toEqual(['Next']);
+    expect(labels(1)).toEqual(['Back', 'Next']);
+    expect(labels(2)).toEqual(['Back', 'Done']);
+  });
+
   it('refuses a layer it did not make, saying which entry and what to pass', () => {
     const fake = { root: document.createElement('div').attachShadow({ mode: 'open' }), dir: 'ltr' as const, t: () => '' };
     expect(() => previewWidget(fake, createFlow('survey', 'NPS', 'en'))).toThrow('@stepwise/player/editor: pass a layer made by createPreviewLayer().');

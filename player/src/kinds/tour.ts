@@ -3,6 +3,7 @@ import type { RunFlow } from '../context';
 import { h } from '../dom';
 import type { Found } from '../findTarget';
 import { follow, place } from '../position';
+import { buttonsAt } from './stepButtons';
 import { focusCard, stepCard } from './stepCard';
 
 /** Scrolls a target into view when it is off screen or covered (a fixed or sticky header). */
@@ -50,11 +51,7 @@ export const runTour: RunFlow = (flow, context, end) => {
 
   function draw(step: BundleTourStep, found: Found | null): void {
     const layer = context.layer(found?.element);
-    const last = index === steps.length - 1;
-    // Whatever order the steps are in: no Back on the first, and the last step's default "Next" says "Done".
-    const buttons = step.buttons
-      .filter((button) => index > 0 || button.action !== 'back')
-      .map((button) => (last && button.action === 'next' && context.t(button.label) === 'Next' ? { ...button, label: { [context.bundle.locales.defaultLocale]: 'Done' } } : button));
+    const buttons = buttonsAt(step, index, steps.length, context.t, context.bundle.locales.defaultLocale);
     const { card, arrow } = stepCard(
       context,
       { ...step, buttons, progress: step.showProgress && steps.length > 1 ? `${index + 1}/${steps.length}` : '' },

@@ -129,7 +129,7 @@ function TourLayer({ layer, flow, screen, scale, area }: { layer: PreviewLayer; 
       {step && onThisScreen ? (
         <PlacedCard
           layer={layer}
-          content={{ ...step, progress: step.showProgress && steps.length > 1 ? `${index + 1}/${steps.length}` : '' }}
+          content={{ ...step, position: { index, count: steps.length }, progress: step.showProgress && steps.length > 1 ? `${index + 1}/${steps.length}` : '' }}
           target={target}
           placement={step.placement}
           alignment={step.alignment}
