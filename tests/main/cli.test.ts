@@ -33,7 +33,7 @@ describe('stepwise CLI', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'stepwise-cli-')), 'bundle.json');
     const first = await run('export', join(golden, 'Golden.stepwise'), '--out', out);
     expect(first.code).toBe(0);
-    expect(first.out).toMatch(/^Wrote .*bundle\.json \(4 flows, \d+ bytes\) with 7 warning\(s\)/);
+    expect(first.out).toMatch(/^Wrote .*bundle\.json \(4 flows, \d+ bytes\) with 3 warning\(s\)/);
     const bytes = readFileSync(out, 'utf8');
     expect(bytes).toBe(readFileSync(join(golden, 'bundle.json'), 'utf8'));
     await run('export', join(golden, 'Golden.stepwise', 'project.json'), '--out', out);

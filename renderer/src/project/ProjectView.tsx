@@ -68,10 +68,11 @@ export function ProjectView() {
           <AreaErrorBoundary area="problems list">
             <ProblemsPanel />
           </AreaErrorBoundary>
+          {/* Inside a landmark for screen readers; positioned against the workspace, so the sidebar's scrolling does not move them. */}
+          <PanelResizer side="left" label="Resize the screens and flows panel" width={widths.left} onResize={(width) => setWidth('left', width)} />
+          <PanelResizer side="right" label="Resize the inspector" width={widths.right} onResize={(width) => setWidth('right', width)} />
         </aside>
         <CanvasArea />
-        <PanelResizer side="left" label="Resize the screens and flows panel" width={widths.left} onResize={(width) => setWidth('left', width)} />
-        <PanelResizer side="right" label="Resize the inspector" width={widths.right} onResize={(width) => setWidth('right', width)} />
       </div>
       {dropping ? (
         <div className="drop-overlay" aria-hidden="true">
