@@ -136,9 +136,10 @@ function drawingContext(layer: LayerState, flows: BundleFlow[]): PlayContext {
 /** A tour step's or hotspot's card, not yet in the layer; its buttons do nothing. */
 export function previewCard(layer: PreviewLayer, content: PreviewCardContent, modal: boolean): { card: HTMLElement; arrow: HTMLElement } {
   const inert = () => undefined;
+  const state = stateOf(layer);
   const { position, ...shown } = content;
-  if (position && shown.buttons) shown.buttons = buttonsAt({ buttons: shown.buttons }, position.index, position.count, layer.t, layer.defaultLocale);
-  return stepCard(drawingContext(stateOf(layer), []), shown, { next: inert, back: inert, close: inert }, modal);
+  if (position && shown.buttons) shown.buttons = buttonsAt({ buttons: shown.buttons }, position.index, position.count, state.t, state.defaultLocale);
+  return stepCard(drawingContext(state, []), shown, { next: inert, back: inert, close: inert }, modal);
 }
 
 const WIDGETS: Record<PreviewWidgetFlow['kind'], RunFlow> = { checklist: runChecklist, survey: runSurvey };
