@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { ProblemsList } from './ProblemsList';
 import { useLint } from './useLint';
 
+const countOf = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
 /** The sidebar's Problems panel: what would stop or spoil an export, live. */
 export function ProblemsPanel() {
   const problems = useLint();
@@ -15,7 +17,7 @@ export function ProblemsPanel() {
             Problems
           </button>{' '}
           <span className={`panel-count${errors ? ' has-errors' : ''}`}>
-            {errors} errors · {problems.length - errors} warnings
+            {countOf(errors, 'error')} · {countOf(problems.length - errors, 'warning')}
           </span>
         </h2>
       </header>
