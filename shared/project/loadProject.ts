@@ -4,6 +4,7 @@ import { PROJECT_FORMAT, PROJECT_VERSION, projectSchema } from '../model/project
 import { jsonPath, problemsFromZod, type Problem } from '../validation/problems';
 import { migrateProjectDocument, type ProjectDocument } from './migrations';
 import { parseJsonDocument } from './parseJson';
+import { fontFamilySchema } from '../model/cssValues';
 
 export type ProjectLoadErrorKind = 'damaged' | 'notStepwiseFile' | 'versionTooNew' | 'migrationFailed' | 'invalid';
 
@@ -54,6 +55,17 @@ function restoreUniqueIds(document: ProjectDocument, repairs: string[]): void {
 }
 
 /**
+ * Earlier versions accepted any font text, which the player now refuses as unsafe CSS (an empty
+ * one, or one with ";", "url(" or braces): such a font goes back to the default, with a notice.
+ */
+function restoreThemeFont(document: ProjectDocument, repairs: string[]): void {
+  const theme = document.theme as Record<string, unknown> | undefined;
+  if (!theme || typeof theme !== 'object' || typeof theme.fontFamily !== 'string' || fontFamilySchema.safeParse(theme.fontFamily).success) return;
+  repairs.push(`$.theme.fontFamily was ${JSON.stringify(theme.fontFamily.slice(0, 80))}, which is not a safe font-family list; it is back to the default font.`);
+  delete theme.fontFamily;
+}
+
+/**
  * Reads a project file: parse -> check format and version -> migrate -> restore -> validate.
  * Never throws; every failure names the file and the place inside it.
  */
@@ -101,6 +113,7 @@ export function loadProjectText(text: string, file: string): ProjectLoadResult {
   const repairs: string[] = [];
   const restored = cloneJson(migrated);
   restoreUniqueIds(restored, repairs);
+  restoreThemeFont(restored, repairs);
   const result = projectSchema.safeParse(restored);
   if (!result.success) {
     const problems = problemsFromZod(result.error, restored).map((problem, index) => ({

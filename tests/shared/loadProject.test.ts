@@ -1,3 +1,4 @@
+import { createProject } from '../../shared/model/create';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_VERSION } from '../../shared/model/project';
 import { loadProjectText } from '../../shared/project/loadProject';
@@ -62,6 +63,18 @@ describe('loading a project file', () => {
     if (!result.ok) return;
     expect(new Set(result.project.flows.map((f) => f.id)).size).toBe(4);
     expect(result.repairs).toEqual([expect.stringContaining('$.flows[1].id repeated the id')]);
+  });
+
+  it('opens a project whose font an earlier version accepted but is not safe CSS, with the default font and a notice', () => {
+    for (const font of ['', 'Inter; background: url(https://evil.example/x)']) {
+      const project = sampleProject() as unknown as { theme: Record<string, unknown> };
+      project.theme.fontFamily = font;
+      const result = loadProjectText(JSON.stringify(project), FILE);
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(result.project.theme.fontFamily).toBe(createProject('x').theme.fontFamily);
+      expect(result.repairs).toEqual([expect.stringContaining('$.theme.fontFamily was')]);
+    }
   });
 
   it('keeps top-level fields this version does not know', () => {
