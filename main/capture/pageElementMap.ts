@@ -62,7 +62,8 @@ export function checkPageElementMap(raw: unknown, image: { width: number; height
     const kept: MappedElement = { ...element.data, box: { x, y, width, height }, alternates: keptAlternates, ...(shortName !== undefined ? { name: shortName } : {}) };
     // Elements come in page order, so keeping a prefix keeps the top of the page.
     const size = Buffer.byteLength(JSON.stringify(kept)) + (elements.length ? 1 : 0);
-    if (bytes + size > MAX_ELEMENT_MAP_BYTES) {
+    // Once the budget is reached every later element is left out, so what is kept is a true prefix.
+    if (cut.overBudget > 0 || bytes + size > MAX_ELEMENT_MAP_BYTES) {
       cut.overBudget++;
       continue;
     }

@@ -122,18 +122,17 @@ test('the bundles validate accepts but the old player crashed on play with their
 test('createPlayer leaves the caller\'s bundle as it was, and CSS values cannot add declarations', async ({ page, demoSite }) => {
   await page.goto(demoSite.url);
   await page.addScriptTag({ url: '/stepwise-player.iife.js' });
-  const result = await page.evaluate(() => {
+  const unchanged = await page.evaluate(() => {
     const bundle = { format: 'stepwise.bundle', version: 1, project: { id: 'p', name: 'P' }, flows: [{ id: 'h', name: 'H', kind: 'hotspot', hotspot: { anchor: { selectors: ['body'] }, beacon: { color: '#ff0000' } } }] };
     const before = JSON.stringify(bundle);
     const player = (window as any).Stepwise.createPlayer({ bundle, autoStart: false });
     player.start('h');
-    return new Promise<{ unchanged: boolean; style: string }>((done) =>
-      setTimeout(() => {
-        const beacon = document.querySelector('[data-stepwise-player]')!.shadowRoot!.querySelector<HTMLElement>('.beacon')!;
-        done({ unchanged: JSON.stringify(bundle) === before, style: beacon.getAttribute('style') ?? '' });
-      }, 50),
-    );
+    return JSON.stringify(bundle) === before;
   });
+  // The beacon appears once the player has found its target: wait for it, not for a time.
+  const beacon = page.locator('[data-stepwise-player] .beacon');
+  await expect(beacon).toHaveCount(1);
+  const result = { unchanged, style: (await beacon.getAttribute('style')) ?? '' };
   expect(result.unchanged).toBe(true);
   expect(result.style).toContain('--sw-beacon: #ff0000');
   expect(result.style).not.toContain('url(');

@@ -41,6 +41,8 @@ export function LanguagePicker({ exclude, onPick }: { exclude: readonly string[]
         spellCheck={false}
         onChange={(event) => (setQuery(event.target.value), setActive(0), setRefused(false))}
         onKeyDown={(event) => {
+          // Enter that confirms an input method's composition (Japanese, Chinese…) is not a pick.
+          if (event.nativeEvent.isComposing) return;
           if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
             event.preventDefault();
             const step = event.key === 'ArrowDown' ? 1 : -1;
