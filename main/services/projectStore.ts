@@ -82,6 +82,16 @@ async function checkedImagesDir(projectDir: string): Promise<string> {
   return real;
 }
 
+/** The images folder to read from: the same rule as for writing, but nothing is created. */
+async function readableImagesDir(projectDir: string): Promise<string> {
+  const realProject = await fs.realpath(projectDir);
+  const real = await fs.realpath(join(realProject, IMAGES_DIR));
+  if (!isInsideFolder(realProject, real)) {
+    throw new BuilderApiError({ code: 'forbidden', message: `The images folder of ${projectDir} leads outside the project (to ${real}); nothing was read.`, file: join(projectDir, IMAGES_DIR) });
+  }
+  return real;
+}
+
 export function createProjectStore(options: ProjectStoreOptions) {
   const atomicFs = options.fs;
 
@@ -188,8 +198,9 @@ export function createProjectStore(options: ProjectStoreOptions) {
       const dir = await uniqueProjectDir(name);
       try {
         await fs.mkdir(join(dir, IMAGES_DIR), { recursive: true });
+        const fromImages = project.screens.length ? await readableImagesDir(fromDir) : '';
         for (const screen of project.screens) {
-          await fs.copyFile(join(fromDir, IMAGES_DIR, screen.image.file), join(dir, IMAGES_DIR, screen.image.file));
+          await fs.copyFile(join(fromImages, screen.image.file), join(dir, IMAGES_DIR, screen.image.file));
         }
         await write(dir, renamed);
       } catch (error) {
@@ -218,11 +229,11 @@ export function createProjectStore(options: ProjectStoreOptions) {
     async readImage(path: string, file: string): Promise<string> {
       const image = join(projectDirOf(path), IMAGES_DIR, file);
       try {
-        const bytes = await fs.readFile(image);
+        const bytes = await fs.readFile(join(await readableImagesDir(projectDirOf(path)), file));
         const mime = file.endsWith('.png') ? 'image/png' : file.endsWith('.webp') ? 'image/webp' : 'image/jpeg';
         return `data:${mime};base64,${bytes.toString('base64')}`;
       } catch (error) {
-        throw ioError('read the screenshot', image, error);
+        throw error instanceof BuilderApiError ? error : ioError('read the screenshot', image, error);
       }
     },
 

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -136,6 +136,20 @@ describe('through the real handlers', () => {
     const answer = await dispatch('screen.addImage', { projectPath: created.path, fileName: 'shot.png', dataBase64: png.toString('base64') });
     expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('leads outside the project') } });
     expect(readdirSync(elsewhere)).toEqual([]);
+  });
+
+  it('project.readImage through an images folder that is a symlink to outside is refused', async () => {
+    const setup = await webHandlersInTempDir();
+    const elsewhere = await mkdtemp(join(tmpdir(), 'stepwise-elsewhere-'));
+    const secret = `${'a'.repeat(64)}.png`;
+    writeFileSync(join(elsewhere, secret), png);
+    const dispatch = createDispatcher(setup.handlers, () => undefined);
+    const created = await setup.handlers['project.create']({ name: 'Linked images' });
+    const { rm } = await import('node:fs/promises');
+    await rm(join(created.path, 'images'), { recursive: true });
+    await symlink(elsewhere, join(created.path, 'images'));
+    const answer = await dispatch('project.readImage', { path: created.path, file: secret });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('leads outside the project') } });
   });
 
   it('screen.addImage still stores images in an ordinary project', async () => {
