@@ -1,5 +1,6 @@
 import { urlRuleMatches } from '../../shared/bundle/urlRules';
 import { h, safeUrl } from './dom';
+import { fallbackDirection } from './fallbackDirection';
 import { focusCard, stepCard } from './kinds/stepCard';
 import { markdown } from './markdown';
 import { follow, place } from './position';
@@ -9,5 +10,5 @@ import { follow, place } from './position';
  * through the context instead of imported, so they load as small chunks of their own and the
  * core a tour needs stays one file.
  */
-export const toolkit = { h, safeUrl, markdown, stepCard, focusCard, place, follow, urlRuleMatches };
+export const toolkit = { h, safeUrl, markdown, stepCard, focusCard, place, follow, urlRuleMatches, fallbackDirection };
 export type Toolkit = typeof toolkit;

@@ -79,3 +79,26 @@ describe('untranslated text in a right-to-left card', () => {
     expect(title.hasAttribute('dir')).toBe(false);
   });
 });
+
+describe('untranslated text in right-to-left widgets', () => {
+  const root = () => document.querySelector('[data-stepwise-player]')!.shadowRoot!;
+
+  it('isolates the English fallback of an NPS survey and a checklist inside Hebrew widgets', async () => {
+    const bundle = demoBundle(); // the survey and the checklist have English text only
+    player = createPlayer({ bundle, locale: 'he', autoStart: false, storage: createMemoryStorage() });
+    player.start('survey_nps');
+    await vi.waitFor(() => expect(root().querySelector('.survey h2')).not.toBeNull());
+    const question = root().querySelector('.survey h2')!;
+    expect(question.textContent).toContain('How likely');
+    expect(question.getAttribute('dir')).toBe('ltr');
+    expect([...root().querySelectorAll('.survey .ends span')].map((label) => label.getAttribute('dir'))).toEqual(['ltr', 'ltr']);
+
+    player.start('checklist_start');
+    await vi.waitFor(() => expect(root().querySelector('.label')).not.toBeNull());
+    expect([...root().querySelectorAll('.label')].map((label) => [label.textContent, label.getAttribute('dir')])).toEqual([
+      ['Take the dashboard tour', 'ltr'],
+      ['Open your invoices', 'ltr'],
+      ['Send your first invoice', 'ltr'],
+    ]);
+  });
+});

@@ -9,6 +9,7 @@ export const runChecklist: RunFlow = (flow, context, end) => {
   if (flow.kind !== 'checklist') throw new Error('not a checklist');
   const body = flow.checklist;
   const { h, safeUrl, markdown, urlRuleMatches } = context.kit;
+  const dirOf = context.kit.fallbackDirection(context);
   const view = context.document.defaultView!;
   const done = new Set(context.frequency.read(flow.id).items ?? []);
   let open = done.size === 0;
@@ -79,8 +80,8 @@ export const runChecklist: RunFlow = (flow, context, end) => {
     const allDone = done.size === total;
     panel.replaceChildren(
       body.dismissible || allDone ? h('button', { type: 'button', className: 'x', 'aria-label': 'Close', onclick: () => finish({ reason: 'close' }) }, '×') : '',
-      h('h2', { id: titleId }, context.t(body.title)),
-      allDone ? h('div', { role: 'status' }, markdown(context.t(body.completionMessage))) : h('div', null, markdown(context.t(body.description))),
+      h('h2', { id: titleId, dir: dirOf(body.title) }, context.t(body.title)),
+      allDone ? h('div', { role: 'status', dir: dirOf(body.completionMessage) }, markdown(context.t(body.completionMessage))) : h('div', { dir: dirOf(body.description) }, markdown(context.t(body.description))),
       // Named by the checklist's title; the value read out is the same "1/3" as the launcher's count.
       h('div', { className: 'bar', role: 'progressbar', 'aria-labelledby': titleId, 'aria-valuemin': 0, 'aria-valuemax': total, 'aria-valuenow': done.size, 'aria-valuetext': `${done.size}/${total}` }, fill),
       h(
@@ -94,7 +95,7 @@ export const runChecklist: RunFlow = (flow, context, end) => {
               'button',
               { type: 'button', className: 'item', onclick: () => act(item) },
               h('span', { className: 'check', 'aria-hidden': 'true' }, done.has(item.id) ? '✓' : ''),
-              h('span', null, h('span', { className: 'label' }, context.t(item.label)), h('span', { className: 'hidden' }, done.has(item.id) ? ' (done)' : ''), h('span', { className: 'desc' }, context.t(item.description))),
+              h('span', null, h('span', { className: 'label', dir: dirOf(item.label) }, context.t(item.label)), h('span', { className: 'hidden' }, done.has(item.id) ? ' (done)' : ''), h('span', { className: 'desc', dir: dirOf(item.description) }, context.t(item.description))),
             ),
           ),
         ),

@@ -1,7 +1,7 @@
 import type { BundleTourStep, LocalizedText } from '../bundleTypes';
 import type { PlayContext } from '../context';
-import { isRightToLeft } from '../../../shared/bundle/rightToLeft';
 import { h, safeUrl } from '../dom';
+import { fallbackDirection } from '../fallbackDirection';
 import { markdown } from '../markdown';
 
 let uniqueId = 0;
@@ -20,10 +20,7 @@ export function stepCard(
   modal: boolean,
 ): { card: HTMLElement; arrow: HTMLElement } {
   const id = `sw-${++uniqueId}`;
-  // Untranslated text falls back to the default language: isolate it with that language's direction, or "your account." reads ".your account" in an RTL card.
-  const fallback = context.bundle.locales.defaultLocale;
-  const fallbackDir = isRightToLeft(fallback) ? 'rtl' : 'ltr';
-  const dirOf = (text: LocalizedText) => (fallbackDir !== context.dir && context.t(text) === text[fallback] ? fallbackDir : null);
+  const dirOf = fallbackDirection(context);
   const image = content.imageUrl && safeUrl(content.imageUrl);
   const buttons = (content.buttons ?? []).map((button) => {
     const label = context.t(button.label);

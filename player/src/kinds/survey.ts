@@ -11,6 +11,7 @@ export const runSurvey: RunFlow = (flow, context, end) => {
   if (flow.kind !== 'survey') throw new Error('not a survey');
   const survey = flow.survey;
   const { h, focusCard } = context.kit;
+  const dirOf = context.kit.fallbackDirection(context);
   const view = context.document.defaultView!;
   const id = `sw-q${++uniqueId}`;
   const centered = survey.position === 'center';
@@ -39,17 +40,18 @@ export const runSurvey: RunFlow = (flow, context, end) => {
     answered = true;
     context.emit('survey_answered', flow, { score, band: bandOf(score), comment });
     end('completed');
-    card.replaceChildren(close, h('h2', { id, role: 'status' }, context.t(survey.thankYou)));
+    card.replaceChildren(close, h('h2', { id, role: 'status', dir: dirOf(survey.thankYou) }, context.t(survey.thankYou)));
     timer = view.setTimeout(remove, 4_000);
   }
 
   function followUp(): void {
-    const question = context.t(survey.followUps[bandOf(score)]);
+    const asked = survey.followUps[bandOf(score)];
+    const question = context.t(asked);
     if (!question) return submit('');
     const field = h('textarea', { 'aria-labelledby': id, maxlength: 2_000 });
     card.replaceChildren(
       close,
-      h('h2', { id }, question),
+      h('h2', { id, dir: dirOf(asked) }, question),
       field,
       h('div', { className: 'foot' }, h('span', { className: 'prog' }), h('button', { type: 'button', className: 'btn primary', onclick: () => submit(field.value.trim()) }, 'Send')),
     );
@@ -75,7 +77,7 @@ export const runSurvey: RunFlow = (flow, context, end) => {
         scores[score]!.focus(); // Enter or Space then clicks it: the score is chosen
       }
     });
-    card.replaceChildren(close, h('h2', { id }, context.t(survey.question)), scale, h('div', { className: 'ends' }, h('span', null, context.t(survey.lowLabel)), h('span', null, context.t(survey.highLabel))));
+    card.replaceChildren(close, h('h2', { id, dir: dirOf(survey.question) }, context.t(survey.question)), scale, h('div', { className: 'ends' }, h('span', { dir: dirOf(survey.lowLabel) }, context.t(survey.lowLabel)), h('span', { dir: dirOf(survey.highLabel) }, context.t(survey.highLabel))));
   }
 
   ask();
