@@ -14,7 +14,7 @@ import type { UrlRule } from '../model/targeting';
  */
 export interface LintProblem {
   severity: 'error' | 'warning';
-  code: 'noAnchor' | 'emptyText' | 'untranslated' | 'missingFlow' | 'ambiguousSelector' | 'lowContrast' | 'offScreen' | 'urlNeverMatches';
+  code: 'noAnchor' | 'emptyText' | 'untranslated' | 'missingFlow' | 'ambiguousSelector' | 'lowContrast' | 'offScreen' | 'urlNeverMatches' | 'slowRegex';
   message: string;
   flowId?: string;
   /** A tour step or checklist item. */
@@ -80,6 +80,12 @@ function ruleNeverMatches(rule: UrlRule): string | null {
   return null;
 }
 
+/**
+ * A quantified group that holds a quantifier itself, such as "(a+)+" or "(\\w+\\s?)*": on some
+ * addresses a browser's regular expressions take exponential time on these and freeze the page.
+ */
+const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,)/;
+
 /** A simple selector (a tag, "#id", "[attr=value]") that several mapped elements answer to. */
 function ambiguousOnScreen(selector: string, project: Project, anchor: Anchor): number {
   const screen = project.screens.find((candidate) => candidate.id === anchor.screenId);
@@ -123,6 +129,11 @@ function lintFlow(project: Project, flow: Flow, problems: LintProblem[]): void {
   for (const rule of flow.targeting.urls) {
     const problem = ruleNeverMatches(rule);
     if (problem) add({ severity: 'warning', code: 'urlNeverMatches', message: `${name}: ${problem}` });
+  }
+  for (const rule of flow.targeting.urls) {
+    if (rule.match === 'regex' && NESTED_QUANTIFIER.test(rule.value)) {
+      add({ severity: 'warning', code: 'slowRegex', message: `${name}: the regular expression "${rule.value}" repeats a group that repeats itself; on some addresses that takes the browser seconds or longer and freezes the page. Use a glob, or a regular expression without nested repeats.` });
+    }
   }
   for (const rule of flow.targeting.urls.filter((candidate) => !candidate.exclude)) {
     if (flow.targeting.urls.some((other) => other.exclude && other.match === rule.match && other.value === rule.value)) {

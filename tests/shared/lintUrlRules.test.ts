@@ -31,3 +31,18 @@ describe('lint of URL rules', () => {
     expect(neverMatchWarnings({ match: 'regex', value: '^/settings' })).toHaveLength(1);
   });
 });
+
+describe('regular expressions that can freeze the page', () => {
+  const slow = (value: string) => {
+    const project = createProject('Lint');
+    const flow = createFlow('survey', 'NPS', 'en');
+    flow.targeting.urls = [{ match: 'regex', value, exclude: false }];
+    project.flows.push(flow);
+    return lintProject(project).filter((problem) => problem.code === 'slowRegex');
+  };
+
+  it('warns about nested repeats, not about ordinary expressions', () => {
+    for (const value of ['/(a+)+$', '/projects/(\\w+\\s?)*$', '(.*)*x', '/(ab*){2,}']) expect(slow(value), value).toHaveLength(1);
+    for (const value of ['/projects/\\d+/settings', '^https?://app\\.example\\.com/(a|b)+$', '/\\(x+\\)+']) expect(slow(value), value).toHaveLength(0);
+  });
+});
