@@ -115,7 +115,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
     if (request.method === 'HEAD') response.end();
     // pipeline, not pipe: a read error (file removed meanwhile) ends this response instead of the process.
-    else await pipeline(createReadStream(file), response);
+    else
+      await pipeline(createReadStream(file), response).catch((error: unknown) => {
+        // The browser went away mid-download (a reload, a closed tab): nothing to report.
+        if ((error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error;
+      });
   }
 
   async function serveApi(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
