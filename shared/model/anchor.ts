@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fingerprintSchema } from './fingerprint';
 import { boxSchema } from './geometry';
 import { idSchema } from './ids';
 
@@ -19,11 +20,17 @@ export const anchorSchema = z.object({
   elementId: z.string().max(64).optional(),
   selectors: selectorListSchema,
   box: boxSchema.optional(),
+  /** The picked element as captured; unset for image-only screens and anchors from before fingerprints. */
+  fingerprint: fingerprintSchema.optional(),
 });
 export type Anchor = z.infer<typeof anchorSchema>;
 
 /** The anchor as exported: only what the player needs on the real site. */
-export const bundleAnchorSchema = z.object({ selectors: selectorListSchema });
+export const bundleAnchorSchema = z.object({
+  selectors: selectorListSchema,
+  /** Lets the player verify a selector's match and search for the element when every selector is stale. */
+  fingerprint: fingerprintSchema.optional(),
+});
 export type BundleAnchor = z.infer<typeof bundleAnchorSchema>;
 
 export type PlacedAnchor = Anchor & { screenId: string; box: z.infer<typeof boxSchema> };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fingerprintSchema } from './fingerprint';
 import { boxSchema } from './geometry';
 import { idSchema } from './ids';
 
@@ -12,9 +13,13 @@ export const mappedElementSchema = z.object({
   name: z.string().max(500).optional(),
   /** The preferred selector, made to prefer stable attributes (test ids, ids, aria-label, name). */
   selector: z.string().min(1).max(2_000),
-  alternates: z.array(z.string().min(1).max(2_000)).max(2).default([]),
+  alternates: z.array(z.string().min(1).max(2_000)).max(3).default([]),
   /** Set when the element lives where `querySelector` from the document cannot reach it directly. */
   context: z.enum(['document', 'shadow', 'iframe']).default('document'),
+  /** The nearest mapped ancestor, so picking can go up and down the tree ("the card", "the number in the card"). */
+  parentId: z.string().min(1).max(64).optional(),
+  /** What the element was, so the player can tell it from a lookalike after the next release. */
+  fingerprint: fingerprintSchema.optional(),
 });
 export type MappedElement = z.infer<typeof mappedElementSchema>;
 

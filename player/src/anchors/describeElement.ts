@@ -1,0 +1,113 @@
+import { hrefPath, looksGenerated, meaningfulClass } from '../../../shared/anchors/classNames';
+import type { Fingerprint, FingerprintAncestor } from '../../../shared/anchors/fingerprintTypes';
+
+/**
+ * Reads an element as a fingerprint. The one description used on both sides: capture records it
+ * for the element the author picks (main/capture/inPage imports this file), and the player reads
+ * live candidates with it, so the two can never disagree about what "text" or "classes" mean.
+ */
+
+const TEST_IDS = ['data-testid', 'data-test', 'data-cy', 'data-test-id', 'data-qa'];
+const OWN_ATTRIBUTES = [...TEST_IDS, 'aria-label', 'name', 'for', 'placeholder', 'alt', 'title', 'type'];
+const ANCESTOR_LEVELS = 5;
+const TEXT_LIMIT = 80;
+
+const IMPLICIT_ROLES: Record<string, string> = {
+  button: 'button', summary: 'button', select: 'combobox', textarea: 'textbox', img: 'img', nav: 'navigation', main: 'main',
+  header: 'banner', footer: 'contentinfo', aside: 'complementary', form: 'form', dialog: 'dialog', table: 'table', ul: 'list',
+  ol: 'list', li: 'listitem', tr: 'row', td: 'cell', th: 'columnheader', h1: 'heading', h2: 'heading', h3: 'heading', h4: 'heading',
+  h5: 'heading', h6: 'heading',
+};
+
+export function roleOf(element: Element): string | undefined {
+  const explicit = element.getAttribute('role');
+  if (explicit) return explicit.split(/\s+/)[0];
+  const tag = element.localName;
+  if (tag === 'a') return element.hasAttribute('href') ? 'link' : undefined;
+  if (tag === 'input') {
+    const type = (element as HTMLInputElement).type;
+    return type === 'checkbox' || type === 'radio' ? type : type === 'submit' || type === 'button' || type === 'reset' ? 'button' : 'textbox';
+  }
+  return IMPLICIT_ROLES[tag];
+}
+
+/** Whether an element is shown: not display none, visibility hidden, aria-hidden or inside a closed menu. */
+export function shown(element: Element): boolean {
+  if (element.closest('[aria-hidden="true"],[hidden]')) return false;
+  return element.checkVisibility ? element.checkVisibility({ visibilityProperty: true }) : element.getClientRects().length > 0;
+}
+
+/** Visible text, a space between elements, stopping after `limit` characters; hidden parts say nothing. */
+export function visibleText(element: Element, limit = TEXT_LIMIT): string {
+  const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  const verdicts = new Map<Element, boolean>();
+  let text = '';
+  for (let node = walker.nextNode(); node && text.length <= limit; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || /^(script|style|noscript|template)$/.test(parent.localName) || !node.textContent?.trim()) continue;
+    let visible = verdicts.get(parent);
+    if (visible === undefined) verdicts.set(parent, (visible = shown(parent)));
+    if (visible) text += ` ${node.textContent}`;
+  }
+  const clean = text.replace(/\s+/g, ' ').trim();
+  return clean.length > limit ? clean.slice(0, limit) : clean;
+}
+
+function attributesOf(element: Element, names: readonly string[]): Record<string, string> | undefined {
+  const found: Record<string, string> = {};
+  let any = false;
+  for (const name of names) {
+    const value = element.getAttribute(name);
+    if (value) (found[name] = value.slice(0, 300)), (any = true);
+  }
+  if (element.id && !looksGenerated(element.id)) (found.id = element.id.slice(0, 300)), (any = true);
+  const href = element.localName === 'a' ? hrefPath(element.getAttribute('href') ?? '') : '';
+  if (href) (found.href = href.slice(0, 300)), (any = true);
+  return any ? found : undefined;
+}
+
+function classesOf(element: Element): string[] | undefined {
+  const classes = Array.from(element.classList).filter(meaningfulClass).slice(0, 12);
+  return classes.length ? classes : undefined;
+}
+
+function indexOf(element: Element): number {
+  let index = 1;
+  for (let sibling = element.previousElementSibling; sibling; sibling = sibling.previousElementSibling) if (sibling.localName === element.localName) index++;
+  return index;
+}
+
+function ancestorsOf(element: Element): FingerprintAncestor[] | undefined {
+  const chain: FingerprintAncestor[] = [];
+  for (let parent = element.parentElement; parent && chain.length < ANCESTOR_LEVELS && parent.localName !== 'body' && parent.localName !== 'html'; parent = parent.parentElement) {
+    const attributes = attributesOf(parent, TEST_IDS.concat('aria-label', 'role'));
+    const classes = classesOf(parent);
+    chain.push({ tag: parent.localName, ...(attributes ? { attributes } : {}), ...(classes ? { classes } : {}) });
+  }
+  return chain.length ? chain : undefined;
+}
+
+export function describeElement(element: Element): Fingerprint {
+  const view = element.ownerDocument.defaultView;
+  const rect = element.getBoundingClientRect();
+  const role = roleOf(element);
+  const text = visibleText(element);
+  const attributes = attributesOf(element, OWN_ATTRIBUTES);
+  const classes = classesOf(element);
+  const ancestors = ancestorsOf(element);
+  return {
+    tag: element.localName,
+    ...(role ? { role } : {}),
+    ...(text ? { text } : {}),
+    ...(attributes ? { attributes } : {}),
+    ...(classes ? { classes } : {}),
+    ...(ancestors ? { ancestors } : {}),
+    index: indexOf(element),
+    box: {
+      x: Math.round(rect.left + (view?.scrollX ?? 0)),
+      y: Math.round(rect.top + (view?.scrollY ?? 0)),
+      width: Math.round(rect.width),
+      height: Math.round(rect.height),
+    },
+  };
+}
