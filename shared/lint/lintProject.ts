@@ -7,21 +7,10 @@ import type { Flow } from '../model/flow';
 import type { LocalizedText } from '../model/localizedText';
 import type { Project } from '../model/project';
 import type { UrlRule } from '../model/targeting';
+import { anchorSelectorProblems, type AnchorProblem } from './anchorLint';
+import type { LintProblem } from './lintProblem';
 
-/**
- * Problems found before export. Errors block export (the flow would not work as authored);
- * warnings are worth a look but export goes ahead. Each says where, so the editor can select it.
- */
-export interface LintProblem {
-  severity: 'error' | 'warning';
-  code: 'noAnchor' | 'emptyText' | 'untranslated' | 'missingFlow' | 'ambiguousSelector' | 'lowContrast' | 'offScreen' | 'urlNeverMatches' | 'slowRegex';
-  message: string;
-  flowId?: string;
-  /** A tour step or checklist item. */
-  itemId?: string;
-  /** The parts of a summary line ("Hebrew 2 of 12 texts translated": each untranslated text), shown when it is expanded. */
-  details?: { message: string; itemId?: string }[];
-}
+export type { LintFix, LintProblem } from './lintProblem';
 
 /** A tooltip card's usual size in CSS pixels, to tell whether it fits beside its target. */
 const CARD = { width: 320, height: 140 };
@@ -86,19 +75,9 @@ function ruleNeverMatches(rule: UrlRule): string | null {
  */
 const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,)/;
 
-/** A simple selector (a tag, "#id", "[attr=value]") that several mapped elements answer to. */
-function ambiguousOnScreen(selector: string, project: Project, anchor: Anchor): number {
-  const screen = project.screens.find((candidate) => candidate.id === anchor.screenId);
-  if (!screen || !screen.elements.length) return 0;
-  if (/^[a-z][a-z0-9-]*$/i.test(selector)) return screen.elements.filter((element) => element.tag === selector.toLowerCase()).length;
-  return screen.elements.filter((element) => element.selector === selector).length;
-}
-
-function anchorProblems(project: Project, anchor: Anchor, where: string): { severity: LintProblem['severity']; code: LintProblem['code']; message: string }[] {
-  const problems: { severity: LintProblem['severity']; code: LintProblem['code']; message: string }[] = [];
-  const matches = ambiguousOnScreen(anchor.selectors[0]!, project, anchor);
-  if (matches > 1) problems.push({ severity: 'warning', code: 'ambiguousSelector', message: `${where}: the selector "${anchor.selectors[0]}" matches ${matches} elements on the captured screen; the player takes the first visible one.` });
-  const screen = isPlaced(anchor) ? project.screens.find((candidate) => candidate.id === anchor.screenId) : undefined;
+function anchorProblems(project: Project, anchor: Anchor, where: string): AnchorProblem[] {
+  const screen = anchor.screenId ? project.screens.find((candidate) => candidate.id === anchor.screenId) : undefined;
+  const problems = anchorSelectorProblems(anchor, screen, where);
   if (!isPlaced(anchor)) {
     problems.push({ severity: 'warning', code: 'noAnchor', message: `${where}: its element (${anchor.selectors[0]}) is not on any captured screen, so it cannot be previewed; pick it on the canvas.` });
   } else if (screen) {

@@ -1,0 +1,150 @@
+import { compareFingerprints, RECOVER_MARGIN, RECOVER_THRESHOLD, VERIFY_THRESHOLD } from '../anchors/compareFingerprints';
+import type { Anchor } from '../model/anchor';
+import type { Box } from '../model/geometry';
+import type { MappedElement, Screen } from '../model/screen';
+import type { LintProblem } from './lintProblem';
+import { isStableSelector, selectorFragility } from './selectorFragility';
+
+/**
+ * Lint of one anchor's selectors against its screen's element map, without a DOM. Capture makes
+ * every selector of a map entry match exactly that element on the captured page, so an anchor
+ * whose first selector belongs to another entry points at that other element there; a selector
+ * that counts positions or leans on utility classes or generated ids is fragile whatever the map
+ * says. Each warning offers the picked element's steadiest selector from the map, if it has one.
+ */
+
+export type AnchorProblem = Pick<LintProblem, 'severity' | 'code' | 'message' | 'fix'>;
+
+/** Which map entries each selector (first or alternate) belongs to; built once per captured map. */
+const indexes = new WeakMap<readonly MappedElement[], Map<string, MappedElement[]>>();
+
+function selectorIndex(elements: readonly MappedElement[]): Map<string, MappedElement[]> {
+  let index = indexes.get(elements);
+  if (!index) {
+    index = new Map();
+    for (const element of elements) {
+      for (const selector of new Set([element.selector, ...element.alternates])) {
+        const owners = index.get(selector);
+        if (owners) owners.push(element);
+        else index.set(selector, [element]);
+      }
+    }
+    indexes.set(elements, index);
+  }
+  return index;
+}
+
+const selectorsOf = (element: MappedElement) => [element.selector, ...element.alternates];
+const PLAIN_TAG = /^[a-z][a-z0-9-]*$/i;
+
+/** The map entries a selector picks on the captured page: its owners, or every element of that tag for a bare tag. */
+function matchesOnMap(selector: string, elements: readonly MappedElement[]): MappedElement[] {
+  if (PLAIN_TAG.test(selector)) return elements.filter((element) => element.tag === selector.toLowerCase());
+  return selectorIndex(elements).get(selector) ?? [];
+}
+
+function overlapRatio(a: Box, b: Box): number {
+  const width = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const height = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  if (width <= 0 || height <= 0) return 0;
+  const shared = width * height;
+  return shared / (a.width * a.height + b.width * b.height - shared);
+}
+
+/** Whether a map entry is still the element the anchor was picked on (the map may have been captured again since). */
+function isSameElement(anchor: Anchor, element: MappedElement): boolean {
+  if (anchor.fingerprint && element.fingerprint) return compareFingerprints(anchor.fingerprint, element.fingerprint) >= VERIFY_THRESHOLD;
+  if (anchor.selectors.some((selector) => selectorsOf(element).includes(selector))) return true;
+  return !anchor.box || overlapRatio(anchor.box, element.box) >= 0.8;
+}
+
+/**
+ * The map entry the anchor was picked on: by its id when that entry is still the same element,
+ * else (after a new capture) the entry its fingerprint clearly matches, or, without a fingerprint,
+ * one that shares a selector and most of the box. Null when the anchor names no entry; 'gone'
+ * when it names one that cannot be found any more.
+ */
+function pickedElement(anchor: Anchor, elements: readonly MappedElement[]): MappedElement | 'gone' | null {
+  if (!anchor.elementId) return null;
+  const byId = elements.find((element) => element.id === anchor.elementId);
+  if (byId && isSameElement(anchor, byId)) return byId;
+  if (anchor.fingerprint) {
+    const recorded = anchor.fingerprint;
+    const scored = elements
+      .filter((element) => element.fingerprint?.tag === recorded.tag)
+      .map((element) => ({ element, score: compareFingerprints(recorded, element.fingerprint!) }))
+      .sort((a, b) => b.score - a.score);
+    const [best, next] = scored;
+    return best && best.score >= RECOVER_THRESHOLD && best.score - (next?.score ?? 0) >= RECOVER_MARGIN ? best.element : 'gone';
+  }
+  const moved = elements.find((element) => anchor.selectors.some((selector) => selectorsOf(element).includes(selector)) && (!anchor.box || overlapRatio(anchor.box, element.box) >= 0.5));
+  return moved ?? 'gone';
+}
+
+/** The picked element's steadiest selector from the map: nothing fragile, and no other entry answers to it. */
+export function betterSelector(picked: MappedElement, elements: readonly MappedElement[], instead: string): string | null {
+  return selectorsOf(picked).find((selector) => selector !== instead && isStableSelector(selector) && matchesOnMap(selector, elements).every((owner) => owner === picked)) ?? null;
+}
+
+function describe(element: MappedElement): string {
+  const name = element.name?.trim();
+  const kind = element.role ?? element.tag;
+  return name ? `“${name.length > 40 ? `${name.slice(0, 40)}…` : name}”${kind ? ` (${kind})` : ''}` : `the ${kind || 'element'} at ${Math.round(element.box.x)}, ${Math.round(element.box.y)}`;
+}
+
+const useInstead = (better: string | null) => (better ? ` Use "${better}" from the screen's map instead.` : '');
+
+export function anchorSelectorProblems(anchor: Anchor, screen: Screen | undefined, where: string): AnchorProblem[] {
+  const problems: AnchorProblem[] = [];
+  const primary = anchor.selectors[0]!;
+  const elements = screen?.elements ?? [];
+  const picked = elements.length ? pickedElement(anchor, elements) : null;
+  const found = picked && picked !== 'gone' ? picked : null;
+  const better = found ? betterSelector(found, elements, primary) : null;
+  const fix = better ? { fix: { kind: 'useSelector' as const, selector: better } } : {};
+  const matches = matchesOnMap(primary, elements);
+  const others = matches.filter((element) => element !== found);
+
+  if (picked === 'gone') {
+    problems.push({
+      severity: 'warning',
+      code: others.length ? 'wrongElement' : 'elementGone',
+      message: others.length
+        ? `${where}: the element it was anchored to is not on the latest capture of “${screen!.name}”, and its selector "${primary}" matches ${describe(others[0]!)} there instead. Pick the element again on the canvas.`
+        : `${where}: the element it was anchored to is not on the latest capture of “${screen!.name}”. Pick it again on the canvas, so its preview and selectors are current.`,
+    });
+  } else if (found && others.length && !matches.includes(found)) {
+    problems.push({
+      severity: 'warning',
+      code: 'wrongElement',
+      message: `${where}: on “${screen!.name}” the selector "${primary}" matches ${describe(others[0]!)}, not the element it was anchored to, ${describe(found)}.${useInstead(better) || ' Pick the element again on the canvas.'}`,
+      ...fix,
+    });
+  } else if (matches.length > 1) {
+    const named = found ? ` (${others.slice(0, 2).map(describe).join(', ')}${others.length > 2 ? '…' : ''} as well as the one picked)` : '';
+    problems.push({
+      severity: 'warning',
+      code: 'ambiguousSelector',
+      message: `${where}: the selector "${primary}" matches ${matches.length} elements on the captured screen${named}; the player takes the first visible one.${useInstead(better)}`,
+      ...fix,
+    });
+  }
+
+  // An anchor pointing at the wrong element must be re-pointed anyway: one warning is enough.
+  const fragility = selectorFragility(primary);
+  if (!problems.some((problem) => problem.code === 'wrongElement') && (fragility.hard.length || (fragility.soft.length && better))) {
+    const reasons = [...fragility.hard, ...fragility.soft].join('; ');
+    const advice = better ? useInstead(better) : found ? ' The screen\'s map has no steadier selector for it: give the element a data-testid on your site, then capture the screen again.' : '';
+    problems.push({ severity: 'warning', code: 'fragileSelector', message: `${where}: the selector "${primary}" is fragile: ${reasons}.${advice}`, ...fix });
+  }
+
+  if (found && found.id === anchor.elementId && found.fingerprint && !anchor.fingerprint) {
+    problems.push({
+      severity: 'warning',
+      code: 'noFingerprint',
+      message: `${where}: its anchor has no fingerprint, so the player cannot check that it found the right element. Pick it again on the canvas, or copy the fingerprint from the screen's map.`,
+      fix: { kind: 'copyFingerprint', elementId: found.id },
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,36 @@
+/**
+ * Problems found before export. Errors block export (the flow would not work as authored);
+ * warnings are worth a look but export goes ahead. Each says where, so the editor can select it.
+ */
+export interface LintProblem {
+  severity: 'error' | 'warning';
+  code:
+    | 'noAnchor'
+    | 'emptyText'
+    | 'untranslated'
+    | 'missingFlow'
+    | 'ambiguousSelector'
+    | 'fragileSelector'
+    | 'wrongElement'
+    | 'elementGone'
+    | 'noFingerprint'
+    | 'lowContrast'
+    | 'offScreen'
+    | 'urlNeverMatches'
+    | 'slowRegex';
+  message: string;
+  flowId?: string;
+  /** A tour step or checklist item. */
+  itemId?: string;
+  /** The parts of a summary line ("Hebrew 2 of 12 texts translated": each untranslated text), shown when it is expanded. */
+  details?: { message: string; itemId?: string }[];
+  /** A change that solves it, applied to the anchor of the flow's step (itemId) or hotspot (no itemId) in one click. */
+  fix?: LintFix;
+}
+
+/**
+ * `useSelector`: make this selector (from the screen's element map) the anchor's first, keeping
+ * the others as fallbacks. `copyFingerprint`: give the anchor the fingerprint of this element of
+ * its screen's map.
+ */
+export type LintFix = { kind: 'useSelector'; selector: string } | { kind: 'copyFingerprint'; elementId: string };
