@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { MappedElement } from '../../shared/model/screen';
+import { fingerprintSchema } from '../../shared/model/fingerprint';
 import { mappedElementSchema } from '../../shared/model/screen';
 
 /** More than this is not a map an author can use, and keeps project files small. */
@@ -38,10 +39,23 @@ export function checkPageElementMap(raw: unknown, image: { width: number; height
   const parsed = pageElementMapSchema.safeParse(raw);
   if (!parsed.success) return { elements: [], title: '', notices: ['The page returned no usable element map; you can still draw boxes and type selectors.'], ms: 0 };
   const elements: MappedElement[] = [];
-  const cut = { malformed: 0, longSelector: 0, alternates: 0, names: 0, overBudget: 0 };
+  const cut = { malformed: 0, longSelector: 0, alternates: 0, names: 0, overBudget: 0, fingerprints: 0 };
   let bytes = 2; // the array's brackets
-  for (const entry of parsed.data.elements) {
-    const element = mappedElementSchema.safeParse({ ...(entry as object), id: `e${elements.length + 1}` });
+  /** By the page's index: the id kept for it, or (left out) the id of its nearest kept ancestor. */
+  const keptIds: (string | undefined)[] = [];
+  for (const [index, entry] of parsed.data.elements.entries()) {
+    const { parent, fingerprint, ...rest } = (entry && typeof entry === 'object' ? entry : {}) as { parent?: unknown; fingerprint?: unknown };
+    // The page lists ancestors first; anything else is not a tree and is ignored.
+    const parentId = typeof parent === 'number' && Number.isInteger(parent) && parent >= 0 && parent < index ? keptIds[parent] : undefined;
+    keptIds.push(parentId);
+    const checkedFingerprint = fingerprint === undefined ? undefined : fingerprintSchema.safeParse(fingerprint);
+    if (checkedFingerprint && !checkedFingerprint.success) cut.fingerprints++;
+    const element = mappedElementSchema.safeParse({
+      ...rest,
+      id: `e${elements.length + 1}`,
+      ...(parentId ? { parentId } : {}),
+      ...(checkedFingerprint?.success ? { fingerprint: checkedFingerprint.data } : {}),
+    });
     if (!element.success) {
       cut.malformed++;
       continue;
@@ -71,6 +85,7 @@ export function checkPageElementMap(raw: unknown, image: { width: number; height
     cut.alternates += alternates.length - keptAlternates.length;
     if (shortName !== name) cut.names++;
     elements.push(kept);
+    keptIds[index] = kept.id;
   }
   const notices: string[] = [];
   if (parsed.data.truncated) notices.push(`The page has more than ${MAX_MAPPED_ELEMENTS.toLocaleString('en')} elements worth mapping; the first ${MAX_MAPPED_ELEMENTS.toLocaleString('en')} were kept.`);
@@ -80,6 +95,7 @@ export function checkPageElementMap(raw: unknown, image: { width: number; height
   if (cut.malformed) notices.push(`${cut.malformed.toLocaleString('en')} element(s) came back malformed from the page and were left out.`);
   if (cut.longSelector) notices.push(`${cut.longSelector.toLocaleString('en')} element(s) had a selector longer than ${MAX_SELECTOR_CHARS} characters and were left out.`);
   if (cut.alternates) notices.push(`${cut.alternates.toLocaleString('en')} alternate selector(s) longer than ${MAX_SELECTOR_CHARS} characters were left out.`);
+  if (cut.fingerprints) notices.push(`${cut.fingerprints.toLocaleString('en')} element(s) came back with a malformed fingerprint; they were kept without one (the player relies on their selectors alone).`);
   if (cut.names) notices.push(`${cut.names.toLocaleString('en')} element name(s) longer than ${MAX_NAME_CHARS} characters were shortened.`);
   if (cut.overBudget) {
     notices.push(`The element map reached its ${MAX_ELEMENT_MAP_BYTES / 1024 / 1024} MB budget; the last ${cut.overBudget.toLocaleString('en')} element(s) were left out (draw boxes or type selectors for them).`);

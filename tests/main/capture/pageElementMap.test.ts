@@ -67,3 +67,45 @@ describe('checkPageElementMap against a hostile page', () => {
     expect(checked.elements).toEqual(ordinary.map((element, i) => ({ ...element, id: `e${i + 1}` })));
   });
 });
+
+describe('checkPageElementMap keeps the tree and the fingerprints', () => {
+  const fingerprint = (i: number) => ({ tag: 'button', role: 'button', text: `Action ${i}`, index: 1, box: { x: 10, y: 10 + i * 3, width: 120, height: 30 } });
+
+  it('turns the page\'s parent indexes into ids, skipping over an element that was left out', () => {
+    const card = { ...ordinaryElement(0), tag: 'div', fingerprint: { tag: 'div' } };
+    const tooLong = { ...ordinaryElement(1), selector: 'x'.repeat(MAX_SELECTOR_CHARS + 1), parent: 0 };
+    const inner = { ...ordinaryElement(2), parent: 1, fingerprint: fingerprint(2) };
+    const sibling = { ...ordinaryElement(3), parent: 0 };
+    const checked = checkPageElementMap(map([card, tooLong, inner, sibling]), image);
+    expect(checked.elements.map((element) => [element.id, element.parentId])).toEqual([
+      ['e1', undefined],
+      ['e2', 'e1'], // its parent was left out: its grandparent stands in
+      ['e3', 'e1'],
+    ]);
+    expect(checked.elements[1]!.fingerprint).toEqual(fingerprint(2));
+  });
+
+  it('ignores a parent that is not an earlier element (the page cannot make a loop)', () => {
+    const checked = checkPageElementMap(map([{ ...ordinaryElement(0), parent: 1 }, { ...ordinaryElement(1), parent: 1 }, { ...ordinaryElement(2), parent: 'e1' }]), image);
+    expect(checked.elements.map((element) => element.parentId)).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('keeps an element whose fingerprint is malformed, without it, and says so', () => {
+    const checked = checkPageElementMap(map([{ ...ordinaryElement(0), fingerprint: { tag: 'button', ancestors: 'html' } }, { ...ordinaryElement(1), fingerprint: fingerprint(1) }]), image);
+    expect(checked.elements).toHaveLength(2);
+    expect(checked.elements[0]!.fingerprint).toBeUndefined();
+    expect(checked.elements[1]!.fingerprint).toEqual(fingerprint(1));
+    expect(checked.notices).toEqual(['1 element(s) came back with a malformed fingerprint; they were kept without one (the player relies on their selectors alone).']);
+  });
+
+  it('counts fingerprints in the 1 MB budget', () => {
+    const heavy = Array.from({ length: MAX_MAPPED_ELEMENTS }, (_, i) => ({
+      ...ordinaryElement(i),
+      fingerprint: { ...fingerprint(i), attributes: { title: 't'.repeat(300), 'aria-label': 'a'.repeat(300) } },
+    }));
+    const checked = checkPageElementMap(map(heavy), image);
+    expect(storedBytes(checked.elements)).toBeLessThanOrEqual(ONE_MB);
+    expect(checked.elements.length).toBeLessThan(MAX_MAPPED_ELEMENTS);
+    expect(checked.notices.join('\n')).toContain('The element map reached its 1 MB budget');
+  });
+});
