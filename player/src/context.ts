@@ -1,6 +1,6 @@
 import type { Bundle, BundleAnchor, BundleFlow, LocalizedText } from './bundleTypes';
 import type { PlayerEvent, PlayerEventMap, PlayerEventType } from './events';
-import type { Found } from './findTarget';
+import type { Located } from './findTarget';
 import type { FrequencyStore } from './frequency';
 import type { Toolkit } from './toolkit';
 
@@ -22,8 +22,8 @@ export interface PlayContext {
   /** Adds a kind's stylesheet to the overlay once. */
   style(css: string): void;
   emit<T extends PlayerEventType>(type: T, flow: BundleFlow, data: PlayerEventMap[T]): void;
-  /** Finds an anchor's target now, or waits up to `waitMs` for it; null when it never appears. */
-  locate(anchor: BundleAnchor, waitMs: number, signal: AbortSignal, where: AnchorContext): Promise<Found | null>;
+  /** Finds an anchor's target now, or waits up to `waitMs` for it; how it was found, or why it was not. */
+  locate(anchor: BundleAnchor, waitMs: number, signal: AbortSignal, where: AnchorContext): Promise<Located>;
   frequency: FrequencyStore;
   kit: Toolkit;
   reducedMotion(): boolean;

@@ -5,7 +5,7 @@ import { checkBundle } from './checkBundle';
 import type { AnchorContext, FlowEnd, PlayContext, RunFlow, RunningFlow } from './context';
 import { addSheet, h } from './dom';
 import type { PlayerEvent, PlayerEventListener, PlayerEventType } from './events';
-import { findTarget, waitForTarget, type Found } from './findTarget';
+import { findTarget, waitForTarget, type Located } from './findTarget';
 import { createFrequencyStore, type PlayerStorage } from './frequency';
 import type { Target } from './position';
 import { runTour } from './kinds/tour';
@@ -150,12 +150,13 @@ export function createPlayer(options: PlayerOptions): Player {
       addSheet(context.layer(), css);
     },
     emit,
-    async locate(anchor, waitMs, signal, where): Promise<Found | null> {
+    async locate(anchor, waitMs, signal, where): Promise<Located> {
       if (options.resolveTarget) {
         const target = await options.resolveTarget(anchor, where);
-        return target ? { element: 'tagName' in target ? (target as Element) : document.body, target } : null;
+        return target ? { found: { element: 'tagName' in target ? (target as Element) : document.body, target } } : { found: null, reason: 'noMatch' };
       }
-      return findTarget(document, anchor.selectors) ?? (waitMs > 0 ? waitForTarget(document, anchor.selectors, waitMs, signal) : null);
+      const now = await findTarget(document, anchor);
+      return now.found || waitMs <= 0 ? now : waitForTarget(document, anchor, waitMs, signal);
     },
     frequency,
     kit: toolkit,

@@ -1,4 +1,5 @@
 import type { BundleFlow } from './bundleTypes';
+import type { MissReason, Recovery } from './findTarget';
 
 /**
  * What the player reports, for analytics. Every event has `type`, `flowId`, `flowKind`, `flowName`
@@ -10,8 +11,14 @@ import type { BundleFlow } from './bundleTypes';
  *   "target_not_found" (a step's target never appeared and the step said to end) or "replaced" (another flow started).
  * - checklist_item_completed: `itemId`.
  * - survey_answered: `score` (0-10), `band` ("detractor" 0-6, "passive" 7-8, "promoter" 9-10), `comment` (may be "").
- * - target_not_found: a step's or hotspot's target was not on the page; `stepId`, `selectors`, and
- *   `action` ("skip", "center" or "end") saying what the player did about it.
+ * - target_not_found: a step's or hotspot's target was not on the page; `stepId`, `selectors`,
+ *   `reason` and `action` ("skip", "center", "end", or "hide" for a hotspot) saying what the player did
+ *   about it. `reason`: "noMatch" (no selector matched), "mismatch" (selectors matched elements that
+ *   do not fit the recorded fingerprint, and no element on the page does), "ambiguous" (several
+ *   elements fit alike, so none is pointed at), "hidden" (only hidden elements matched).
+ * - target_recovered: the target was found, but not by the first selector, so the anchor is going
+ *   stale; `stepId`, `selectors`, `strategy` ("alternate": a later selector, `selectorIndex`;
+ *   "fingerprint": a search of the page by the recorded fingerprint) and `score` (0-1, how well it fits).
  */
 export interface PlayerEventMap {
   flow_started: object;
@@ -21,7 +28,8 @@ export interface PlayerEventMap {
   flow_dismissed: { reason: 'close' | 'api' | 'target_not_found' | 'replaced'; stepId?: string; stepIndex?: number };
   checklist_item_completed: { itemId: string };
   survey_answered: { score: number; band: 'detractor' | 'passive' | 'promoter'; comment: string };
-  target_not_found: { stepId?: string; selectors: string[]; action: 'skip' | 'center' | 'end' | 'hide' };
+  target_not_found: { stepId?: string; selectors: string[]; reason: MissReason; action: 'skip' | 'center' | 'end' | 'hide' };
+  target_recovered: { stepId?: string; selectors: string[] } & Recovery;
 }
 
 export interface StepInfo {

@@ -1,3 +1,6 @@
+import { VERIFY_THRESHOLD } from '../../shared/anchors/compareFingerprints';
+import type { Fingerprint } from '../../shared/anchors/fingerprintTypes';
+import { pickCandidate } from './anchors/pickCandidate';
 import type { Target } from './position';
 
 /** Splits "host >>> inner": step into an open shadow root or a same-origin iframe between parts. */
@@ -31,61 +34,126 @@ export interface Found {
   target: Target;
 }
 
-function queryOne(root: Document, selector: string): Found | null {
+/** Why an anchor found nothing: no selector matched, matches disagreed with the fingerprint, several candidates looked alike, or only hidden elements matched. */
+export type MissReason = 'noMatch' | 'mismatch' | 'ambiguous' | 'hidden';
+
+/** How a target was found when the first selector did not find it. */
+export interface Recovery {
+  strategy: 'alternate' | 'fingerprint';
+  /** The alternate selector that found it (index into `selectors`). */
+  selectorIndex?: number;
+  /** How well it agrees with the fingerprint, 0 to 1. */
+  score: number;
+}
+
+export type Located = { found: Found; recovered?: Recovery } | { found: null; reason: MissReason };
+
+/** What findTarget needs of an anchor: selectors in order, and the fingerprint when the bundle has one (version 2). */
+export interface AnchorQuery {
+  selectors: readonly string[];
+  fingerprint?: Fingerprint;
+}
+
+interface Matches {
+  visible: Found[];
+  /** The selector matched, but only elements that are not shown. */
+  hidden: boolean;
+}
+
+/** Every visible match of a selector (the last part's, once "a >>> b" stepped through the first visible hosts). */
+function queryAll(root: Document, selector: string): Matches {
   let scopes: ParentNode[] = [root];
   const frames: HTMLIFrameElement[] = [];
   const parts = selector.split(PIERCE);
   for (let i = 0; i < parts.length; i++) {
-    let match: Element | undefined;
-    for (const scope of scopes) {
-      // The first visible match: pages often keep hidden copies (mobile menus, templates).
-      match = [...scope.querySelectorAll(parts[i]!)].find(visible);
-      if (match) break;
-    }
-    if (!match) return null;
-    if (i === parts.length - 1) return { element: match, target: inTopViewport(match, frames) };
+    const all = scopes.flatMap((scope) => [...scope.querySelectorAll(parts[i]!)]);
+    // Pages often keep hidden copies (mobile menus, templates): only what is on screen counts.
+    const shown = all.filter(visible);
+    if (i === parts.length - 1) return { visible: shown.map((element) => ({ element, target: inTopViewport(element, frames) })), hidden: all.length > 0 && !shown.length };
+    const match = shown[0];
+    if (!match) return { visible: [], hidden: all.length > 0 };
     const frame = match as HTMLIFrameElement;
     const inner = match.shadowRoot ?? (frame.contentDocument || null);
-    if (!inner) return null;
+    if (!inner) return { visible: [], hidden: false };
     if (inner !== match.shadowRoot) frames.unshift(frame);
     scopes = [inner];
   }
-  return null;
+  return { visible: [], hidden: false };
 }
 
-/** The first selector (in order) that finds a visible element; a selector that is not valid CSS finds nothing. */
-export function findTarget(document: Document, selectors: readonly string[]): Found | null {
-  for (const selector of selectors) {
+/**
+ * The anchor's target by its selectors, in order. Without a fingerprint (version 1 bundles), the
+ * first visible match of the first selector that has one. With a fingerprint, a selector's match
+ * counts only when it agrees with it (and when a selector matches several, only a clear best), so
+ * a selector that now finds a different element moves on to the next instead of pointing at it.
+ */
+export function findBySelectors(document: Document, anchor: AnchorQuery): Located {
+  let reason: MissReason = 'noMatch';
+  for (let index = 0; index < anchor.selectors.length; index++) {
+    let matches: Matches;
     try {
-      const found = queryOne(document, selector);
-      if (found) return found;
+      matches = queryAll(document, anchor.selectors[index]!);
     } catch {
-      /* an invalid selector is just a miss; the step's missing-target rule decides what happens */
+      continue; // not valid CSS: just a miss
     }
+    if (!matches.visible.length) {
+      if (matches.hidden && reason === 'noMatch') reason = 'hidden';
+      continue;
+    }
+    if (!anchor.fingerprint) return { found: matches.visible[0]! };
+    const pick = pickCandidate(anchor.fingerprint, matches.visible.map((found) => found.element), VERIFY_THRESHOLD);
+    if (pick.index >= 0) {
+      const found = matches.visible[pick.index]!;
+      return index ? { found, recovered: { strategy: 'alternate', selectorIndex: index, score: round(pick.score) } } : { found };
+    }
+    if (reason !== 'ambiguous') reason = pick.ambiguous ? 'ambiguous' : 'mismatch';
   }
-  return null;
+  return { found: null, reason };
+}
+
+const round = (score: number) => Math.round(score * 100) / 100;
+
+/**
+ * Selectors first; when they fail and the anchor has a fingerprint, a search of the page for the
+ * element that fits it (a lazy chunk: pages whose selectors hold never download it).
+ */
+export async function findTarget(document: Document, anchor: AnchorQuery): Promise<Located> {
+  const bySelectors = findBySelectors(document, anchor);
+  if (bySelectors.found || !anchor.fingerprint) return bySelectors;
+  const { searchPage } = await import('./anchors/searchPage');
+  const pick = searchPage(document, anchor.fingerprint);
+  if (pick.found) return { found: { element: pick.found, target: pick.found }, recovered: { strategy: 'fingerprint', score: round(pick.score) } };
+  return { found: null, reason: pick.ambiguous ? 'ambiguous' : bySelectors.reason };
 }
 
 /**
  * Waits up to `timeoutMs` for a target to appear: a MutationObserver reacts to page changes, and
- * a slow poll covers changes it cannot see (inside shadow roots and iframes).
+ * a slow poll covers changes it cannot see (inside shadow roots and iframes). Resolves with the
+ * last reason when it never does.
  */
-export function waitForTarget(document: Document, selectors: readonly string[], timeoutMs: number, signal: AbortSignal): Promise<Found | null> {
+export function waitForTarget(document: Document, anchor: AnchorQuery, timeoutMs: number, signal: AbortSignal): Promise<Located> {
   return new Promise((resolve) => {
     const view = document.defaultView!;
     let done = false;
-    const finish = (found: Found | null) => {
+    let last: Located = { found: null, reason: 'noMatch' };
+    let checking = false;
+    const finish = (located: Located) => {
       if (done) return;
       done = true;
       observer.disconnect();
       view.clearInterval(poll);
       view.clearTimeout(timer);
       view.cancelAnimationFrame(frame);
-      resolve(found);
+      resolve(located);
     };
     const check = () => {
-      const found = findTarget(document, selectors);
-      if (found) finish(found);
+      if (checking || done) return;
+      checking = true;
+      void findTarget(document, anchor).then((located) => {
+        checking = false;
+        last = located;
+        if (located.found) finish(located);
+      });
     };
     let frame = 0;
     // Busy pages mutate constantly: look at most once a frame.
@@ -97,8 +165,8 @@ export function waitForTarget(document: Document, selectors: readonly string[], 
     });
     observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true });
     const poll = view.setInterval(check, 250);
-    const timer = view.setTimeout(() => finish(null), timeoutMs);
-    signal.addEventListener('abort', () => finish(null));
+    const timer = view.setTimeout(() => finish(last), timeoutMs);
+    signal.addEventListener('abort', () => finish(last));
     check();
   });
 }

@@ -27,12 +27,14 @@ export const runHotspot: RunFlow = (flow, context, end) => {
     if (!body?.anchor) return finish({ reason: 'target_not_found' });
     const { anchor } = body;
     const { signal } = controller;
-    void context.locate(anchor, 5_000, signal, { flowId: flow.id }).then((found) => {
+    void context.locate(anchor, 5_000, signal, { flowId: flow.id }).then((located) => {
       if (signal.aborted) return;
-      if (!found) {
-        context.emit('target_not_found', flow, { selectors: anchor.selectors, action: 'hide' });
+      if (!located.found) {
+        context.emit('target_not_found', flow, { selectors: anchor.selectors, reason: located.reason, action: 'hide' });
         return finish({ reason: 'target_not_found' });
       }
+      if (located.recovered) context.emit('target_recovered', flow, { selectors: anchor.selectors, ...located.recovered });
+      const found = located.found;
       context.style(css);
       const { size, offset, pulse, color } = body.beacon;
       const layer = context.layer(found.element);

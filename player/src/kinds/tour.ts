@@ -91,10 +91,13 @@ export const runTour: RunFlow = (flow, context, end) => {
     if (step.type === 'modal' || !step.anchor) return draw(step, null);
     const { anchor, missingTarget } = step;
     const signal = controller.signal;
-    void context.locate(anchor, missingTarget.waitMs, signal, { flowId: flow.id, stepId: step.id }).then((found) => {
+    void context.locate(anchor, missingTarget.waitMs, signal, { flowId: flow.id, stepId: step.id }).then((located) => {
       if (signal.aborted) return;
-      if (found) return draw(step, found);
-      context.emit('target_not_found', flow, { stepId: step.id, selectors: anchor.selectors, action: missingTarget.then });
+      if (located.found) {
+        if (located.recovered) context.emit('target_recovered', flow, { stepId: step.id, selectors: anchor.selectors, ...located.recovered });
+        return draw(step, located.found);
+      }
+      context.emit('target_not_found', flow, { stepId: step.id, selectors: anchor.selectors, reason: located.reason, action: missingTarget.then });
       if (missingTarget.then === 'center') draw(step, null);
       else if (missingTarget.then === 'skip') show(index + direction, direction);
       else finish({ reason: 'target_not_found', ...info() });
