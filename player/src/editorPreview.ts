@@ -124,7 +124,7 @@ function drawingContext(layer: LayerState, flows: BundleFlow[]): PlayContext {
       addSheet(root, css);
     },
     emit: () => undefined,
-    locate: async () => null,
+    locate: async () => ({ found: null, reason: 'noMatch' }),
     frequency: createFrequencyStore(root.ownerDocument.defaultView ?? window, undefined, createMemoryStorage()),
     // The editor's drawing never takes focus: the author is typing in the inspector (issue 17).
     kit: { ...toolkit, focusCard: () => undefined },
