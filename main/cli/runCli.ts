@@ -88,7 +88,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         }
         const result = validateBundle(text);
         if (values.json) io.out(JSON.stringify(result.ok ? { ok: true, flows: result.bundle.flows.length } : { ok: false, kind: result.kind, problems: result.problems }, null, 2));
-        else if (result.ok) io.out(`${target} is a valid Stepwise bundle (version ${result.bundle.version}, ${result.bundle.flows.length} flows).`);
+        else if (result.ok) io.out(`${target} is a valid Stepwise bundle (version ${result.upgradedFrom ? `${result.upgradedFrom}, read as ${result.bundle.version}` : result.bundle.version}, ${result.bundle.flows.length} flows).`);
         else io.err(`${target} is not a valid bundle:\n${result.problems.map((problem) => `  ${problem.path} ${problem.message}`).join('\n')}`);
         return result.ok ? EXIT.ok : EXIT.problems;
       }

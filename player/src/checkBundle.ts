@@ -3,7 +3,8 @@ import { BUNDLE_RULE } from './bundleRules';
 import type { Bundle } from './bundleTypes';
 
 export const BUNDLE_FORMAT = 'stepwise.bundle';
-export const BUNDLE_VERSION = 1;
+/** The newest bundle version this player reads; older ones are read too (1 is 2 without fingerprints). */
+export const BUNDLE_VERSION = 2;
 
 /** Thrown by createPlayer for a bundle it cannot play; `path` is the JSON path of the problem. */
 export class StepwiseBundleError extends Error {

@@ -10,11 +10,13 @@ export interface BuildBundleOptions {
   readyOnly?: boolean;
 }
 
+/** The selectors, and the fingerprint when the anchor was picked on a mapped element that had one. */
 function exportAnchor(anchor: Anchor | undefined): BundleAnchor | undefined {
-  return anchor ? { selectors: [...anchor.selectors] } : undefined;
+  if (!anchor) return undefined;
+  return anchor.fingerprint ? { selectors: [...anchor.selectors], fingerprint: anchor.fingerprint } : { selectors: [...anchor.selectors] };
 }
 
-/** The flow without authoring-only data: anchors keep their selectors, not the screenshot box. */
+/** The flow without authoring-only data: anchors keep their selectors and fingerprint, not the screenshot box. */
 function exportFlow(flow: Flow): BundleFlow {
   switch (flow.kind) {
     case 'tour':

@@ -6,7 +6,13 @@ import { themeSchema } from '../model/theme';
 
 export const BUNDLE_FORMAT = 'stepwise.bundle';
 /** The bundle version this build writes and the newest it reads. */
-export const BUNDLE_VERSION = 1;
+export const BUNDLE_VERSION = 2;
+/**
+ * Every version this build reads. Version 2 added the anchor's optional fingerprint and nothing
+ * else, so a version 1 bundle is a version 2 bundle without fingerprints: it is read as it is and
+ * upgraded by its number alone (validateBundle returns it as version 2).
+ */
+export const READABLE_BUNDLE_VERSIONS = [1, BUNDLE_VERSION] as const;
 
 /**
  * What developers load into @stepwise/player: flows, theme and locales, and nothing that only
@@ -15,7 +21,9 @@ export const BUNDLE_VERSION = 1;
 export const bundleSchema = z
   .object({
     format: z.literal(BUNDLE_FORMAT).describe('Always "stepwise.bundle".'),
-    version: z.literal(BUNDLE_VERSION).describe('The bundle format version.'),
+    version: z
+      .literal(READABLE_BUNDLE_VERSIONS)
+      .describe('The bundle format version: Stepwise writes 2, whose anchors may carry a fingerprint; 1 (anchors with selectors only) is still read.'),
     project: z.object({ id: idSchema, name: z.string().max(200) }).describe('The Stepwise project the bundle was exported from.'),
     theme: themeSchema.prefault({}),
     locales: localesSchema.prefault({}),

@@ -3,12 +3,14 @@ import type { Bundle } from './bundleSchema';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, bundleSchema } from './bundleSchema';
 
 export type BundleValidation =
-  | { ok: true; bundle: Bundle }
+  /** `upgradedFrom` is the version the bundle was written in, when that is older than BUNDLE_VERSION. */
+  | { ok: true; bundle: Bundle; upgradedFrom?: number }
   | { ok: false; kind: 'notBundle' | 'versionTooNew' | 'invalid'; problems: Problem[] };
 
 /**
  * Checks a bundle (parsed JSON, or its text) and returns every problem with its JSON path.
  * A bundle from a newer Stepwise is refused with a message saying so, not a list of field errors.
+ * An older version this build reads comes back upgraded to BUNDLE_VERSION (see READABLE_BUNDLE_VERSIONS).
  */
 export function validateBundle(json: unknown): BundleValidation {
   let value = json;
@@ -21,7 +23,7 @@ export function validateBundle(json: unknown): BundleValidation {
     }
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
-    return { ok: false, kind: 'notBundle', problems: [{ path: '$', message: 'should be a Stepwise bundle object, like { "format": "stepwise.bundle", "version": 1, ... }' }] };
+    return { ok: false, kind: 'notBundle', problems: [{ path: '$', message: `should be a Stepwise bundle object, like { "format": "stepwise.bundle", "version": ${BUNDLE_VERSION}, ... }` }] };
   }
   const record = value as Record<string, unknown>;
   if (record.format !== BUNDLE_FORMAT) {
@@ -45,5 +47,6 @@ export function validateBundle(json: unknown): BundleValidation {
   }
   const result = bundleSchema.safeParse(value);
   if (!result.success) return { ok: false, kind: 'invalid', problems: problemsFromZod(result.error, value) };
-  return { ok: true, bundle: result.data };
+  const written = result.data.version;
+  return { ok: true, bundle: { ...result.data, version: BUNDLE_VERSION }, ...(written < BUNDLE_VERSION ? { upgradedFrom: written } : {}) };
 }

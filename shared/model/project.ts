@@ -6,8 +6,11 @@ import { screenSchema } from './screen';
 import { themeSchema } from './theme';
 
 export const PROJECT_FORMAT = 'stepwise.project';
-/** Bump with a migration in shared/project/migrations.ts whenever the saved shape changes. */
-export const PROJECT_VERSION = 1;
+/**
+ * Bump with a migration in shared/project/migrations.ts whenever the saved shape changes.
+ * 2: anchors and mapped elements may carry a fingerprint, mapped elements their parent.
+ */
+export const PROJECT_VERSION = 2;
 
 export const projectSchema = z
   .object({

@@ -2,6 +2,14 @@ import { PROJECT_VERSION } from '../model/project';
 
 export type ProjectDocument = Record<string, unknown>;
 
+const isRecord = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
+const records = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value.filter(isRecord) : []);
+
+/** Removes `keys` from an object of the document, whatever shape the rest of it has. */
+function drop(target: unknown, keys: readonly string[]): void {
+  if (isRecord(target)) for (const key of keys) delete target[key];
+}
+
 /** One step of the project file's history: turns a document of version `from` into `to`. */
 export interface Migration {
   from: number;
@@ -29,6 +37,25 @@ export const PROJECT_MIGRATIONS: readonly Migration[] = [
       };
     },
   },
+  {
+    from: 1,
+    to: 2,
+    description:
+      'Anchors and mapped elements may carry a fingerprint (and mapped elements their parent). Version 1 files have none, and none is made up: ' +
+      'a fingerprint is read from the live page when a screen is captured, and the tag, role and name a version 1 map kept cannot tell the ' +
+      'right element from a lookalike. Selectors, alternates and boxes stay exactly as they were, so those anchors play on their selectors ' +
+      'as before until the screen is captured again and the element picked again. A "fingerprint" or "parentId" field in a version 1 ' +
+      'file was never written by Stepwise (version 1 ignored it), so it is dropped rather than trusted.',
+    migrate(document) {
+      const next: ProjectDocument = { ...document, version: 2 };
+      for (const screen of records(next.screens)) for (const element of records(screen.elements)) drop(element, ['fingerprint', 'parentId']);
+      for (const flow of records(next.flows)) {
+        if (flow.kind === 'tour' && isRecord(flow.tour)) for (const step of records(flow.tour.steps)) drop(step.anchor, ['fingerprint']);
+        if (flow.kind === 'hotspot' && isRecord(flow.hotspot)) drop(flow.hotspot.anchor, ['fingerprint']);
+      }
+      return next;
+    },
+  },
 ];
 
 export interface MigrationResult {
@@ -36,7 +63,7 @@ export interface MigrationResult {
   applied: Migration[];
 }
 
-/** Runs the migrations from `fromVersion` up to the current version, in order. */
+/** Runs the migrations from `fromVersion` up to the current version, in order. Steps may change nested records in place, so pass a copy (the loader does). */
 export function migrateProjectDocument(document: ProjectDocument, fromVersion: number): MigrationResult {
   let current = document;
   const applied: Migration[] = [];

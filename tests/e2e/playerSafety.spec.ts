@@ -72,8 +72,8 @@ test('a malformed bundle makes createPlayer fail with one error naming the path'
   const unknownKind = structuredClone(bundle);
   unknownKind.flows[2].kind = 'popup';
   expect(await attempt(unknownKind)).toBe('StepwiseBundleError: Stepwise: the bundle at $.flows[2].kind is "popup", which is not one of tour, hotspot, checklist, survey.');
-  expect(await attempt({ ...bundle, version: 2 })).toBe(
-    'StepwiseBundleError: Stepwise: the bundle at $.version is 2: the bundle was made by a newer Stepwise, and this player reads bundle versions up to 1. Update @stepwise/player.',
+  expect(await attempt({ ...bundle, version: 3 })).toBe(
+    'StepwiseBundleError: Stepwise: the bundle at $.version is 3: the bundle was made by a newer Stepwise, and this player reads bundle versions up to 2. Update @stepwise/player.',
   );
   const scriptImage = structuredClone(bundle);
   scriptImage.flows[0].tour.steps[0].imageUrl = 'javascript:window.__xss=100';

@@ -88,7 +88,7 @@ describe('stepwise CLI', () => {
     const goldenBundle = readFileSync(join(golden, 'bundle.json'), 'utf8');
     for (const version of ['1.5', '1e400']) {
       const file = join(dir, `v${version}.json`);
-      writeFileSync(file, goldenBundle.replace(/"version": 1/, `"version": ${version}`));
+      writeFileSync(file, goldenBundle.replace(/"version": \d+/, `"version": ${version}`));
       const result = await run('validate', file);
       expect(result.code, version).toBe(1);
       expect(result.err, version).toContain(`${file} is not a valid bundle:\n  $.version is ${version === '1.5' ? '1.5' : 'Infinity'}, which is not a valid version`);
@@ -96,11 +96,16 @@ describe('stepwise CLI', () => {
     }
   });
 
+  it('validate says a version 1 bundle is valid and is read as version 2', async () => {
+    const v1 = fileURLToPath(new URL('../fixtures/formatV1/bundle.json', import.meta.url));
+    expect(await run('validate', v1)).toMatchObject({ code: 0, out: `${v1} is a valid Stepwise bundle (version 1, read as 2, 4 flows).` });
+  });
+
   it('validate and lint read files that start with a UTF-8 byte-order mark', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'stepwise-cli-'));
     const bundle = join(dir, 'bom.json');
     writeFileSync(bundle, `\uFEFF${readFileSync(join(golden, 'bundle.json'), 'utf8')}`);
-    expect(await run('validate', bundle)).toMatchObject({ code: 0, out: `${bundle} is a valid Stepwise bundle (version 1, 4 flows).` });
+    expect(await run('validate', bundle)).toMatchObject({ code: 0, out: `${bundle} is a valid Stepwise bundle (version 2, 4 flows).` });
 
     const project = await projectOnDisk(cleanProject());
     const file = join(project, 'project.json');
@@ -112,7 +117,7 @@ describe('stepwise CLI', () => {
     for (const version of ['1.5', '1e400']) {
       const project = await projectOnDisk(cleanProject());
       const file = join(project, 'project.json');
-      writeFileSync(file, readFileSync(file, 'utf8').replace(/"version": 1/, `"version": ${version}`));
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/"version": \d+/, `"version": ${version}`));
       const result = await run('lint', project);
       expect(result.code, version).toBe(2);
       expect(result.err, version).toContain(`${file} has a problem at $.version`);

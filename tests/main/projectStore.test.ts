@@ -36,7 +36,7 @@ describe('project store', () => {
     expect(created.path).toBe(join(dir, 'Acme onboarding.stepwise'));
     const text = await readFile(join(created.path, PROJECT_FILE), 'utf8');
     expect(text).toBe(stableStringify(project));
-    expect(text.startsWith('{\n  "format": "stepwise.project",\n  "version": 1,')).toBe(true);
+    expect(text.startsWith(`{\n  "format": "stepwise.project",\n  "version": ${PROJECT_VERSION},`)).toBe(true);
     expect(await readdir(created.path)).toEqual(expect.arrayContaining([IMAGES_DIR, PROJECT_FILE]));
     expect((await store.open(created.path)).project).toEqual(project);
     expect((await store.open(join(created.path, PROJECT_FILE))).path).toBe(created.path);

@@ -7,11 +7,11 @@ import { validateBundle } from '../../shared/bundle/validateBundle';
 import { stableStringify } from '../../shared/stableJson';
 import { sampleProject } from '../fixtures/sampleProject';
 
-describe('bundle format v1', () => {
+describe('the bundle format', () => {
   it('carries format, version, flows, theme and locales, and no authoring-only data', () => {
     const project = sampleProject();
     const bundle = buildBundle(project);
-    expect(bundle).toMatchObject({ format: 'stepwise.bundle', version: 1, project: { id: project.id, name: project.name } });
+    expect(bundle).toMatchObject({ format: 'stepwise.bundle', version: BUNDLE_VERSION, project: { id: project.id, name: project.name } });
     expect(bundle.flows.map((f) => f.kind)).toEqual(['tour', 'hotspot', 'checklist', 'survey']);
     const text = serializeBundle(bundle);
     for (const authoringOnly of ['screens', 'screenId', 'elementId', '"box"', 'elements', 'image']) expect(text).not.toContain(authoringOnly);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFlow, createProject } from '../../shared/model/create';
 import { FLOW_KINDS } from '../../shared/model/flow';
-import { projectSchema } from '../../shared/model/project';
+import { PROJECT_VERSION, projectSchema } from '../../shared/model/project';
 import { loadProjectText } from '../../shared/project/loadProject';
 import { stableStringify } from '../../shared/stableJson';
 import { problemsFromZod } from '../../shared/validation/problems';
@@ -31,14 +31,14 @@ describe('project model', () => {
   });
 
   it('fills defaults for fields a file leaves out', () => {
-    const project = projectSchema.parse({ format: 'stepwise.project', version: 1, id: 'p1', name: 'Minimal', flows: [{ id: 'f1', kind: 'tour', name: 'T' }] });
+    const project = projectSchema.parse({ format: 'stepwise.project', version: PROJECT_VERSION, id: 'p1', name: 'Minimal', flows: [{ id: 'f1', kind: 'tour', name: 'T' }] });
     expect(project.theme.brandColor).toMatch(/^#/);
     expect(project.locales).toEqual({ defaultLocale: 'en', available: ['en'] });
     expect(project.flows[0]).toMatchObject({ trigger: { kind: 'pageLoad' }, frequency: 'once', status: 'draft', tour: { steps: [] } });
   });
 
   it('names a missing field and a field of the wrong type with their paths', () => {
-    const problems = problemsOf({ format: 'stepwise.project', version: 1, name: 'P', flows: [{ id: 'f1', kind: 'tour', name: 42 }] });
+    const problems = problemsOf({ format: 'stepwise.project', version: PROJECT_VERSION, name: 'P', flows: [{ id: 'f1', kind: 'tour', name: 42 }] });
     expect(problems).toContainEqual({ path: '$.id', message: 'is missing (it should be a text)' });
     expect(problems).toContainEqual({ path: '$.flows[0].name', message: 'should be a text, but is number 42' });
   });
