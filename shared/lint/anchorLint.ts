@@ -86,6 +86,16 @@ export function betterSelector(picked: MappedElement, elements: readonly MappedE
   return selectorsOf(picked).find((selector) => selector !== instead && isStableSelector(selector) && matchesOnMap(selector, elements).every((owner) => owner === picked)) ?? null;
 }
 
+/**
+ * The anchor's selectors once `better` leads: the others stay as fallbacks, except those that on
+ * the map belong to another element (they would point at it); at most 5.
+ */
+export function fixedSelectors(anchor: Anchor, screen: Screen | undefined, better: string, elementId: string): string[] {
+  const elements = screen?.elements ?? [];
+  const elsewhere = (selector: string) => matchesOnMap(selector, elements).some((owner) => owner.id !== elementId);
+  return [better, ...anchor.selectors.filter((selector) => selector !== better && !elsewhere(selector))].slice(0, 5);
+}
+
 function describe(element: MappedElement): string {
   const name = element.name?.trim();
   const kind = element.role ?? element.tag;
@@ -101,7 +111,7 @@ export function anchorSelectorProblems(anchor: Anchor, screen: Screen | undefine
   const picked = elements.length ? pickedElement(anchor, elements) : null;
   const found = picked && picked !== 'gone' ? picked : null;
   const better = found ? betterSelector(found, elements, primary) : null;
-  const fix = better ? { fix: { kind: 'useSelector' as const, selector: better } } : {};
+  const fix = better && found ? { fix: { kind: 'useSelector' as const, selector: better, elementId: found.id } } : {};
   const matches = matchesOnMap(primary, elements);
   const others = matches.filter((element) => element !== found);
 

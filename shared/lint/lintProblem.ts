@@ -29,8 +29,8 @@ export interface LintProblem {
 }
 
 /**
- * `useSelector`: make this selector (from the screen's element map) the anchor's first, keeping
- * the others as fallbacks. `copyFingerprint`: give the anchor the fingerprint of this element of
- * its screen's map.
+ * `useSelector`: make this selector of the element picked (`elementId` on the anchor's screen map)
+ * the anchor's first, keeping the others as fallbacks (`fixedSelectors`). `copyFingerprint`: give
+ * the anchor that element's fingerprint.
  */
-export type LintFix = { kind: 'useSelector'; selector: string } | { kind: 'copyFingerprint'; elementId: string };
+export type LintFix = { kind: 'useSelector'; selector: string; elementId: string } | { kind: 'copyFingerprint'; elementId: string };

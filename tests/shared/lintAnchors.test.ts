@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Fingerprint } from '../../shared/anchors/fingerprintTypes';
+import { fixedSelectors } from '../../shared/lint/anchorLint';
 import { lintProject, type LintProblem } from '../../shared/lint/lintProject';
 import { selectorFragility } from '../../shared/lint/selectorFragility';
 import { selectorCompounds } from '../../shared/lint/selectorParts';
 import type { Anchor } from '../../shared/model/anchor';
 import { createFlow, createProject } from '../../shared/model/create';
-import type { MappedElement } from '../../shared/model/screen';
+import type { MappedElement, Screen } from '../../shared/model/screen';
 import { DASHBOARD_MAP } from '../fixtures/bootstrap-dashboard/dashboardMap';
 
 const SCREEN = 'screen_dashboard';
@@ -43,7 +44,7 @@ describe('lint of fragile anchors', () => {
     const tables = element('nav-tables');
     const problems = lintAnchor({ elementId: tables.id, selectors: ['html > body:nth-of-type(1) > div:nth-of-type(1) > ul > li:nth-of-type(6) > a'], box: tables.box });
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ severity: 'warning', code: 'fragileSelector', fix: { kind: 'useSelector', selector: 'a[href="tables.html"]' } });
+    expect(problems[0]).toMatchObject({ severity: 'warning', code: 'fragileSelector', fix: { kind: 'useSelector', selector: 'a[href="tables.html"]', elementId: 'nav-tables' } });
     expect(problems[0]!.message).toBe(
       '“Welcome” step 1: the selector "html > body:nth-of-type(1) > div:nth-of-type(1) > ul > li:nth-of-type(6) > a" is fragile: it counts positions at 3 levels (nth-of-type): one element added or moved above it and it points at another one. Use "a[href="tables.html"]" from the screen\'s map instead.',
     );
@@ -84,6 +85,14 @@ describe('lint of fragile anchors', () => {
     expect(problem!.message).toContain('it counts positions at 2 levels (nth-of-type)');
   });
 
+  it('the fix puts the better selector first and keeps the others, except those that on the map find another element', () => {
+    const screen = { elements: structuredClone(DASHBOARD_MAP) } as Screen;
+    const chain = 'html > body:nth-of-type(1) > div:nth-of-type(1) > ul > li:nth-of-type(6) > a';
+    expect(fixedSelectors({ selectors: [chain, 'a[href="tables.html"]'] }, screen, 'a[href="tables.html"]', 'nav-tables')).toEqual(['a[href="tables.html"]', chain]);
+    expect(fixedSelectors({ selectors: ['#accordionSidebar > li:nth-of-type(5) > a', chain] }, screen, 'a[href="tables.html"]', 'nav-tables')).toEqual(['a[href="tables.html"]', chain]);
+    expect(fixedSelectors({ selectors: ['a', 'b', 'c', 'd', 'e'] }, { elements: [] } as unknown as Screen, 'f', 'x')).toEqual(['f', 'a', 'b', 'c', 'd']);
+  });
+
   it('a selector that on the map belongs to another element is reported as the wrong element, with the picked one\'s selector', () => {
     // Captured again after a link was added above: the 4th item is now Charts, and Tables has another id.
     const recaptured = structuredClone(DASHBOARD_MAP).map((entry) => {
@@ -95,7 +104,7 @@ describe('lint of fragile anchors', () => {
     recaptured.find((entry) => entry.id === 'nav-tables')!.fingerprint = { ...tablesFingerprint, text: 'Dashboard', attributes: { href: 'index.html' } };
     const problems = lintAnchor({ elementId: 'nav-tables', selectors: ['#accordionSidebar > li:nth-of-type(6) > a'], box: tablesFingerprint.box!, fingerprint: tablesFingerprint }, recaptured);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ code: 'wrongElement', fix: { kind: 'useSelector', selector: 'a[href="tables.html"]' } });
+    expect(problems[0]).toMatchObject({ code: 'wrongElement', fix: { kind: 'useSelector', selector: 'a[href="tables.html"]', elementId: 'e8' } });
     expect(problems[0]!.message).toBe(
       '“Welcome” step 1: on “Dashboard” the selector "#accordionSidebar > li:nth-of-type(6) > a" matches “Charts” (link), not the element it was anchored to, “Tables” (link). Use "a[href="tables.html"]" from the screen\'s map instead.',
     );

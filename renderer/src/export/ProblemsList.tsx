@@ -1,5 +1,6 @@
 import { memo, useState } from 'react';
 import type { LintProblem } from '../../../shared/lint/lintProject';
+import { applyLintFix, fixLabel } from './applyLintFix';
 import { showProblem } from './useLint';
 
 /** Problems with their severity; a click selects the flow and step they are about. */
@@ -25,6 +26,19 @@ function ProblemRow({ problem, onSelect }: { problem: LintProblem; onSelect?(): 
           </button>
         ) : null}
       </div>
+      {problem.fix ? (
+        <div className="problem-fix-row">
+          <button type="button" className="button small problem-fix" title={`${fixLabel(problem.fix)} (one undo step)`} onClick={() => applyLintFix(problem)}>
+            {problem.fix.kind === 'useSelector' ? (
+              <>
+                Use <code>{problem.fix.selector}</code>
+              </>
+            ) : (
+              fixLabel(problem.fix)
+            )}
+          </button>
+        </div>
+      ) : null}
       {expanded ? (
         <ul className="problem-details" aria-label="Details">
           {details.map((detail, index) => (
