@@ -9,6 +9,7 @@ import { addDrawnElement } from '../store/screenActions';
 import { useUiStore } from '../store/uiStore';
 import { Icon } from '../ui/Icon';
 import { isTextField } from '../ui/isTextField';
+import { anchorFromElement } from './anchorFromElement';
 import { toImagePoint, useCanvasView, type CanvasView } from './canvasView';
 import { DrawnElementForm } from './DrawnElementForm';
 import { elementAtPoint } from './elementAtPoint';
@@ -143,7 +144,7 @@ export function ScreenCanvas({ screen }: { screen: Screen }) {
     const point = imagePoint(event);
     const hovered = onImage(point) ? elementAtPoint(screen.elements, point) : null;
     if (picking && hovered) {
-      anchorTo(picking.flowId, picking.itemId, { screenId: screen.id, elementId: hovered.id, selectors: [hovered.selector, ...hovered.alternates].slice(0, 5), box: hovered.box });
+      anchorTo(picking.flowId, picking.itemId, anchorFromElement(screen.id, hovered));
       useUiStore.setState({ pickingAnchor: null, selectedElementId: hovered.id });
       return;
     }
