@@ -1,5 +1,6 @@
 import { memo, useMemo, useState } from 'react';
 import type { MappedElement, Screen } from '../../../shared/model/screen';
+import { ElementBreadcrumb } from '../inspector/ElementBreadcrumb';
 import { selectorProblem } from '../screens/selectorProblem';
 import { deleteDrawnElement, updateDrawnElement } from '../store/screenActions';
 import { useUiStore } from '../store/uiStore';
@@ -39,6 +40,7 @@ function SelectedElement({ screen, element }: { screen: Screen; element: MappedE
   const note = CONTEXT_NOTES[element.context];
   return (
     <section className="inspector-section" aria-label="Selected element">
+      <ElementBreadcrumb elements={screen.elements} elementId={element.id} label="Element ancestors" action="Select" onPick={(ancestor) => useUiStore.setState({ selectedElementId: ancestor.id })} />
       <h3>{element.name || element.tag || 'Element'}</h3>
       <p className="muted small">
         {[element.role, element.tag && `<${element.tag}>`, `${Math.round(element.box.width)}×${Math.round(element.box.height)} at ${Math.round(element.box.x)}, ${Math.round(element.box.y)}`]

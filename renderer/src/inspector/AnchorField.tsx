@@ -1,7 +1,10 @@
 import type { Anchor } from '../../../shared/model/anchor';
+import { anchorFromElement } from '../canvas/anchorFromElement';
 import { useDocumentStore } from '../store/documentStore';
+import { anchorTo } from '../store/flowActions';
 import { useUiStore } from '../store/uiStore';
 import { Icon } from '../ui/Icon';
+import { ElementBreadcrumb } from './ElementBreadcrumb';
 
 /** Where a step or hotspot points: the element and screen, and the button to pick one on the canvas. */
 export function AnchorField({ flowId, itemId, anchor, onClear }: { flowId: string; itemId: string | null; anchor: Anchor | undefined; onClear(): void }) {
@@ -18,6 +21,18 @@ export function AnchorField({ flowId, itemId, anchor, onClear }: { flowId: strin
           <strong>{element?.name || anchor.selectors[0]}</strong>
           <code>{anchor.selectors[0]}</code>
           <span className="muted small">on {screen?.name ?? 'a deleted screen'}</span>
+          {screen && element ? (
+            <ElementBreadcrumb
+              elements={screen.elements}
+              elementId={element.id}
+              label="Anchor ancestors"
+              action="Anchor to"
+              onPick={(ancestor) => {
+                anchorTo(flowId, itemId, anchorFromElement(screen.id, ancestor));
+                useUiStore.setState({ selectedScreenId: screen.id, selectedElementId: ancestor.id });
+              }}
+            />
+          ) : null}
         </div>
       ) : (
         <p className="muted small">Not anchored: it shows in the middle of the page.</p>
