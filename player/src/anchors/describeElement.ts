@@ -55,15 +55,14 @@ export function visibleText(element: Element, limit = TEXT_LIMIT): string {
 
 function attributesOf(element: Element, names: readonly string[]): Record<string, string> | undefined {
   const found: Record<string, string> = {};
-  let any = false;
   for (const name of names) {
     const value = element.getAttribute(name);
-    if (value) (found[name] = value.slice(0, 300)), (any = true);
+    if (value) found[name] = value.slice(0, 300);
   }
-  if (element.id && !looksGenerated(element.id)) (found.id = element.id.slice(0, 300)), (any = true);
+  if (element.id && !looksGenerated(element.id)) found.id = element.id.slice(0, 300);
   const href = element.localName === 'a' ? hrefPath(element.getAttribute('href') ?? '') : '';
-  if (href) (found.href = href.slice(0, 300)), (any = true);
-  return any ? found : undefined;
+  if (href) found.href = href.slice(0, 300);
+  return Object.keys(found).length ? found : undefined;
 }
 
 function classesOf(element: Element): string[] | undefined {
@@ -77,10 +76,20 @@ function indexOf(element: Element): number {
   return index;
 }
 
+/** Rows and list items: their text tells apart lookalikes inside them (the "Edit" button of which row). */
+const ROW_LIKE = /^(tr|li)$/;
+const ROW_TEXT_LIMIT = 40;
+
 function ancestorsOf(element: Element): FingerprintAncestor[] | undefined {
   const chain: FingerprintAncestor[] = [];
+  let rowText = false;
   for (let parent = element.parentElement; parent && chain.length < ANCESTOR_LEVELS && parent.localName !== 'body' && parent.localName !== 'html'; parent = parent.parentElement) {
-    const attributes = attributesOf(parent, TEST_IDS.concat('aria-label', 'role'));
+    let attributes = attributesOf(parent, TEST_IDS.concat('aria-label', 'role'));
+    if (!rowText && (ROW_LIKE.test(parent.localName) || parent.getAttribute('role') === 'row')) {
+      rowText = true;
+      const text = visibleText(parent, ROW_TEXT_LIMIT);
+      if (text) attributes = { ...attributes, text };
+    }
     const classes = classesOf(parent);
     chain.push({ tag: parent.localName, ...(attributes ? { attributes } : {}), ...(classes ? { classes } : {}) });
   }
