@@ -13,6 +13,7 @@ import { anchorFromElement } from './anchorFromElement';
 import { toImagePoint, useCanvasView, type CanvasView } from './canvasView';
 import { DrawnElementForm } from './DrawnElementForm';
 import { elementAtPoint } from './elementAtPoint';
+import { elementTree } from './elementTree';
 import { FlowLayer, nudgeBeacon } from './FlowLayer';
 
 type Box = MappedElement['box'];
@@ -35,10 +36,23 @@ function describeElement(element: MappedElement): string {
   return element.role ?? element.tag ?? 'element';
 }
 
+/** The element under the pointer (innermost) and how many levels up the author went from it with Alt+Up. */
+interface Pointed {
+  element: MappedElement;
+  levels: number;
+}
+
+/** The element `levels` steps up the map's tree from `element` (the outermost ancestor at most). */
+function climb(elements: readonly MappedElement[], element: MappedElement, levels: number): MappedElement {
+  const path = elementTree(elements).path(element.id);
+  return path[Math.max(0, path.length - 1 - levels)] ?? element;
+}
+
 /**
  * The screenshot with zoom (fit, 100%, Ctrl/Cmd+wheel, keyboard) and pan (wheel, Space+drag,
- * middle button). Hovering shows the mapped element under the pointer with its name; a click
- * selects it. On an image screen, dragging draws a box the author gives a selector.
+ * middle button). Hovering shows the mapped element under the pointer with its name; Alt+Up and
+ * Alt+Down go to its parent and back down the map's tree; a click (or Enter) selects it, or
+ * anchors the step being picked. On an image screen, dragging draws a box the author gives a selector.
  */
 export function ScreenCanvas({ screen }: { screen: Screen }) {
   const { client } = useApp();
@@ -47,7 +61,8 @@ export function ScreenCanvas({ screen }: { screen: Screen }) {
   const { url, error } = useScreenImage(client, projectPath, screen.image.file);
   const view = useCanvasView((state) => state.view);
   const frame = useRef<HTMLDivElement>(null);
-  const [hovered, setHovered] = useState<MappedElement | null>(null);
+  const [pointed, setPointed] = useState<Pointed | null>(null);
+  const hovered = pointed ? climb(screen.elements, pointed.element, pointed.levels) : null;
   const [spaceHeld, setSpaceHeld] = useState(false);
   const [drawing, setDrawing] = useState<{ from: { x: number; y: number }; to: { x: number; y: number } } | null>(null);
   const [drawn, setDrawn] = useState<Box | null>(null);
@@ -125,7 +140,20 @@ export function ScreenCanvas({ screen }: { screen: Screen }) {
     }
     const point = imagePoint(event);
     if (drawing) return setDrawing({ ...drawing, to: point });
-    setHovered(onImage(point) ? elementAtPoint(screen.elements, point) : null);
+    const inner = onImage(point) ? elementAtPoint(screen.elements, point) : null;
+    // Levels climbed with Alt+Up hold while the pointer stays over the same innermost element.
+    setPointed((previous) => (inner ? (previous?.element.id === inner.id ? previous : { element: inner, levels: 0 }) : null));
+  };
+
+  /** A click or Enter on an element: it anchors the step being picked, or is selected. */
+  const choose = (element: MappedElement | null) => {
+    const picking = useUiStore.getState().pickingAnchor;
+    if (picking && element) {
+      anchorTo(picking.flowId, picking.itemId, anchorFromElement(screen.id, element));
+      useUiStore.setState({ pickingAnchor: null, selectedElementId: element.id });
+      return;
+    }
+    useUiStore.setState({ selectedElementId: element?.id ?? null });
   };
   const onPointerUp = (event: ReactPointerEvent<HTMLDivElement>) => {
     if (panning.current) {
@@ -142,19 +170,44 @@ export function ScreenCanvas({ screen }: { screen: Screen }) {
     if (event.button !== 0) return;
     // What is under the pointer now: the hover state may not have rendered yet after a quick move.
     const point = imagePoint(event);
-    const hovered = onImage(point) ? elementAtPoint(screen.elements, point) : null;
-    if (picking && hovered) {
-      anchorTo(picking.flowId, picking.itemId, anchorFromElement(screen.id, hovered));
-      useUiStore.setState({ pickingAnchor: null, selectedElementId: hovered.id });
-      return;
-    }
-    useUiStore.setState({ selectedElementId: hovered?.id ?? null });
+    const inner = onImage(point) ? elementAtPoint(screen.elements, point) : null;
+    choose(inner ? climb(screen.elements, inner, pointed?.element.id === inner.id ? pointed.levels : 0) : null);
   };
+
+  // Alt+Up / Alt+Down: parent and back down, for the element under the pointer (or, from the
+  // keyboard on the canvas, the selected one); Enter takes it. Listened to on the window because
+  // while picking the focus is still on the inspector's "Pick on canvas" button.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const up = event.altKey && event.key === 'ArrowUp';
+      const down = event.altKey && event.key === 'ArrowDown';
+      const enter = event.key === 'Enter' && !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey;
+      if ((!up && !down && !enter) || isTextField(event.target)) return;
+      const canvasFocused = Boolean(frame.current?.contains(document.activeElement));
+      if (pointed) {
+        const depth = elementTree(screen.elements).path(pointed.element.id).length - 1;
+        if (enter) {
+          if (!canvasFocused && !useUiStore.getState().pickingAnchor) return;
+          choose(climb(screen.elements, pointed.element, pointed.levels));
+        } else setPointed({ ...pointed, levels: Math.min(depth, Math.max(0, pointed.levels + (up ? 1 : -1))) });
+      } else if (selected && canvasFocused) {
+        const tree = elementTree(screen.elements);
+        const next = enter ? selected : up ? tree.parentOf(selected.id) : (tree.childrenOf(selected.id)[0] ?? null);
+        if (!next) return;
+        if (enter) choose(next);
+        else useUiStore.setState({ selectedElementId: next.id });
+      } else return;
+      event.preventDefault();
+      event.stopPropagation();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  });
 
   const onKeyDown = (event: ReactKeyboardEvent<HTMLDivElement>) => {
     const moves: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
     const move = moves[event.key];
-    if (!move || event.target !== event.currentTarget) return;
+    if (!move || event.altKey || event.target !== event.currentTarget) return;
     event.preventDefault();
     const step = event.shiftKey ? 10 : 1;
     // Arrows nudge the selected hotspot's beacon; otherwise they pan the canvas.
@@ -175,7 +228,7 @@ export function ScreenCanvas({ screen }: { screen: Screen }) {
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
-        onPointerLeave={() => setHovered(null)}
+        onPointerLeave={() => setPointed(null)}
         onKeyDown={onKeyDown}
       >
         <div className="screen-stage" style={{ width: screen.image.width, height: screen.image.height, transform: `translate(${view.x}px, ${view.y}px) scale(${view.zoom})` }}>
@@ -184,7 +237,7 @@ export function ScreenCanvas({ screen }: { screen: Screen }) {
         </div>
         {picking ? (
           <p className="pick-banner" role="status">
-            Click an element to anchor {picking.itemId ? 'the step' : 'the hotspot'} · Esc cancels
+            Click an element to anchor {picking.itemId ? 'the step' : 'the hotspot'} · <kbd>Alt</kbd>+<kbd>↑</kbd> its parent, <kbd>Alt</kbd>+<kbd>↓</kbd> back · <kbd>Enter</kbd> anchors · <kbd>Esc</kbd> cancels
           </p>
         ) : null}
         {error ? (
@@ -197,6 +250,7 @@ export function ScreenCanvas({ screen }: { screen: Screen }) {
           <div className="element-box hovered" style={onCanvas(view, hovered.box)} data-testid="hovered-element-box">
             <span className="element-label">
               <strong>{hovered.name || hovered.tag}</strong> <span>{describeElement(hovered)}</span>
+              {pointed?.levels ? <span>{pointed.levels === 1 ? '1 level up' : `${pointed.levels} levels up`}</span> : null}
             </span>
           </div>
         ) : null}
