@@ -24,7 +24,9 @@ const UTILITY_WORDS = new Set([
   'flex', 'grid', 'block', 'inline', 'inline-block', 'inline-flex', 'hidden', 'contents', 'table', 'absolute', 'relative', 'static',
   'truncate', 'uppercase', 'lowercase', 'capitalize', 'italic', 'underline', 'antialiased', 'visible', 'invisible', 'small', 'lead',
   'show', 'fade', 'collapse', 'collapsing', 'collapsed', 'active', 'disabled', 'selected', 'open', 'current', 'toggled', 'checked',
-  'dark', 'light', 'clearfix', 'shadow', 'border', 'rounded', 'container', 'row', 'col',
+  'dark', 'light', 'clearfix', 'shadow', 'border', 'rounded', 'container', 'row', 'col', 'no-gutters',
+  // Bootstrap's heading-size utilities (a div that looks like an h5).
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
 ]);
 
 /** CSS-in-JS and CSS-modules output: "css-1x2y3z", "sc-bdVaJa", "jsx-123", "Button_primary__3xYz2", "kVtMtA". */
