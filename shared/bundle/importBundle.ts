@@ -14,8 +14,10 @@ export interface ImportOutcome {
 /**
  * Adds a bundle's flows to a project. Ids that clash get new ones (references between the
  * imported flows follow), names that clash get "(imported)", the bundle's languages are added,
- * and an empty project takes the bundle's theme. Anchors keep their selectors; they are not on
- * a screen until the author picks them on the canvas. The project passed in is not changed.
+ * and an empty project takes the bundle's theme. Anchors keep their selectors and fingerprint
+ * (so exporting again gives them back); they are not on a screen until the author picks them on
+ * the canvas. The project passed in is not changed. Takes a bundle from validateBundle, which has
+ * already upgraded an older format.
  */
 export function importBundle(project: Project, bundle: Bundle): ImportOutcome {
   const taken = new Set<string>([project.id, ...project.screens.map((screen) => screen.id)]);
