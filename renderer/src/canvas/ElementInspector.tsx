@@ -1,6 +1,7 @@
 import { memo, useMemo, useState } from 'react';
 import type { MappedElement, Screen } from '../../../shared/model/screen';
 import { ElementBreadcrumb } from '../inspector/ElementBreadcrumb';
+import { elementTree } from './elementTree';
 import { selectorProblem } from '../screens/selectorProblem';
 import { deleteDrawnElement, updateDrawnElement } from '../store/screenActions';
 import { useUiStore } from '../store/uiStore';
@@ -37,10 +38,28 @@ function SelectorField({ screenId, element }: { screenId: string; element: Mappe
 
 function SelectedElement({ screen, element }: { screen: Screen; element: MappedElement }) {
   const drawn = element.id.startsWith('d-');
+  const tree = elementTree(screen.elements);
+  const parent = tree.parentOf(element.id);
+  const inside = tree.childrenOf(element.id).length;
   const note = CONTEXT_NOTES[element.context];
   return (
     <section className="inspector-section" aria-label="Selected element">
       <ElementBreadcrumb elements={screen.elements} elementId={element.id} label="Element ancestors" action="Select" onPick={(ancestor) => useUiStore.setState({ selectedElementId: ancestor.id })} />
+      {parent || inside ? (
+        <p className="muted small crumb-hint">
+          On the canvas{parent ? (
+            <>
+              , <kbd>Alt</kbd>+<kbd>↑</kbd> selects its parent
+            </>
+          ) : null}
+          {inside ? (
+            <>
+              , <kbd>Alt</kbd>+<kbd>↓</kbd> {inside === 1 ? 'the element inside it' : `the first of the ${inside} elements inside it`}
+            </>
+          ) : null}
+          .
+        </p>
+      ) : null}
       <h3>{element.name || element.tag || 'Element'}</h3>
       <p className="muted small">
         {[element.role, element.tag && `<${element.tag}>`, `${Math.round(element.box.width)}×${Math.round(element.box.height)} at ${Math.round(element.box.x)}, ${Math.round(element.box.y)}`]
