@@ -101,14 +101,24 @@ export function findBySelectors(document: Document, anchor: AnchorQuery): Locate
       continue;
     }
     if (!anchor.fingerprint) return { found: matches.visible[0]! };
-    const pick = pickCandidate(anchor.fingerprint, matches.visible.map((found) => found.element), VERIFY_THRESHOLD);
-    if (pick.index >= 0) {
+    const pick = pickCandidate(anchor.fingerprint, matches.visible.map((found) => found.element), VERIFY_THRESHOLD, !POSITIONAL.test(anchor.selectors[index]!));
+    // A wrapper added or removed shifts a positional path up or down a level: the match is then a
+    // container of the author's element, and something inside it fits better.
+    if (pick.index >= 0 && !fitsBetterInside(anchor.fingerprint, matches.visible[pick.index]!.element, pick.score)) {
       const found = matches.visible[pick.index]!;
       return index ? { found, recovered: { strategy: 'alternate', selectorIndex: index, score: round(pick.score) } } : { found };
     }
     if (reason !== 'ambiguous') reason = pick.ambiguous ? 'ambiguous' : 'mismatch';
   }
   return { found: null, reason };
+}
+
+/** Selectors that point by position: what is at that position after a release says nothing about identity. */
+const POSITIONAL = /:nth-|:first-|:last-|:only-/;
+
+function fitsBetterInside(fingerprint: Fingerprint, element: Element, score: number): boolean {
+  const inside = [...element.querySelectorAll(fingerprint.tag)].slice(0, 20).filter(visible);
+  return inside.length > 0 && pickCandidate(fingerprint, inside, score + 0.01).index >= 0;
 }
 
 const round = (score: number) => Math.round(score * 100) / 100;

@@ -1,4 +1,4 @@
-import { compareFingerprints, RECOVER_MARGIN } from '../../../shared/anchors/compareFingerprints';
+import { fingerprintAgreement, RECOVER_MARGIN, TRUSTED_CONTEXT } from '../../../shared/anchors/compareFingerprints';
 import type { Fingerprint } from '../../../shared/anchors/fingerprintTypes';
 import { describeElement } from './describeElement';
 
@@ -13,14 +13,19 @@ export interface Pick {
 /**
  * The candidate that agrees with the fingerprint at least `threshold`, and clearly better than
  * the runner-up (by RECOVER_MARGIN); otherwise index -1. Used to verify a selector's matches and,
- * from the lazy page search, to recover a target.
+ * from the lazy page search, to recover a target. `trusted`: the only match of a selector that names
+ * something stable, kept on its context alone unless something identifying disagrees.
  */
-export function pickCandidate(fingerprint: Fingerprint, candidates: readonly Element[], threshold: number): Pick {
+export function pickCandidate(fingerprint: Fingerprint, candidates: readonly Element[], threshold: number, trusted = false): Pick {
+  if (trusted && candidates.length === 1) {
+    const agreement = fingerprintAgreement(fingerprint, describeElement(candidates[0]!));
+    if (agreement.score >= threshold || (agreement.context >= TRUSTED_CONTEXT && !agreement.contradicted)) return { index: 0, score: agreement.score, ambiguous: false };
+  }
   let best = -1;
   let bestScore = 0;
   let second = 0;
   for (let i = 0; i < candidates.length; i++) {
-    const score = compareFingerprints(fingerprint, describeElement(candidates[i]!));
+    const score = fingerprintAgreement(fingerprint, describeElement(candidates[i]!)).score;
     if (score > bestScore) {
       second = bestScore;
       bestScore = score;
