@@ -62,7 +62,7 @@ describe('the ancestor breadcrumb', () => {
     const crumbs = screen.getByRole('navigation', { name: 'Element ancestors' });
     fireEvent.click(within(crumbs).getByRole('button', { name: 'Earnings (Monthly) $40,000' }));
     expect(useUiStore.getState().selectedElementId).toBe('card-monthly');
-    expect(screen.getByText(/selects its parent/).textContent).toBe('On the canvas, Alt+↑ selects its parent, Alt+↓ the element inside it.');
+    expect(screen.getByText(/goes to its parent/).textContent).toBe('On the canvas, Alt+↑ goes to its parent, Alt+↓ to the element inside it.');
   });
 
   it('is not shown for an element with no mapped ancestor', () => {

@@ -49,12 +49,12 @@ function SelectedElement({ screen, element }: { screen: Screen; element: MappedE
         <p className="muted small crumb-hint">
           On the canvas{parent ? (
             <>
-              , <kbd>Alt</kbd>+<kbd>↑</kbd> selects its parent
+              , <kbd>Alt</kbd>+<kbd>↑</kbd> goes to its parent
             </>
           ) : null}
           {inside ? (
             <>
-              , <kbd>Alt</kbd>+<kbd>↓</kbd> {inside === 1 ? 'the element inside it' : `the first of the ${inside} elements inside it`}
+              , <kbd>Alt</kbd>+<kbd>↓</kbd> {parent ? 'to' : 'goes to'} {inside === 1 ? 'the element inside it' : `the first of the ${inside} elements inside it`}
             </>
           ) : null}
           .
