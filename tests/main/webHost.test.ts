@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResponse } from '../../shared/api/apiError';
+import { PROJECT_VERSION } from '../../shared/model/project';
 import { createDispatcher } from '../../main/services/apiDispatcher';
 import { MAX_BODY_BYTES, startWebHost, type WebHost } from '../../main/web/webHost';
 import { webHandlersInTempDir } from './testHandlers';
@@ -92,7 +93,7 @@ describe('web host', () => {
     expect(await json(await call('nope.method', {}))).toMatchObject({ ok: false, error: { code: 'unknownMethod' } });
     expect(await json(await call('project.save', { path: 'Acme.stepwise', project: { format: 'stepwise.project' } }))).toMatchObject({
       ok: false,
-      error: { code: 'invalidInput', problems: expect.arrayContaining([{ path: '$.project.version', message: 'is missing (it should be 1)' }]) as unknown },
+      error: { code: 'invalidInput', problems: expect.arrayContaining([{ path: '$.project.version', message: `is missing (it should be ${PROJECT_VERSION})` }]) as unknown },
     });
   });
 
