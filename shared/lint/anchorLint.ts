@@ -34,6 +34,9 @@ function selectorIndex(elements: readonly MappedElement[]): Map<string, MappedEl
   return index;
 }
 
+/** The entry each anchor was picked on, per map (anchors and maps are immutable: a change makes new objects). */
+const picks = new WeakMap<Anchor, { elements: readonly MappedElement[]; picked: MappedElement | 'gone' }>();
+
 const selectorsOf = (element: MappedElement) => [element.selector, ...element.alternates];
 const PLAIN_TAG = /^[a-z][a-z0-9-]*$/i;
 
@@ -66,16 +69,37 @@ function isSameElement(anchor: Anchor, element: MappedElement): boolean {
  */
 function pickedElement(anchor: Anchor, elements: readonly MappedElement[]): MappedElement | 'gone' | null {
   if (!anchor.elementId) return null;
-  const byId = elements.find((element) => element.id === anchor.elementId);
+  // Lint runs after every pause in editing: a search of a large map is done once per anchor and map.
+  const cached = picks.get(anchor);
+  if (cached?.elements === elements) return cached.picked;
+  const picked = searchPicked(anchor, anchor.elementId, elements);
+  picks.set(anchor, { elements, picked });
+  return picked;
+}
+
+function searchPicked(anchor: Anchor, elementId: string, elements: readonly MappedElement[]): MappedElement | 'gone' {
+  const byId = elements.find((element) => element.id === elementId);
   if (byId && isSameElement(anchor, byId)) return byId;
   if (anchor.fingerprint) {
     const recorded = anchor.fingerprint;
-    const scored = elements
-      .filter((element) => element.fingerprint?.tag === recorded.tag)
-      .map((element) => ({ element, score: compareFingerprints(recorded, element.fingerprint!) }))
-      .sort((a, b) => b.score - a.score);
-    const [best, next] = scored;
-    return best && best.score >= RECOVER_THRESHOLD && best.score - (next?.score ?? 0) >= RECOVER_MARGIN ? best.element : 'gone';
+    // Usually a stable selector still names it: one lookup, then the whole map only if not.
+    const index = selectorIndex(elements);
+    for (const selector of anchor.selectors) {
+      const owners = index.get(selector) ?? [];
+      const owner = owners.length === 1 ? owners[0]! : undefined;
+      if (owner?.fingerprint && compareFingerprints(recorded, owner.fingerprint) >= RECOVER_THRESHOLD) return owner;
+    }
+    let best: { element: MappedElement; score: number } | null = null;
+    let next = 0;
+    for (const element of elements) {
+      if (element.fingerprint?.tag !== recorded.tag) continue;
+      const score = compareFingerprints(recorded, element.fingerprint);
+      if (!best || score > best.score) {
+        next = best?.score ?? 0;
+        best = { element, score };
+      } else next = Math.max(next, score);
+    }
+    return best && best.score >= RECOVER_THRESHOLD && best.score - next >= RECOVER_MARGIN ? best.element : 'gone';
   }
   const moved = elements.find((element) => anchor.selectors.some((selector) => selectorsOf(element).includes(selector)) && (!anchor.box || overlapRatio(anchor.box, element.box) >= 0.5));
   return moved ?? 'gone';
