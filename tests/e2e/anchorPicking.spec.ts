@@ -70,6 +70,7 @@ test('a number inside a card is picked, the breadcrumb goes up to the card, and 
   await page.keyboard.press('Alt+ArrowUp');
   await expect(hovered).toContainText('Earnings (Monthly) $40,000');
   await expect(hovered).toContainText('1 level up');
+  await page.screenshot({ path: shot('picking-alt-up.png') });
   await page.keyboard.press('Alt+ArrowDown');
   await expect(hovered).not.toContainText('level up');
   await page.mouse.down();
@@ -79,12 +80,15 @@ test('a number inside a card is picked, the breadcrumb goes up to the card, and 
   await expect(anchorField.locator('strong')).toHaveText('$40,000');
   const crumbs = page.getByRole('navigation', { name: 'Anchor ancestors' });
   await expect(crumbs.getByRole('listitem')).toHaveText(['Dashboard', 'Earnings (Monthly) $40,000', '$40,000']);
+  const problemsHeading = page.locator('#problems-heading');
+  await expect(problemsHeading).toContainText('0 errors');
   await page.screenshot({ path: shot('breadcrumb-number-picked.png') });
 
   await crumbs.getByRole('button', { name: 'Earnings (Monthly) $40,000' }).click();
   await expect(anchorField.locator('strong')).toHaveText('Earnings (Monthly) $40,000');
   await expect(anchorField.locator('code')).toHaveText(card.selector);
   await expect(crumbs.getByRole('listitem')).toHaveText(['Dashboard', 'Earnings (Monthly) $40,000']);
+  await expect(page.getByRole('list', { name: 'Problems' })).toContainText(`the selector "${card.selector}" is fragile`);
   // The canvas outlines the card (same shape as its box on the screenshot).
   const outline = (await page.getByTestId('selected-element-box').boundingBox())!;
   expect(outline.width / outline.height).toBeCloseTo(card.box.width / card.box.height, 1);
@@ -109,6 +113,9 @@ test('Problems offers the map\'s stable selector for an nth-of-type anchor; one 
   const card = problems.getByRole('listitem').filter({ hasText: '“Sidebar tour” step 2' });
   await expect(card).toContainText('give the element a data-testid on your site');
   await expect(card.getByRole('button', { name: /^Use / })).toHaveCount(0);
+  // A click on the warning selects the step, so the canvas shows which element it is about.
+  await tables.getByRole('button', { name: /fragile/ }).click();
+  await expect(page.getByRole('region', { name: 'Step 1 of 2' })).toBeVisible();
   await page.screenshot({ path: shot('lint-suggestion.png') });
 
   await tables.getByRole('button', { name: 'Use a[href="tables.html"]' }).click();
