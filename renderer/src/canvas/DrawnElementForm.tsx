@@ -1,5 +1,5 @@
 import { useState, type CSSProperties } from 'react';
-import { selectorProblem } from '../screens/selectorProblem';
+import { selectorAdvice, selectorProblem } from '../screens/selectorProblem';
 
 /** Asks for the selector (and a name) of a box drawn on an image screen; refuses a selector that is not valid CSS. */
 export function DrawnElementForm({ style, onSave, onCancel }: { style: CSSProperties; onSave(element: { selector: string; name: string }): void; onCancel(): void }) {
@@ -34,6 +34,8 @@ export function DrawnElementForm({ style, onSave, onCancel }: { style: CSSProper
         <p className="form-error" role="alert">
           {problem}
         </p>
+      ) : !selectorProblem(selector) && selectorAdvice(selector) ? (
+        <p className="note small">{selectorAdvice(selector)}</p>
       ) : null}
       <label className="field">
         <span className="field-label">Name (optional)</span>

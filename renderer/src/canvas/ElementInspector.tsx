@@ -2,7 +2,7 @@ import { memo, useMemo, useState } from 'react';
 import type { MappedElement, Screen } from '../../../shared/model/screen';
 import { ElementBreadcrumb } from '../inspector/ElementBreadcrumb';
 import { elementTree } from './elementTree';
-import { selectorProblem } from '../screens/selectorProblem';
+import { selectorAdvice, selectorProblem } from '../screens/selectorProblem';
 import { deleteDrawnElement, updateDrawnElement } from '../store/screenActions';
 import { useUiStore } from '../store/uiStore';
 
@@ -31,6 +31,8 @@ function SelectorField({ screenId, element }: { screenId: string; element: Mappe
         <span className="form-error" role="alert">
           {problem}
         </span>
+      ) : selectorAdvice(value) ? (
+        <span className="note small">{selectorAdvice(value)}</span>
       ) : null}
     </label>
   );

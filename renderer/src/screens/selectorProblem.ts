@@ -1,3 +1,5 @@
+import { selectorFragility } from '../../../shared/lint/selectorFragility';
+
 /**
  * Why a hand-typed selector would not work on the site, in words; null when it is fine.
  * "host >>> inner" steps into a shadow root or iframe, as the player does.
@@ -16,4 +18,13 @@ export function selectorProblem(selector: string): string | null {
     }
   }
   return null;
+}
+
+/**
+ * Why a valid selector may break or point elsewhere after the next release (lint's reasons, said
+ * at the field while typing); null when nothing is fragile about it. A warning, not a refusal.
+ */
+export function selectorAdvice(selector: string): string | null {
+  const [reason] = selectorFragility(selector.trim()).hard;
+  return reason ? `May break after the next release: ${reason}. Prefer a test id, an id or a label.` : null;
 }
