@@ -39,6 +39,22 @@ export default tseslint.config(
     rules: layer([['electron', 'react', 'react-dom'], ['**/renderer/**', '**/player/**']], 'Only main/electron may use Electron; main/ never imports renderer/ or player/.'),
   },
   {
+    // The capture script runs in the captured page, not in main: it reads elements with the
+    // player's describeElement so capture and player never disagree about a fingerprint.
+    files: ['main/capture/inPage/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'react', 'react-dom', '**/renderer/**'], message: 'main/ never imports Electron (outside main/electron) or renderer/.' },
+            { regex: '/player/(?!src/anchors/describeElement$)', message: 'The in-page capture script may use only the player\'s describeElement from player/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['main/electron/**'],
     rules: layer([['react', 'react-dom'], ['**/renderer/**', '**/player/**']], 'main/ never imports renderer/ or player/.'),
   },

@@ -1,17 +1,20 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { buildElementMapScript } from '../scripts/buildTimeTexts.mjs';
 import { captureRequestSchema } from '../shared/model/capture';
+import { serveDriftSite } from '../tests/fixtures/drift/driftCorpus';
 import { largePageHtml } from '../tests/fixtures/largePage';
+import { serveStatic } from '../tests/fixtures/serveStatic';
 import { kb, ms, printTable } from './measure';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RUNS = 7;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-/** Capture figures on a generated page of 5,000 elements: in-page mapping, capture beyond page load, map size. */
+/** Capture figures on a generated page of 5,000 elements (in-page mapping, capture beyond page load, map size), and selector quality on the demo pages. */
 export async function runCaptureBench(): Promise<void> {
   // tsx has no build-time define; the built hosts get this string from esbuild instead.
   (globalThis as Record<string, unknown>).__STEPWISE_ELEMENT_MAP_SCRIPT__ = buildElementMapScript();
@@ -52,6 +55,32 @@ export async function runCaptureBench(): Promise<void> {
   const warm: Awaited<ReturnType<typeof captureOnce>>[] = [];
   for (let i = 0; i < RUNS; i++) warm.push(await captureOnce(false));
   const full = await captureOnce(true);
+
+  // Selectors people can read: the share of primary selectors without nth-of-type on the demo pages.
+  const demo = await serveStatic(fileURLToPath(new URL('../tests/fixtures/demo-site', import.meta.url)));
+  const drift = await serveDriftSite({ keys: false });
+  const demoPages = [
+    ...['/', '/invoices', '/customers', '/settings'].map((path) => ({ url: demo.url + path, viewport: { width: 1280, height: 800 }, fullPage: true })),
+    { url: `${drift.url}/base/index.html`, viewport: { width: 1440, height: 900 }, fullPage: true },
+  ];
+  const shares = { all: 0, positional: 0, outsideRows: 0, outsideRowsPositional: 0 };
+  for (const demoPage of demoPages) {
+    const status = await jobs.settled(jobs.start(captureRequestSchema.parse(demoPage), saveImage).jobId);
+    if (status.stage !== 'done') throw new Error(`capture of ${demoPage.url} ${status.stage}: ${status.error}`);
+    const elements = status.screen!.elements;
+    const byId = new Map(elements.map((element) => [element.id, element]));
+    for (const element of elements) {
+      const byPosition = Number(element.selector.includes('nth-of-type'));
+      shares.all++;
+      shares.positional += byPosition;
+      let inRow = false;
+      for (let at: typeof element | undefined = element; at && !inRow; at = at.parentId ? byId.get(at.parentId) : undefined) inRow = at.tag === 'tr';
+      if (inRow) continue;
+      shares.outsideRows++;
+      shares.outsideRowsPositional += byPosition;
+    }
+  }
+  await Promise.all([demo.close(), drift.close()]);
   await playwright.close();
   server.closeAllConnections();
   server.close();
@@ -68,5 +97,11 @@ export async function runCaptureBench(): Promise<void> {
     { name: 'first capture (starts Chromium)', value: ms(cold.ms) },
     { name: 'elements mapped (full page)', value: String(full.elements.length) },
     { name: 'element map JSON (full page)', value: kb(mapBytes), budget: '<= 1024 kB' },
+    { name: 'element map JSON per element', value: `${Math.round(mapBytes / full.elements.length)} B` },
+  ]);
+  const percent = (part: number, whole: number) => `${((1 - part / whole) * 100).toFixed(1)} %`;
+  printTable(`Selectors — demo site (4 pages) and the drift dashboard, full page, ${shares.all} mapped elements`, [
+    { name: `primary without nth-of-type, outside data-table rows (${shares.outsideRows})`, value: percent(shares.outsideRowsPositional, shares.outsideRows), budget: '>= 80 %' },
+    { name: 'primary without nth-of-type, all elements', value: percent(shares.positional, shares.all) },
   ]);
 }

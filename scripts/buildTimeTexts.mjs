@@ -1,4 +1,4 @@
-// Build-time texts for main. Bundles the in-page element-map script (main/capture/inPage/mapElements.ts + @medv/finder) into
+// Build-time texts for main. Bundles the in-page element-map script (main/capture/inPage/mapElements.ts with the player's describeElement) into
 // one string, so main can hand it to a page: esbuild's `define` for the built hosts, vitest's
 // `define` for tests, a global for the bench (tsx has no define).
 import { buildSync } from 'esbuild';

@@ -44,3 +44,31 @@ describe('names of icon-only controls in the element map', () => {
     expect(await nameOf('<a id="inbox" href="/inbox"><i class="fa fa-envelope"></i> Inbox</a>', 'inbox')).toBe('Inbox');
   });
 });
+
+describe('hidden parts name nothing', () => {
+  it('a top bar is not named by the heading of its closed dropdown', async () => {
+    const html = `<nav id="topbar" style="display:flex;gap:8px">
+      <a href="/alerts" id="alerts" title="Alerts">!</a>
+      <div class="dropdown-menu" style="display:none"><h6>Alerts Center</h6><a href="#">A new report</a></div>
+    </nav>`;
+    expect(await nameOf(html, 'topbar')).toBeUndefined();
+  });
+
+  it('a card reads its visible words only: not a collapsed menu, an aria-hidden part or an invisible one', async () => {
+    const html = `<div id="card" style="border:1px solid #ccc;padding:8px">
+      <div>Earnings (Monthly)</div><div>$40,000</div>
+      <ul hidden><li>Export</li></ul><span aria-hidden="true">decoration</span><span style="visibility:hidden">ghost</span>
+    </div>`;
+    expect(await nameOf(html, 'card')).toBe('Earnings (Monthly) $40,000');
+  });
+
+  it('a section takes its visible heading, not a hidden one before it', async () => {
+    const html = '<section id="s"><h2 style="display:none">Old title</h2><h2>Team members</h2><p>Five people</p></section>';
+    expect(await nameOf(html, 's')).toBe('Team members');
+  });
+
+  it('an icon inside a closed menu does not name the button beside it', async () => {
+    const html = '<button id="menu" style="width:30px;height:30px"><span class="dropdown" style="display:none"><i class="fa fa-bell"></i></span></button>';
+    expect(await nameOf(html, 'menu')).toBeUndefined();
+  });
+});

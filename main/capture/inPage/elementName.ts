@@ -1,0 +1,99 @@
+/**
+ * The name the inspector shows for a mapped element ("Create invoice", "bell icon"). Only what a
+ * person sees names an element: a closed menu, a collapsed dropdown or an aria-hidden part says
+ * nothing about the visible element around it (a top bar is not "Alerts Center").
+ */
+import { shown, visibleText } from '../../../player/src/anchors/describeElement';
+
+const NAME_LIMIT = 80;
+/** Regions whose text is everything in them: a heading says what they are, or nothing does. */
+const LANDMARKS = new Set(['header', 'nav', 'main', 'aside', 'footer', 'form', 'dialog', 'table', 'fieldset', 'ul', 'ol', 'dl', 'tbody', 'thead']);
+/** Blocks that may be named by their heading before their text. */
+const SECTIONS = new Set(['section', 'article', 'details']);
+const HEADINGS = 'h1, h2, h3, h4, h5, h6, legend, caption, [role="heading"]';
+
+export function collapse(text: string | null | undefined, limit = NAME_LIMIT): string {
+  const clean = (text ?? '').replace(/\s+/g, ' ').trim();
+  return clean.length > limit ? `${clean.slice(0, limit - 1)}…` : clean;
+}
+
+/** Visible words, cut with an ellipsis. */
+function textOf(element: Element): string {
+  return collapse(visibleText(element, NAME_LIMIT + 1));
+}
+
+/** A label's own visible words, without the control it wraps ("Plan", not "Plan Free Pro"). */
+function labelText(label: Element): string {
+  let text = '';
+  for (const node of Array.from(label.childNodes)) {
+    if (node.nodeType === Node.TEXT_NODE) text += node.textContent;
+    else if (node instanceof Element && !node.matches('input,select,textarea,button') && shown(node)) text += ` ${visibleText(node, NAME_LIMIT + 1)}`;
+  }
+  return collapse(text);
+}
+
+/** Icon fonts' glyph classes: "fa-bell", "bi-bell", "icon-bell" (not size or style classes such as "fa-fw"). */
+export const ICON_CLASS = /^(?:fa|bi|icon|glyphicon|ti|ri)-(?!fw$|lg$|xs$|sm$|[0-9]x$|solid$|regular$|light$|brands$|spin$|pulse$)([a-z][a-z-]*)$/;
+
+/** What a visible icon inside an element calls itself: its label or title, an svg's <title>, an image's alt, or its glyph class. */
+function iconName(element: Element): string {
+  for (const icon of Array.from(element.querySelectorAll('[aria-label], [title], svg title, img[alt]'))) {
+    const isTitle = icon.localName === 'title';
+    if (!shown(isTitle ? (icon.parentElement ?? icon) : icon)) continue;
+    const value = isTitle ? icon.textContent : icon.getAttribute('aria-label') || icon.getAttribute('title') || icon.getAttribute('alt');
+    if (value?.trim()) return collapse(value);
+  }
+  for (const icon of Array.from(element.querySelectorAll('i[class], span[class], svg[class]'))) {
+    if (!shown(icon)) continue;
+    for (const name of Array.from(icon.classList)) {
+      const glyph = ICON_CLASS.exec(name)?.[1];
+      if (glyph) return `${glyph.replace(/-/g, ' ')} icon`;
+    }
+  }
+  return '';
+}
+
+/** Where a link goes ("/settings/alerts"), when it goes somewhere: not "#" or script. */
+function linkTarget(element: Element): string {
+  const href = element.getAttribute('href')?.trim();
+  if (!href || href === '#' || /^javascript:/i.test(href)) return '';
+  return collapse(`Link to ${href.replace(/^https?:\/\//i, '')}`);
+}
+
+function firstShownHeading(element: Element): Element | undefined {
+  return Array.from(element.querySelectorAll(HEADINGS)).find(shown);
+}
+
+export function nameOf(element: Element, root: Document | ShadowRoot): string {
+  const label = element.getAttribute('aria-label');
+  if (label?.trim()) return collapse(label);
+  const labelledBy = element.getAttribute('aria-labelledby');
+  if (labelledBy) {
+    const text = labelledBy
+      .split(/\s+/)
+      .map((id) => {
+        const target = root.getElementById?.(id) ?? element.ownerDocument.getElementById(id);
+        // A label an element points at names it even when hidden (as in accessible names).
+        return target ? visibleText(target, NAME_LIMIT + 1) || target.textContent || '' : '';
+      })
+      .join(' ');
+    if (text.trim()) return collapse(text);
+  }
+  const field = element as HTMLInputElement;
+  if (field.labels && field.labels.length) return labelText(field.labels[0]!);
+  const tag = element.localName;
+  if (tag === 'select' || tag === 'textarea') return '';
+  if (tag === 'label') return labelText(element);
+  for (const attribute of ['alt', 'title', 'placeholder']) {
+    const value = element.getAttribute(attribute);
+    if (value?.trim()) return collapse(value);
+  }
+  if (LANDMARKS.has(tag) || SECTIONS.has(tag)) {
+    const heading = firstShownHeading(element);
+    if (heading) return textOf(heading);
+    if (LANDMARKS.has(tag)) return '';
+  }
+  const text = textOf(element);
+  // Words win; a bare count ("3+") or nothing at all says less than the icon or the link target.
+  return /\p{L}/u.test(text) ? text : iconName(element) || linkTarget(element) || text;
+}

@@ -1,0 +1,333 @@
+/**
+ * Selectors for a mapped element, in three genuinely different strategies, each unique in its
+ * scope by construction (counted over the scope, or queried inside a unique ancestor):
+ * - attribute: test ids, a hand-written id, labels, a link's path, role plus label, alone or
+ *   under the nearest stable ancestor;
+ * - path: a component class (never a utility, state or hash) or the tag, under a stable ancestor;
+ * - structural: one step a level from the nearest stable ancestor, nth-of-type only where
+ *   neither the tag nor a class tells siblings apart.
+ * The primary is the best one; the alternates come from the other strategies, so a release that
+ * breaks one kind of selector leaves the others.
+ */
+import { hrefPath, looksGenerated, meaningfulClass } from '../../../shared/anchors/classNames';
+
+export interface Selectors {
+  primary: string;
+  alternates: string[];
+}
+
+/** A selector by a stable neighbour, and that neighbour. */
+interface Neighboured {
+  selector: string;
+  via: Element;
+}
+
+const TEST_ID_ATTRIBUTES = ['data-testid', 'data-test', 'data-cy', 'data-test-id', 'data-qa'];
+/** Labels people write on purpose, tag-qualified: `input[placeholder="Search"]`. */
+const LABEL_ATTRIBUTES = ['aria-label', 'name', 'for', 'placeholder', 'alt', 'title', 'aria-controls'];
+const MAX_VALUE = 200;
+/** Time for the queries inside an ancestor (scoped attributes, class paths); the rest use counts only. */
+const QUERY_BUDGET_MS = 60;
+/** How far up a path looks for its stable ancestor. */
+const MAX_PATH_LEVELS = 6;
+const MAX_SIBLINGS_SCANNED = 50;
+/** Children (and four times as many descendants) looked at for a stable neighbour. */
+const MAX_NEIGHBOURS = 8;
+
+function escapeValue(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\a ');
+}
+
+const usable = (value: string | null): value is string => !!value && value.length <= MAX_VALUE;
+
+/** One element's selector-making state for a document or shadow root. */
+export function createSelectorMaker(root: Document | ShadowRoot, elements: readonly Element[], started: number) {
+  const doc = root.nodeType === Node.DOCUMENT_NODE ? (root as Document) : root.ownerDocument!;
+  // Quirks-mode pages match ids and classes regardless of case.
+  const fold = doc.compatMode === 'BackCompat' ? (value: string) => value.toLowerCase() : (value: string) => value;
+  const counts = new Map<string, number>();
+  const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const element of elements) {
+    const tag = element.localName;
+    for (const attribute of TEST_ID_ATTRIBUTES) {
+      const value = element.getAttribute(attribute);
+      if (value) add(`[${attribute}]${value}`);
+    }
+    if (element.id) add(`#${fold(element.id)}`);
+    for (const attribute of LABEL_ATTRIBUTES) {
+      const value = element.getAttribute(attribute);
+      if (value) add(`${tag}[${attribute}]${value}`);
+    }
+    const role = element.getAttribute('role');
+    const label = element.getAttribute('aria-label');
+    if (role && label) add(`[role]${role}[aria-label]${label}`);
+    if (tag === 'a') {
+      const href = element.getAttribute('href');
+      if (href) add(`a[href]${href}`);
+    }
+    if (tag.includes('-')) add(`<${tag}`);
+    for (const name of Array.from(element.classList)) {
+      if (!meaningfulClass(name)) continue;
+      add(`.${fold(name)}`);
+      add(`${tag}.${fold(name)}`);
+    }
+  }
+  const count = (key: string) => counts.get(key) ?? 0;
+  const inBudget = () => performance.now() - started < QUERY_BUDGET_MS;
+  const unique = (within: Element, selector: string) => {
+    try {
+      return within.querySelectorAll(selector).length === 1;
+    } catch {
+      return false;
+    }
+  };
+
+  /** Attribute selectors that are unique in the scope on their own, best first. */
+  function ownAttributeSelectors(element: Element): string[] {
+    const tag = element.localName;
+    const found: string[] = [];
+    for (const attribute of TEST_ID_ATTRIBUTES) {
+      const value = element.getAttribute(attribute);
+      if (usable(value) && count(`[${attribute}]${value}`) === 1) found.push(`[${attribute}="${escapeValue(value)}"]`);
+    }
+    const id = element.id;
+    if (usable(id) && !looksGenerated(id) && count(`#${fold(id)}`) === 1) found.push(`#${CSS.escape(id)}`);
+    for (const attribute of LABEL_ATTRIBUTES) {
+      const value = element.getAttribute(attribute);
+      if (usable(value) && count(`${tag}[${attribute}]${value}`) === 1) found.push(`${tag}[${attribute}="${escapeValue(value)}"]`);
+    }
+    const link = tag === 'a' ? linkSelector(element, true) : undefined;
+    if (link) found.push(link);
+    const role = element.getAttribute('role');
+    const label = element.getAttribute('aria-label');
+    if (usable(role) && usable(label) && count(`[role]${role}[aria-label]${label}`) === 1) found.push(`[role="${escapeValue(role)}"][aria-label="${escapeValue(label)}"]`);
+    // A custom element's name says what component it is: `acme-help-widget`.
+    if (tag.includes('-') && count(`<${tag}`) === 1) found.push(tag);
+    return found;
+  }
+
+  /**
+   * `a[href="tables.html"]`, or for an absolute address the path alone (`a[href$="/tables.html"]`),
+   * which still matches when the site moves to staging. `scopeCheck` counts in the whole scope.
+   */
+  function linkSelector(element: Element, scopeCheck: boolean): string | undefined {
+    const href = element.getAttribute('href');
+    if (!usable(href)) return undefined;
+    const path = hrefPath(href);
+    if (!path || path === '/') {
+      return path === '/' && href === '/' && (!scopeCheck || count(`a[href]${href}`) === 1) ? 'a[href="/"]' : undefined;
+    }
+    if (path === href) return !scopeCheck || count(`a[href]${href}`) === 1 ? `a[href="${escapeValue(href)}"]` : undefined;
+    const operator = href.endsWith(path) ? '$=' : '*=';
+    const selector = `a[href${operator}"${escapeValue(path)}"]`;
+    if (!scopeCheck) return selector;
+    const scopeRoot = root as ParentNode;
+    try {
+      return inBudget() && scopeRoot.querySelectorAll(selector).length === 1 ? selector : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Labels and link paths that are unique only inside some ancestor: `#accordionSidebar a[href="tables.html"]`. */
+  function scopedAttributeSelectors(element: Element): string[] {
+    const tag = element.localName;
+    const found: string[] = [];
+    for (const attribute of LABEL_ATTRIBUTES) {
+      const value = element.getAttribute(attribute);
+      if (usable(value)) found.push(`${tag}[${attribute}="${escapeValue(value)}"]`);
+    }
+    if (tag === 'a') {
+      const link = linkSelector(element, false);
+      if (link) found.push(link);
+    }
+    const role = element.getAttribute('role');
+    const label = element.getAttribute('aria-label');
+    if (usable(role) && usable(label)) found.push(`[role="${escapeValue(role)}"][aria-label="${escapeValue(label)}"]`);
+    return found;
+  }
+
+  const stableCache = new Map<Element, string>();
+  /** A selector of this element alone that names it (attribute, or a class no other element has); '' when none. */
+  function stableSelector(element: Element): string {
+    let selector = stableCache.get(element);
+    if (selector === undefined) {
+      selector = ownAttributeSelectors(element)[0] ?? uniqueClass(element) ?? '';
+      stableCache.set(element, selector);
+    }
+    return selector;
+  }
+
+  function uniqueClass(element: Element): string | undefined {
+    for (const name of Array.from(element.classList)) if (meaningfulClass(name) && count(`.${fold(name)}`) === 1) return `.${CSS.escape(name)}`;
+    for (const name of Array.from(element.classList)) if (meaningfulClass(name) && count(`${element.localName}.${fold(name)}`) === 1) return `${element.localName}.${CSS.escape(name)}`;
+    return undefined;
+  }
+
+  const anchorCache = new Map<Element, Neighboured | null>();
+  /**
+   * A selector that paths can start from, for a path to `target`: a stable one, or (while time
+   * lasts) one by a stable neighbour, unless that neighbour is the target or holds it (a path
+   * from "the item that holds the Tables link" back to the Tables link says nothing new).
+   */
+  function anchorSelector(element: Element, target: Element): string {
+    const stable = stableSelector(element);
+    if (stable) return stable;
+    let found = anchorCache.get(element);
+    if (found === undefined) {
+      found = inBudget() ? (byNeighbour(element) ?? null) : null;
+      anchorCache.set(element, found);
+    }
+    if (!found || found.via === target || target.contains(found.via) || found.via.contains(target)) return '';
+    return found.selector;
+  }
+
+  /** The nearest ancestor in this scope with a stable selector. */
+  function stableAncestor(element: Element): { element: Element; selector: string } | undefined {
+    for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+      if (parent.localName === 'body' || parent.localName === 'html') return undefined;
+      const selector = anchorSelector(parent, element);
+      if (selector) return { element: parent, selector };
+    }
+    return undefined;
+  }
+
+  /** Component classes, rarest first. */
+  function classesOf(element: Element): string[] {
+    return Array.from(element.classList)
+      .filter(meaningfulClass)
+      .sort((a, b) => count(`.${fold(a)}`) - count(`.${fold(b)}`));
+  }
+
+  /**
+   * A path: `.sidebar-card`, `button.btn-success`, or a component class or the tag alone under the
+   * nearest stable ancestor (`#employees div.card-header`, `#earnings-overview h6`).
+   */
+  function path(element: Element): string | undefined {
+    const classes = classesOf(element);
+    const own = classes.length ? uniqueClass(element) : undefined;
+    if (own) return own;
+    if (!inBudget()) return undefined;
+    const tag = element.localName;
+    const local = classes.slice(0, 2).map((name) => `${tag}.${CSS.escape(name)}`);
+    if (classes.length > 1) local.push(`${tag}${classes.slice(0, 2).map((name) => `.${CSS.escape(name)}`).join('')}`);
+    local.push(tag);
+    let levels = 0;
+    for (let parent = element.parentElement; parent && levels < MAX_PATH_LEVELS; parent = parent.parentElement, levels++) {
+      if (parent.localName === 'body' || parent.localName === 'html') break;
+      const anchor = anchorSelector(parent, element);
+      if (!anchor) continue;
+      for (const candidate of local) if (unique(parent, candidate)) return `${anchor} ${candidate}`;
+      return undefined;
+    }
+    return undefined;
+  }
+
+  /** A class that tells an element from its siblings of the same tag, so a path step needs no position. */
+  function siblingClass(element: Element): string | undefined {
+    const parent = element.parentElement;
+    if (!parent || parent.childElementCount > MAX_SIBLINGS_SCANNED) return undefined;
+    for (const name of Array.from(element.classList)) {
+      if (!meaningfulClass(name)) continue;
+      let shared = false;
+      for (let sibling = parent.firstElementChild; sibling && !shared; sibling = sibling.nextElementSibling) {
+        shared = sibling !== element && sibling.localName === element.localName && sibling.classList.contains(name);
+      }
+      if (!shared) return `${element.localName}.${CSS.escape(name)}`;
+    }
+    return undefined;
+  }
+
+  const pathCache = new Map<Element, string>();
+  /** `#employees tbody > tr:nth-of-type(3) > td:nth-of-type(2)`: from the nearest stable ancestor (or body), one step a level. */
+  function structuralPath(element: Element, positional = false): string | undefined {
+    const parent = element.parentElement;
+    if (!parent) return undefined;
+    let base = pathCache.get(parent);
+    if (base === undefined) {
+      base = parent.localName === 'body' ? 'body' : stableSelector(parent) || structuralPath(parent) || '';
+      pathCache.set(parent, base);
+    }
+    if (!base) return undefined;
+    const tag = element.localName;
+    let index = 0;
+    for (let sibling: Element | null = element; sibling; sibling = sibling.previousElementSibling) if (sibling.localName === tag) index++;
+    let only = index === 1;
+    for (let sibling = element.nextElementSibling; only && sibling; sibling = sibling.nextElementSibling) if (sibling.localName === tag) only = false;
+    return `${base} > ${only ? tag : ((!positional && siblingClass(element)) || `${tag}:nth-of-type(${index})`)}`;
+  }
+
+  /**
+   * Attribute selectors: unique alone; else with a component class (`a.nav-link[href="index.html"]`)
+   * or inside the nearest stable ancestor; else by a stable neighbour (below).
+   */
+  function attributeSelectors(element: Element, own = ownAttributeSelectors(element)): string[] {
+    if (own.length) return own;
+    if (!inBudget()) return [];
+    const candidates = scopedAttributeSelectors(element);
+    const scopeRoot = root as unknown as Element;
+    const name = classesOf(element)[0];
+    if (name) {
+      const tag = element.localName;
+      for (const candidate of candidates) {
+        const withClass = candidate.startsWith(tag) ? `${tag}.${CSS.escape(name)}${candidate.slice(tag.length)}` : `${tag}.${CSS.escape(name)}${candidate}`;
+        if (unique(scopeRoot, withClass)) return [withClass];
+      }
+    }
+    const anchor = candidates.length ? stableAncestor(element) : undefined;
+    if (anchor) for (const candidate of candidates) if (unique(anchor.element, candidate)) return [`${anchor.selector} ${candidate}`];
+    const neighbour = byNeighbour(element);
+    return neighbour ? [neighbour.selector] : [];
+  }
+
+  /**
+   * An element named by a stable element next to it: its child (`label:has(> input[name="email"])`),
+   * the element right after it (`h4:has(+ div[aria-label="Sales Tracking"])`), or one a few levels
+   * inside it that no other such container holds (`div.card:has(div[aria-label="Tasks done"])`).
+   */
+  function byNeighbour(element: Element): Neighboured | undefined {
+    const name = classesOf(element)[0];
+    const head = name ? `${element.localName}.${CSS.escape(name)}` : element.localName;
+    let looked = 0;
+    for (let child = element.firstElementChild; child && looked < MAX_NEIGHBOURS; child = child.nextElementSibling, looked++) {
+      const selector = stableSelector(child);
+      if (selector) return { selector: `${head}:has(> ${selector})`, via: child };
+    }
+    const next = element.nextElementSibling;
+    const after = next ? stableSelector(next) : undefined;
+    if (next && after) return { selector: `${head}:has(+ ${after})`, via: next };
+    const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_ELEMENT);
+    looked = 0;
+    for (let node = walker.nextNode() as Element | null; node && looked < MAX_NEIGHBOURS * 4; node = walker.nextNode() as Element | null, looked++) {
+      if (node.parentElement === element) continue;
+      const selector = stableSelector(node);
+      if (!selector) continue;
+      // Unique when no other ancestor of that element matches the head.
+      let holders = 0;
+      for (let up = node.parentElement; up; up = up.parentElement) if (up.matches(head)) holders++;
+      return holders === 1 ? { selector: `${head}:has(${selector})`, via: node } : undefined;
+    }
+    return undefined;
+  }
+
+  /** The best selector and up to `maxAlternates` from other strategies (then more of the same when there are none). */
+  function selectorsOf(element: Element, maxAlternates: number): Selectors | undefined {
+    const own = ownAttributeSelectors(element);
+    const attributes = attributeSelectors(element, own);
+    const byPath = path(element);
+    // Beside a class path, the structure steps by position, so a renamed class leaves one of them.
+    let structure = structuralPath(element, !!byPath) ?? '';
+    // "A > b" beside "A b" is the same path twice.
+    if (byPath && structure === byPath.replace(/ (?=[^ ]+$)/, ' > ')) structure = '';
+    const byStrategy: string[][] = [attributes, [byPath ?? ''], [structure]].map((list) => list.filter(Boolean));
+    // A component class of its own (`.sidebar-card`) reads better than a neighbour's attribute.
+    if (!own.length && byPath && !/[\s:]/.test(byPath)) byStrategy.unshift(byStrategy.splice(1, 1)[0]!);
+    const firsts = byStrategy.map((list) => list[0]).filter((selector): selector is string => !!selector);
+    const rest = byStrategy.flatMap((list) => list.slice(1));
+    const ordered = [...new Set([...firsts, ...rest])];
+    if (!ordered.length) return undefined;
+    return { primary: ordered[0]!, alternates: ordered.slice(1, 1 + maxAlternates) };
+  }
+
+  return { selectorsOf, stableSelector };
+}
