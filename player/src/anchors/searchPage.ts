@@ -1,4 +1,5 @@
-import { RECOVER_THRESHOLD } from '../../../shared/anchors/compareFingerprints';
+import { hrefPath, looksGenerated } from '../../../shared/anchors/classNames';
+import { RECOVER_MARGIN, RECOVER_THRESHOLD, scoreCeiling } from '../../../shared/anchors/compareFingerprints';
 import type { Fingerprint } from '../../../shared/anchors/fingerprintTypes';
 import { shown } from './describeElement';
 import { pickCandidate } from './pickCandidate';
@@ -8,6 +9,13 @@ export interface SearchResult {
   found: Element | null;
   score: number;
   ambiguous: boolean;
+}
+
+/** An attribute as describeElement records it: a link's path only, no generated ids. */
+function recordedAttribute(element: Element, name: string): string | undefined {
+  if (name === 'href') return element.localName === 'a' ? hrefPath(element.getAttribute('href') ?? '') || undefined : undefined;
+  const value = element.getAttribute(name) || undefined;
+  return name === 'id' && value && looksGenerated(value) ? undefined : value?.slice(0, 300);
 }
 
 /** Elements with this tag in the document and in open shadow roots below it. */
@@ -23,7 +31,11 @@ function sameTag(root: Document | ShadowRoot, tag: string, into: Element[]): Ele
  * runner-up by RECOVER_MARGIN. Loaded lazily, only after a selector missed or disagreed.
  */
 export function searchPage(document: Document, fingerprint: Fingerprint): SearchResult {
-  const candidates = sameTag(document, CSS.escape(fingerprint.tag), []).filter((element) => element.getClientRects().length > 0 && shown(element));
+  // Only candidates that could come within the margin of the threshold are worth describing.
+  const floor = RECOVER_THRESHOLD - RECOVER_MARGIN;
+  const candidates = sameTag(document, CSS.escape(fingerprint.tag), []).filter(
+    (element) => scoreCeiling(fingerprint, (name) => recordedAttribute(element, name), element.textContent ?? '') >= floor && element.getClientRects().length > 0 && shown(element),
+  );
   const pick = pickCandidate(fingerprint, candidates, RECOVER_THRESHOLD);
   return { found: pick.index >= 0 ? candidates[pick.index]! : null, score: pick.score, ambiguous: pick.ambiguous };
 }
