@@ -14,9 +14,10 @@ export interface Pick {
  * The candidate that agrees with the fingerprint at least `threshold`, and clearly better than
  * the runner-up (by RECOVER_MARGIN); otherwise index -1. Used to verify a selector's matches and,
  * from the lazy page search, to recover a target. `trusted`: the only match of a selector that names
- * something stable, kept on its context alone unless something identifying disagrees.
+ * something stable, kept on its context alone unless something identifying disagrees. `ceilings`:
+ * what each candidate could score at most, candidates sorted by it, highest first.
  */
-export function pickCandidate(fingerprint: Fingerprint, candidates: readonly Element[], threshold: number, trusted = false): Pick {
+export function pickCandidate(fingerprint: Fingerprint, candidates: readonly Element[], threshold: number, trusted = false, ceilings?: readonly number[]): Pick {
   if (trusted && candidates.length === 1) {
     const agreement = fingerprintAgreement(fingerprint, describeElement(candidates[0]!));
     if (agreement.score >= threshold || (agreement.context >= TRUSTED_CONTEXT && !agreement.contradicted)) return { index: 0, score: agreement.score, ambiguous: false };
@@ -25,6 +26,12 @@ export function pickCandidate(fingerprint: Fingerprint, candidates: readonly Ele
   let bestScore = 0;
   let second = 0;
   for (let i = 0; i < candidates.length; i++) {
+    // With ceilings (highest first), stop once no candidate left could change the verdict.
+    const ceiling = ceilings?.[i];
+    if (ceiling !== undefined) {
+      if (bestScore < threshold && ceiling < threshold) break;
+      if (bestScore >= threshold && (ceiling <= bestScore - RECOVER_MARGIN || (bestScore - second < RECOVER_MARGIN && ceiling < bestScore + RECOVER_MARGIN))) break;
+    }
     const score = fingerprintAgreement(fingerprint, describeElement(candidates[i]!)).score;
     if (score > bestScore) {
       second = bestScore;

@@ -31,11 +31,14 @@ function sameTag(root: Document | ShadowRoot, tag: string, into: Element[]): Ele
  * runner-up by RECOVER_MARGIN. Loaded lazily, only after a selector missed or disagreed.
  */
 export function searchPage(document: Document, fingerprint: Fingerprint): SearchResult {
-  // Only candidates that could come within the margin of the threshold are worth describing.
+  // Only candidates that could come within the margin of the threshold are worth describing,
+  // the likeliest first, so a page of lookalikes is known to be ambiguous early.
   const floor = RECOVER_THRESHOLD - RECOVER_MARGIN;
-  const candidates = sameTag(document, CSS.escape(fingerprint.tag), []).filter(
-    (element) => scoreCeiling(fingerprint, (name) => recordedAttribute(element, name), element.textContent ?? '') >= floor && element.getClientRects().length > 0 && shown(element),
-  );
-  const pick = pickCandidate(fingerprint, candidates, RECOVER_THRESHOLD);
+  const ranked = sameTag(document, CSS.escape(fingerprint.tag), [])
+    .map((element) => ({ element, ceiling: scoreCeiling(fingerprint, (name) => recordedAttribute(element, name), element.textContent ?? '') }))
+    .filter(({ element, ceiling }) => ceiling >= floor && element.getClientRects().length > 0 && shown(element))
+    .sort((a, b) => b.ceiling - a.ceiling);
+  const candidates = ranked.map(({ element }) => element);
+  const pick = pickCandidate(fingerprint, candidates, RECOVER_THRESHOLD, false, ranked.map(({ ceiling }) => ceiling));
   return { found: pick.index >= 0 ? candidates[pick.index]! : null, score: pick.score, ambiguous: pick.ambiguous };
 }
