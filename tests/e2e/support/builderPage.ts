@@ -58,7 +58,8 @@ export class BuilderPage {
   /** Where an element of the screen's map is on the canvas, found through the inspector's element list. */
   async elementCenter(name: string): Promise<{ x: number; y: number }> {
     await this.page.getByLabel('Find an element').fill(name);
-    await this.page.getByRole('list', { name: 'Mapped elements' }).getByRole('button', { name: new RegExp(`^${name}`) }).first().click();
+    // The element named exactly `name` (its entry reads name, then role or tag), not a container whose text starts with it.
+    await this.page.getByRole('list', { name: 'Mapped elements' }).getByRole('button', { name: new RegExp(`^${name}\\s*[\\w-]*$`) }).first().click();
     const box = (await this.page.getByTestId('selected-element-box').boundingBox())!;
     await this.page.getByLabel('Find an element').fill('');
     await this.page.keyboard.press('Escape');
