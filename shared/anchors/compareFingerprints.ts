@@ -15,18 +15,18 @@ import { textWords } from './classNames';
  */
 
 /** Test ids: a different one means a different element. */
-const TEST_IDS = ['data-testid', 'data-test', 'data-cy', 'data-test-id', 'data-qa'];
+export const TEST_IDS = ['data-testid', 'data-test', 'data-cy', 'data-test-id', 'data-qa'];
 /** Identity attribute weights: what agrees adds, what disagrees subtracts. */
-const ATTRIBUTE_WEIGHTS: Record<string, number> = { id: 4, href: 4, 'aria-label': 3, name: 3, for: 2, placeholder: 2, alt: 2, title: 2 };
+export const ATTRIBUTE_WEIGHTS: Record<string, number> = { id: 4, href: 4, 'aria-label': 3, name: 3, for: 2, placeholder: 2, alt: 2, title: 2 };
 /** Attributes that say which element this is, so another value is evidence against; labels, titles and placeholders are copy, reworded freely. */
-const DECISIVE = new Set(['href', 'name', 'for']);
-const TEXT_WEIGHT = 4;
-const ROW_TEXT_WEIGHT = 3;
+export const DECISIVE = new Set(['href', 'name', 'for']);
+export const TEXT_WEIGHT = 4;
+export const ROW_TEXT_WEIGHT = 3;
 const CONTEXT_WEIGHTS = { role: 1, type: 1, classes: 2, ancestors: 3, index: 1, size: 1, place: 1 };
 /** Share of the score that identity carries when the recorded element has any. */
-const IDENTITY_SHARE = 0.65;
+export const IDENTITY_SHARE = 0.65;
 /** Without identity (a bare container), context can reach at most this. */
-const CONTEXT_ONLY_CAP = 0.85;
+export const CONTEXT_ONLY_CAP = 0.85;
 
 /** A selector's match is kept when it scores at least this. */
 export const VERIFY_THRESHOLD = 0.6;
@@ -66,7 +66,7 @@ function textAgreement(recorded: string | undefined, live: string | undefined): 
   return total ? shared / total : 0;
 }
 
-const rowText = (ancestors: readonly FingerprintAncestor[] | undefined) => ancestors?.find((ancestor) => ancestor.attributes?.text)?.attributes?.text;
+export const rowText = (ancestors: readonly FingerprintAncestor[] | undefined) => ancestors?.find((ancestor) => ancestor.attributes?.text)?.attributes?.text;
 
 function sameAncestor(a: FingerprintAncestor, b: FingerprintAncestor): boolean {
   if (a.tag !== b.tag) return false;
@@ -184,42 +184,3 @@ export function fingerprintAgreement(recorded: Fingerprint, live: Fingerprint): 
   return { score, context: contextScore, contradicted };
 }
 
-/**
- * What a candidate could score at most, from what is cheap to read (its attributes as
- * describeElement records them, and its raw text content), so a page search describes only the
- * candidates that could win. Never below compareFingerprints for the same element.
- */
-export function scoreCeiling(recorded: Fingerprint, attribute: (name: string) => string | undefined, rawText: string): number {
-  let gain = 0;
-  let possible = 0;
-  for (const [name, value] of Object.entries(recorded.attributes ?? {})) {
-    const other = attribute(name);
-    if (TEST_IDS.includes(name) || name === 'id') {
-      if (other !== undefined && other !== value) return 0;
-      const weight = name === 'id' ? ATTRIBUTE_WEIGHTS.id! : 6;
-      possible += weight;
-      if (other === value) gain += weight;
-      continue;
-    }
-    const weight = ATTRIBUTE_WEIGHTS[name];
-    if (!weight) continue;
-    possible += weight;
-    if (other === value) gain += weight;
-    else if (other !== undefined && DECISIVE.has(name)) gain -= weight;
-  }
-  const words = textWords(recorded.text);
-  const row = rowText(recorded.ancestors) ? ROW_TEXT_WEIGHT : 0;
-  const ratios: number[] = [];
-  if (words.length) {
-    // The shown text is a part of the raw text: at best exactly the recorded words it contains.
-    // Raw text runs elements together ("NixonSystem"), so a word counts wherever it appears.
-    const raw = textWords(rawText).join('');
-    const weight = (word: string) => (/^\d+$/.test(word) ? 0.25 : 1);
-    const unique = [...new Set(words)];
-    const best = unique.filter((word) => raw.includes(word)).reduce((sum, word) => sum + weight(word), 0) / unique.reduce((sum, word) => sum + weight(word), 0);
-    ratios.push((gain + TEXT_WEIGHT * best + row) / (possible + TEXT_WEIGHT + row));
-    if (gain > 0) ratios.push((gain + row) / (possible + row)); // no text shown: not counted
-  } else if (possible + row) ratios.push((gain + row) / (possible + row));
-  if (!ratios.length) return CONTEXT_ONLY_CAP;
-  return IDENTITY_SHARE * Math.min(1, Math.max(0, ...ratios)) + (1 - IDENTITY_SHARE);
-}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Fingerprint, FingerprintAncestor } from '../../shared/anchors/fingerprintTypes';
-import { compareFingerprints, fingerprintAgreement, RECOVER_MARGIN, RECOVER_THRESHOLD, scoreCeiling, VERIFY_THRESHOLD } from '../../shared/anchors/compareFingerprints';
+import { compareFingerprints, fingerprintAgreement, RECOVER_MARGIN, RECOVER_THRESHOLD, VERIFY_THRESHOLD } from '../../shared/anchors/compareFingerprints';
+import { scoreCeiling } from '../../shared/anchors/scoreCeiling';
 
 /** Fingerprints as capture records them on an SB Admin 2 style dashboard (see tests/fixtures/drift). */
 const sidebar: FingerprintAncestor[] = [

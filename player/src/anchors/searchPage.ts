@@ -1,5 +1,6 @@
 import { hrefPath, looksGenerated } from '../../../shared/anchors/classNames';
-import { RECOVER_MARGIN, RECOVER_THRESHOLD, scoreCeiling } from '../../../shared/anchors/compareFingerprints';
+import { RECOVER_MARGIN, RECOVER_THRESHOLD } from '../../../shared/anchors/compareFingerprints';
+import { scoreCeiling } from '../../../shared/anchors/scoreCeiling';
 import type { Fingerprint } from '../../../shared/anchors/fingerprintTypes';
 import { shown } from './describeElement';
 import { pickCandidate } from './pickCandidate';
