@@ -61,7 +61,7 @@ test('a number inside a card is picked, the breadcrumb goes up to the card, and 
   await builder.flowRow('KPI tour').click();
   await builder.itemList('KPI tour').getByRole('button', { name: /^1\b/ }).click();
   await page.getByRole('button', { name: 'Pick on canvas' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Click an element to anchor the step' })).toContainText('Alt+↑ its parent');
+  await expect(page.getByRole('status').filter({ hasText: 'Click an element to anchor the step' })).toContainText('Alt+↑ parent, Alt+↓ back');
 
   // Alt+Up climbs from the number to its card under the pointer, Alt+Down comes back.
   await page.mouse.move(number.x, number.y);

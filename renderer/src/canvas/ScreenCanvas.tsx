@@ -237,7 +237,7 @@ export function ScreenCanvas({ screen }: { screen: Screen }) {
         </div>
         {picking ? (
           <p className="pick-banner" role="status">
-            Click an element to anchor {picking.itemId ? 'the step' : 'the hotspot'} · <kbd>Alt</kbd>+<kbd>↑</kbd> its parent, <kbd>Alt</kbd>+<kbd>↓</kbd> back · <kbd>Enter</kbd> anchors · <kbd>Esc</kbd> cancels
+            Click an element to anchor {picking.itemId ? 'the step' : 'the hotspot'} · <kbd>Alt</kbd>+<kbd>↑</kbd> parent, <kbd>Alt</kbd>+<kbd>↓</kbd> back · <kbd>Enter</kbd> anchors · <kbd>Esc</kbd> cancels
           </p>
         ) : null}
         {error ? (
