@@ -7,7 +7,7 @@ import type { Fingerprint } from '../../../shared/anchors/fingerprintTypes';
 import { describeElement, roleOf, shown } from '../../../player/src/anchors/describeElement';
 import { collapse, nameOf } from './elementName';
 import { hasIdentity, hasOwnText, isDecoration, kindOf, onlyChild, sameBox, SKIPPED_TAGS, type Kind, type Rect } from './pointable';
-import { createSelectorMaker } from './selectors';
+import { createSelectorMaker, type QueryBudget } from './selectors';
 
 export interface ElementMapOptions {
   /** Screenshot pixels per CSS pixel. */
@@ -99,6 +99,7 @@ export function mapElements(options: ElementMapOptions): PageElementMap {
   /** For every element seen: the index of itself if mapped, else of its nearest mapped ancestor (-1: none). */
   const nearest = new Map<Element, number>();
   const hostSelectors = new Map<Element, string>();
+  const budget: QueryBudget = { spentMs: 0 };
 
   function nearestMapped(element: Element | null): number {
     if (!element) return -1;
@@ -154,7 +155,7 @@ export function mapElements(options: ElementMapOptions): PageElementMap {
 
   function visit(scope: Scope): void {
     const all = Array.from(scope.root.querySelectorAll('*'));
-    const selectors = createSelectorMaker(scope.root, all, started);
+    const selectors = createSelectorMaker(scope.root, all, budget);
     for (const element of all) {
       if (truncated) return;
       const above = nearestMapped(parentOf(element));
@@ -199,12 +200,16 @@ export function mapElements(options: ElementMapOptions): PageElementMap {
   function mapOne(element: Element, scope: Scope, selectors: ReturnType<typeof createSelectorMaker>, above: number): number {
     const tag = element.localName;
     if (SKIPPED_TAGS.has(tag)) return -1;
-    const kind = kindOf(element);
-    if (!kind) return -1;
-    if (!element.checkVisibility({ opacityProperty: true, visibilityProperty: true }) || !shown(element)) return -1;
     const own = element.getBoundingClientRect();
     // Smaller than 2 px is a hairline or a visually-hidden label: nothing to point at.
     if (own.width < 2 || own.height < 2) return -1;
+    // Wholly outside the captured area (most of a long page in a viewport capture): decided cheaply.
+    const dx = scope.offsetX + originX;
+    const dy = scope.offsetY + originY;
+    if (own.right + dx <= 0 || own.bottom + dy <= 0 || own.left + dx >= areaWidth || own.top + dy >= areaHeight) return -1;
+    const kind = kindOf(element);
+    if (!kind) return -1;
+    if (!element.checkVisibility({ opacityProperty: true, visibilityProperty: true }) || !shown(element)) return -1;
     if (addsNothing(element, kind, own, above)) return -1;
     const clip = clipOf(element);
     const visible = clip ? intersect(own, clip) : own;

@@ -9,11 +9,19 @@
  * The primary is the best one; the alternates come from the other strategies, so a release that
  * breaks one kind of selector leaves the others.
  */
-import { hrefPath, looksGenerated, meaningfulClass } from '../../../shared/anchors/classNames';
+import { hrefPath, looksGenerated, meaningfulClass as isMeaningful } from '../../../shared/anchors/classNames';
 
 export interface Selectors {
   primary: string;
   alternates: string[];
+}
+
+/**
+ * Time spent in queries, for the whole page (frames and shadow roots included): counted apart from
+ * the rest, so a small page gets the same selectors on a busy machine as on an idle one.
+ */
+export interface QueryBudget {
+  spentMs: number;
 }
 
 /** A selector by a stable neighbour, and that neighbour. */
@@ -26,8 +34,8 @@ const TEST_ID_ATTRIBUTES = ['data-testid', 'data-test', 'data-cy', 'data-test-id
 /** Labels people write on purpose, tag-qualified: `input[placeholder="Search"]`. */
 const LABEL_ATTRIBUTES = ['aria-label', 'name', 'for', 'placeholder', 'alt', 'title', 'aria-controls'];
 const MAX_VALUE = 200;
-/** Time for the queries inside an ancestor (scoped attributes, class paths); the rest use counts only. */
-const QUERY_BUDGET_MS = 60;
+/** Time for queries (scoped attributes, paths, neighbours); once spent, the rest use counts only. */
+const QUERY_BUDGET_MS = 40;
 /** How far up a path looks for its stable ancestor. */
 const MAX_PATH_LEVELS = 6;
 const MAX_SIBLINGS_SCANNED = 50;
@@ -40,8 +48,16 @@ function escapeValue(value: string): string {
 
 const usable = (value: string | null): value is string => !!value && value.length <= MAX_VALUE;
 
+const verdicts = new Map<string, boolean>();
+/** meaningfulClass, remembered: pages repeat the same few classes thousands of times. */
+function meaningfulClass(name: string): boolean {
+  let verdict = verdicts.get(name);
+  if (verdict === undefined) verdicts.set(name, (verdict = isMeaningful(name)));
+  return verdict;
+}
+
 /** One element's selector-making state for a document or shadow root. */
-export function createSelectorMaker(root: Document | ShadowRoot, elements: readonly Element[], started: number) {
+export function createSelectorMaker(root: Document | ShadowRoot, elements: readonly Element[], budget: QueryBudget) {
   const doc = root.nodeType === Node.DOCUMENT_NODE ? (root as Document) : root.ownerDocument!;
   // Quirks-mode pages match ids and classes regardless of case.
   const fold = doc.compatMode === 'BackCompat' ? (value: string) => value.toLowerCase() : (value: string) => value;
@@ -73,14 +89,23 @@ export function createSelectorMaker(root: Document | ShadowRoot, elements: reado
     }
   }
   const count = (key: string) => counts.get(key) ?? 0;
-  const inBudget = () => performance.now() - started < QUERY_BUDGET_MS;
-  const unique = (within: Element, selector: string) => {
+  const inBudget = () => budget.spentMs < QUERY_BUDGET_MS;
+  const timed = <T>(work: () => T): T => {
+    const start = performance.now();
     try {
-      return within.querySelectorAll(selector).length === 1;
-    } catch {
-      return false;
+      return work();
+    } finally {
+      budget.spentMs += performance.now() - start;
     }
   };
+  const unique = (within: Element, selector: string) =>
+    timed(() => {
+      try {
+        return within.querySelectorAll(selector).length === 1;
+      } catch {
+        return false;
+      }
+    });
 
   /** Attribute selectors that are unique in the scope on their own, best first. */
   function ownAttributeSelectors(element: Element): string[] {
@@ -121,12 +146,7 @@ export function createSelectorMaker(root: Document | ShadowRoot, elements: reado
     const operator = href.endsWith(path) ? '$=' : '*=';
     const selector = `a[href${operator}"${escapeValue(path)}"]`;
     if (!scopeCheck) return selector;
-    const scopeRoot = root as ParentNode;
-    try {
-      return inBudget() && scopeRoot.querySelectorAll(selector).length === 1 ? selector : undefined;
-    } catch {
-      return undefined;
-    }
+    return inBudget() && unique(root as unknown as Element, selector) ? selector : undefined;
   }
 
   /** Labels and link paths that are unique only inside some ancestor: `#accordionSidebar a[href="tables.html"]`. */
@@ -175,7 +195,7 @@ export function createSelectorMaker(root: Document | ShadowRoot, elements: reado
     if (stable) return stable;
     let found = anchorCache.get(element);
     if (found === undefined) {
-      found = inBudget() ? (byNeighbour(element) ?? null) : null;
+      found = inBudget() ? (timed(() => byNeighbour(element)) ?? null) : null;
       anchorCache.set(element, found);
     }
     if (!found || found.via === target || target.contains(found.via) || found.via.contains(target)) return '';
@@ -276,7 +296,7 @@ export function createSelectorMaker(root: Document | ShadowRoot, elements: reado
     }
     const anchor = candidates.length ? stableAncestor(element) : undefined;
     if (anchor) for (const candidate of candidates) if (unique(anchor.element, candidate)) return [`${anchor.selector} ${candidate}`];
-    const neighbour = byNeighbour(element);
+    const neighbour = timed(() => byNeighbour(element));
     return neighbour ? [neighbour.selector] : [];
   }
 
