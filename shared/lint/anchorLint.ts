@@ -168,8 +168,10 @@ export function anchorSelectorProblems(anchor: Anchor, screen: Screen | undefine
   const fragility = selectorFragility(primary);
   if (!problems.some((problem) => problem.code === 'wrongElement') && (fragility.hard.length || (fragility.soft.length && better))) {
     const reasons = [...fragility.hard, ...fragility.soft].join('; ');
+    // With a fingerprint the player checks what a selector finds, so the risk is a search or a miss, not a wrong element.
+    const risk = anchor.fingerprint ? ' After a release the player may have to search for it by its fingerprint, or report it missing.' : ' After a release it may point at another element.';
     const advice = better ? useInstead(better) : found ? ' The screen\'s map has no steadier selector for it: give the element a data-testid on your site, then capture the screen again.' : '';
-    problems.push({ severity: 'warning', code: 'fragileSelector', message: `${where}: the selector "${primary}" is fragile: ${reasons}.${advice}`, ...fix });
+    problems.push({ severity: 'warning', code: 'fragileSelector', message: `${where}: the selector "${primary}" is fragile: ${reasons}.${risk}${advice}`, ...fix });
   }
 
   if (found && found.id === anchor.elementId && found.fingerprint && !anchor.fingerprint) {

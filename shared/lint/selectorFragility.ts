@@ -42,16 +42,16 @@ export function selectorFragility(selector: string): SelectorFragility {
   // An ancestor that names itself ("#sidebar", ".card"), or the counted element's own id or attribute.
   const stableAbove = firstPositional >= 0 && (compounds.slice(0, firstPositional).some((compound) => stableCompound(compound, true)) || stableCompound(compounds[firstPositional]!, false));
   if (positions >= 2) {
-    fragility.hard.push(`it counts positions at ${positions} levels (nth-of-type): one element added or moved above it and it points at another one`);
+    fragility.hard.push(`it counts positions at ${positions} levels (nth-of-type), so an element added or moved above it changes what it finds`);
   } else if (positions === 1 && !stableAbove) {
-    fragility.hard.push('it counts its position from the top of the page (nth-of-type): one element added above it and it points at another one');
+    fragility.hard.push('it counts its position from the top of the page (nth-of-type), so an element added above it changes what it finds');
   } else if (positions === 1) {
-    fragility.soft.push('it counts its position among its siblings (nth-of-type): one sibling added before it and it points at another one');
+    fragility.soft.push('it counts its position among its siblings (nth-of-type), so a sibling added before it changes what it finds');
   }
 
   const utilities = compounds.flatMap((compound) => compound.classes.filter((name) => !meaningfulClass(name)));
   if (utilities.length) {
-    fragility.hard.push(`it relies on ${list(utilities, (name) => `.${name}`)}: utility, state or generated classes that say how it looks today, not what it is`);
+    fragility.hard.push(`it relies on ${list(utilities, (name) => `.${name}`)}, utility, state or generated classes that say how it looks today, not what it is`);
   }
 
   const generatedIds = compounds.flatMap((compound) => [
