@@ -246,7 +246,8 @@ export function ScreenCanvas({ screen }: { screen: Screen }) {
           </p>
         ) : null}
         {selected ? <div className="element-box selected" style={onCanvas(view, selected.box)} data-testid="selected-element-box" /> : null}
-        {hovered && hovered.id !== selected?.id ? (
+        {/* Over the selected element the label is left out, unless the author is picking or climbing the tree. */}
+        {hovered && (hovered.id !== selected?.id || picking || pointed?.levels) ? (
           <div className="element-box hovered" style={onCanvas(view, hovered.box)} data-testid="hovered-element-box">
             <span className="element-label">
               <strong>{hovered.name || hovered.tag}</strong> <span>{describeElement(hovered)}</span>
