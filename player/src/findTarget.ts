@@ -156,8 +156,14 @@ export function waitForTarget(document: Document, anchor: AnchorQuery, timeoutMs
       view.cancelAnimationFrame(frame);
       resolve(located);
     };
-    const check = () => {
+    // Selectors are checked on every change; the page search (a few ms) only with the slow poll.
+    const check = (search: boolean) => {
       if (checking || done) return;
+      if (!search) {
+        const located = findBySelectors(document, anchor);
+        if (located.found) finish(located);
+        return;
+      }
       checking = true;
       void findTarget(document, anchor).then((located) => {
         checking = false;
@@ -170,13 +176,13 @@ export function waitForTarget(document: Document, anchor: AnchorQuery, timeoutMs
     const observer = new MutationObserver(() => {
       frame ||= view.requestAnimationFrame(() => {
         frame = 0;
-        check();
+        check(false);
       });
     });
     observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true });
-    const poll = view.setInterval(check, 250);
+    const poll = view.setInterval(() => check(true), 250);
     const timer = view.setTimeout(() => finish(last), timeoutMs);
     signal.addEventListener('abort', () => finish(last));
-    check();
+    check(true);
   });
 }
