@@ -54,7 +54,10 @@ export async function runCaptureBench(): Promise<void> {
   const cold = await captureOnce(false);
   const warm: Awaited<ReturnType<typeof captureOnce>>[] = [];
   for (let i = 0; i < RUNS; i++) warm.push(await captureOnce(false));
-  const full = await captureOnce(true);
+  // Full-page captures weigh most; a few of them, so one busy moment does not make the figure.
+  const fulls: Awaited<ReturnType<typeof captureOnce>>[] = [];
+  for (let i = 0; i < 3; i++) fulls.push(await captureOnce(true));
+  const full = fulls.at(-1)!;
 
   // Selectors people can read: the share of primary selectors without nth-of-type on the demo pages.
   const demo = await serveStatic(fileURLToPath(new URL('../tests/fixtures/demo-site', import.meta.url)));
@@ -91,7 +94,7 @@ export async function runCaptureBench(): Promise<void> {
   printTable(`Capture — generated page of ${pageElements.toLocaleString('en')} elements (${viewport.width}x${viewport.height}, medians of ${RUNS})`, [
     { name: 'page load alone', value: ms(load) },
     { name: 'in-page mapping (viewport)', value: ms(median(warm.map((run) => run.mappingMs))), budget: '<= 300 ms' },
-    { name: 'in-page mapping (full page)', value: ms(full.mappingMs), budget: '<= 300 ms' },
+    { name: 'in-page mapping (full page, median of 3)', value: ms(median(fulls.map((run) => run.mappingMs))), budget: '<= 300 ms' },
     { name: 'whole capture, browser warm', value: ms(whole) },
     { name: 'whole capture beyond page load', value: ms(whole - load), budget: '<= 2000 ms' },
     { name: 'first capture (starts Chromium)', value: ms(cold.ms) },

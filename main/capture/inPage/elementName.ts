@@ -64,7 +64,11 @@ function firstShownHeading(element: Element): Element | undefined {
   return Array.from(element.querySelectorAll(HEADINGS)).find(shown);
 }
 
-export function nameOf(element: Element, root: Document | ShadowRoot): string {
+/**
+ * `ownText` is the element's visible text if already read (its fingerprint's, cut at 80
+ * characters): shorter than that, it is the whole text and need not be read again.
+ */
+export function nameOf(element: Element, root: Document | ShadowRoot, ownText?: string): string {
   const label = element.getAttribute('aria-label');
   if (label?.trim()) return collapse(label);
   const labelledBy = element.getAttribute('aria-labelledby');
@@ -93,7 +97,7 @@ export function nameOf(element: Element, root: Document | ShadowRoot): string {
     if (heading) return textOf(heading);
     if (LANDMARKS.has(tag)) return '';
   }
-  const text = textOf(element);
+  const text = ownText !== undefined && ownText.length < NAME_LIMIT ? ownText : textOf(element);
   // Words win; a bare count ("3+") or nothing at all says less than the icon or the link target.
   return /\p{L}/u.test(text) ? text : iconName(element) || linkTarget(element) || text;
 }

@@ -226,7 +226,8 @@ export function mapElements(options: ElementMapOptions): PageElementMap {
     const found = selectors.selectorsOf(element, MAX_ALTERNATES);
     if (!found) return -1;
     const frame = tag === 'iframe' ? (element as HTMLIFrameElement) : null;
-    const name = nameOf(element, scope.root) || (frame && !frame.contentDocument ? 'Embedded frame (cross-origin: its contents cannot be mapped)' : '');
+    const fingerprint = fingerprintOf(element);
+    const name = nameOf(element, scope.root, fingerprint.text ?? '') || (frame && !frame.contentDocument ? 'Embedded frame (cross-origin: its contents cannot be mapped)' : '');
     const role = roleOf(element);
     elements.push({
       box: { x: Math.round(left * scale), y: Math.round(top * scale), width: Math.round((right - left) * scale), height: Math.round((bottom - top) * scale) },
@@ -237,7 +238,7 @@ export function mapElements(options: ElementMapOptions): PageElementMap {
       alternates: found.alternates.map((selector) => scope.prefix + selector),
       context: scope.context,
       ...(above >= 0 ? { parent: above } : {}),
-      fingerprint: fingerprintOf(element),
+      fingerprint,
     });
     rects.push({ left: own.left, top: own.top, right: own.right, bottom: own.bottom });
     nodes.push(element);

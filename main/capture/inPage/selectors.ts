@@ -33,9 +33,11 @@ interface Neighboured {
 const TEST_ID_ATTRIBUTES = ['data-testid', 'data-test', 'data-cy', 'data-test-id', 'data-qa'];
 /** Labels people write on purpose, tag-qualified: `input[placeholder="Search"]`. */
 const LABEL_ATTRIBUTES = ['aria-label', 'name', 'for', 'placeholder', 'alt', 'title', 'aria-controls'];
+const TEST_IDS = new Set(TEST_ID_ATTRIBUTES);
+const LABELS = new Set(LABEL_ATTRIBUTES);
 const MAX_VALUE = 200;
 /** Time for queries (scoped attributes, paths, neighbours); once spent, the rest use counts only. */
-const QUERY_BUDGET_MS = 40;
+const QUERY_BUDGET_MS = 30;
 /** How far up a path looks for its stable ancestor. */
 const MAX_PATH_LEVELS = 6;
 const MAX_SIBLINGS_SCANNED = 50;
@@ -65,28 +67,27 @@ export function createSelectorMaker(root: Document | ShadowRoot, elements: reado
   const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
   for (const element of elements) {
     const tag = element.localName;
-    for (const attribute of TEST_ID_ATTRIBUTES) {
-      const value = element.getAttribute(attribute);
-      if (value) add(`[${attribute}]${value}`);
-    }
-    if (element.id) add(`#${fold(element.id)}`);
-    for (const attribute of LABEL_ATTRIBUTES) {
-      const value = element.getAttribute(attribute);
-      if (value) add(`${tag}[${attribute}]${value}`);
+    if (tag.includes('-')) add(`<${tag}`);
+    // One pass over the attributes an element has (most have none or one).
+    const attributes = element.attributes;
+    for (let i = 0; i < attributes.length; i++) {
+      const { name, value } = attributes[i]!;
+      if (!value) continue;
+      if (TEST_IDS.has(name)) add(`[${name}]${value}`);
+      else if (name === 'id') add(`#${fold(value)}`);
+      else if (LABELS.has(name)) add(`${tag}[${name}]${value}`);
+      else if (name === 'href' && tag === 'a') add(`a[href]${value}`);
+      else if (name === 'class') {
+        for (const name of Array.from(element.classList)) {
+          if (!meaningfulClass(name)) continue;
+          add(`.${fold(name)}`);
+          add(`${tag}.${fold(name)}`);
+        }
+      }
     }
     const role = element.getAttribute('role');
-    const label = element.getAttribute('aria-label');
+    const label = role && element.getAttribute('aria-label');
     if (role && label) add(`[role]${role}[aria-label]${label}`);
-    if (tag === 'a') {
-      const href = element.getAttribute('href');
-      if (href) add(`a[href]${href}`);
-    }
-    if (tag.includes('-')) add(`<${tag}`);
-    for (const name of Array.from(element.classList)) {
-      if (!meaningfulClass(name)) continue;
-      add(`.${fold(name)}`);
-      add(`${tag}.${fold(name)}`);
-    }
   }
   const count = (key: string) => counts.get(key) ?? 0;
   const inBudget = () => budget.spentMs < QUERY_BUDGET_MS;
@@ -109,6 +110,7 @@ export function createSelectorMaker(root: Document | ShadowRoot, elements: reado
 
   /** Attribute selectors that are unique in the scope on their own, best first. */
   function ownAttributeSelectors(element: Element): string[] {
+    if (!element.hasAttributes() && !element.localName.includes('-')) return [];
     const tag = element.localName;
     const found: string[] = [];
     for (const attribute of TEST_ID_ATTRIBUTES) {
@@ -151,6 +153,7 @@ export function createSelectorMaker(root: Document | ShadowRoot, elements: reado
 
   /** Labels and link paths that are unique only inside some ancestor: `#accordionSidebar a[href="tables.html"]`. */
   function scopedAttributeSelectors(element: Element): string[] {
+    if (!element.hasAttributes()) return [];
     const tag = element.localName;
     const found: string[] = [];
     for (const attribute of LABEL_ATTRIBUTES) {
@@ -214,6 +217,7 @@ export function createSelectorMaker(root: Document | ShadowRoot, elements: reado
 
   /** Component classes, rarest first. */
   function classesOf(element: Element): string[] {
+    if (!element.classList.length) return [];
     return Array.from(element.classList)
       .filter(meaningfulClass)
       .sort((a, b) => count(`.${fold(a)}`) - count(`.${fold(b)}`));
