@@ -117,7 +117,8 @@ export function findBySelectors(document: Document, anchor: AnchorQuery): Locate
 const POSITIONAL = /:nth-|:first-|:last-|:only-/;
 
 function fitsBetterInside(fingerprint: Fingerprint, element: Element, score: number): boolean {
-  const inside = [...element.querySelectorAll(fingerprint.tag)].slice(0, 20).filter(visible);
+  // By tag name, not a selector: the tag comes from the bundle and is never parsed as CSS.
+  const inside = [...element.getElementsByTagName(fingerprint.tag)].slice(0, 20).filter(visible);
   return inside.length > 0 && pickCandidate(fingerprint, inside, score + 0.01).index >= 0;
 }
 
@@ -130,8 +131,15 @@ const round = (score: number) => Math.round(score * 100) / 100;
 export async function findTarget(document: Document, anchor: AnchorQuery): Promise<Located> {
   const bySelectors = findBySelectors(document, anchor);
   if (bySelectors.found || !anchor.fingerprint) return bySelectors;
-  const { searchPage } = await import('./anchors/searchPage');
-  const pick = searchPage(document, anchor.fingerprint);
+  let pick;
+  try {
+    const { searchPage } = await import('./anchors/searchPage');
+    pick = searchPage(document, anchor.fingerprint);
+  } catch (error) {
+    // The chunk failed to load (offline, a CSP): the selectors' verdict stands.
+    console.error('[stepwise] page search failed:', error);
+    return bySelectors;
+  }
   if (pick.found) return { found: { element: pick.found, target: pick.found }, recovered: { strategy: 'fingerprint', score: round(pick.score) } };
   return { found: null, reason: pick.ambiguous ? 'ambiguous' : bySelectors.reason };
 }

@@ -96,3 +96,18 @@ test('on the release it was captured on, the step lands by its first selector an
   await expect.poll(async () => (await events(page)).map((event) => event.type)).toEqual(['flow_started', 'step_viewed']);
   await expectSpotlightOn(page, page.locator('#dataTable tbody tr', { hasText: 'Tiger Nixon' }).getByRole('button', { name: 'Edit' }));
 });
+
+test('a fingerprint whose tag is not a tag name (hand-edited bundle) is a miss with its reason, not an error in the page', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const odd = (tag: string) => ({ selectors: ['#accordionSidebar > li:nth-of-type(5) > a', '#gone'], fingerprint: { tag, text: 'Charts' } });
+  await play(page, 'base', tour([{ id: 'empty', anchor: odd('') }, { id: 'selector', anchor: odd('a,div:has(') }, { id: 'tables', anchor: sidebarLink('tables.html') }]));
+  await expect.poll(async () => (await events(page)).map((event) => event.type)).toContain('step_viewed');
+  const misses = (await events(page)).filter((event) => event.type === 'target_not_found');
+  expect(misses.map((event) => [event.stepId, event.reason])).toEqual([
+    ['empty', 'mismatch'],
+    ['selector', 'mismatch'],
+  ]);
+  await expectSpotlightOn(page, page.locator('#accordionSidebar a[href="tables.html"]'));
+  expect(errors).toEqual([]);
+});

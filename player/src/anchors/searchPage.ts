@@ -32,6 +32,7 @@ function sameTag(root: Document | ShadowRoot, tag: string, into: Element[]): Ele
  * runner-up by RECOVER_MARGIN. Loaded lazily, only after a selector missed or disagreed.
  */
 export function searchPage(document: Document, fingerprint: Fingerprint): SearchResult {
+  if (!fingerprint.tag) return { found: null, score: 0, ambiguous: false };
   // Only candidates that could come within the margin of the threshold are worth describing,
   // the likeliest first, so a page of lookalikes is known to be ambiguous early.
   const floor = RECOVER_THRESHOLD - RECOVER_MARGIN;
