@@ -96,6 +96,18 @@ test('a number inside a card is picked, the breadcrumb goes up to the card, and 
 
   await expect.poll(async () => (await savedAnchor(webHost.projectsDir))?.elementId, { timeout: 10_000 }).toBe('card-monthly');
   expect(await savedAnchor(webHost.projectsDir)).toMatchObject({ selectors: [card.selector, ...card.alternates], box: card.box });
+  // From the keyboard: two levels up from the number is the page content, and Enter anchors it; one undo brings the card back.
+  await page.getByRole('button', { name: 'Change anchor' }).click();
+  await page.mouse.move(number.x + 1, number.y);
+  await expect(hovered).toContainText('$40,000');
+  await page.keyboard.press('Alt+ArrowUp');
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(hovered).toContainText('2 levels up');
+  await page.keyboard.press('Enter');
+  await expect(anchorField.locator('strong')).toHaveText('Dashboard');
+  await expect(anchorField.locator('code')).toHaveText('#content');
+  await page.keyboard.press('Control+z');
+  await expect(anchorField.locator('strong')).toHaveText('Earnings (Monthly) $40,000');
 });
 
 test('Problems offers the map\'s stable selector for an nth-of-type anchor; one click uses it, one undo takes it back', async ({ page, webHost }) => {
