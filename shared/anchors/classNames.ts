@@ -36,6 +36,18 @@ function looksHashed(name: string): boolean {
 
 /** A class worth matching on: it names a component ("card", "btn-primary", "sidebar-brand"), not a look or a state. */
 export function meaningfulClass(name: string): boolean {
+  let verdict = verdicts.get(name);
+  if (verdict === undefined) {
+    if (verdicts.size > 10_000) verdicts.clear();
+    verdicts.set(name, (verdict = judge(name)));
+  }
+  return verdict;
+}
+
+/** Pages repeat a few classes thousands of times: each is judged once (capture and page searches read every element). */
+const verdicts = new Map<string, boolean>();
+
+function judge(name: string): boolean {
   return (
     name.length > 1 &&
     name.length <= 40 &&
