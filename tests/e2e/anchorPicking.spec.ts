@@ -6,6 +6,7 @@ import type { FlowOf } from '../../shared/model/flow';
 import type { Project } from '../../shared/model/project';
 import type { Screen } from '../../shared/model/screen';
 import { BuilderPage } from './support/builderPage';
+import { serveDriftSite } from '../fixtures/drift/driftCorpus';
 import { writeDashboardProject } from './support/dashboardProject';
 import { expect, test } from './support/webHostFixture';
 
@@ -138,4 +139,50 @@ test('Problems offers the map\'s stable selector for an nth-of-type anchor; one 
   await page.keyboard.press('Control+z');
   await expect(tables).toContainText(`the selector "${CHAIN}" is fragile`);
   await expect.poll(async () => (await savedAnchor(webHost.projectsDir))?.selectors, { timeout: 10_000 }).toEqual([CHAIN]);
+});
+
+test('on a real capture of the Bootstrap dashboard, the number picked in a KPI card climbs to its card', async ({ page, webHost }) => {
+  test.setTimeout(120_000);
+  const site = await serveDriftSite({ keys: false });
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  const builder = new BuilderPage(page);
+  await builder.open(webHost.url);
+  await builder.createProject('Real dashboard');
+  await builder.captureScreen(`${site.url}/base/index.html`, 'desktop');
+  await site.close();
+  const number = await elementCenter(page, /^\$40,000/);
+
+  await builder.addFlow('Product Tour');
+  await builder.itemList('Product tour').getByRole('button', { name: /^1\b/ }).click();
+  await page.getByRole('combobox', { name: 'Type' }).selectOption('tooltip');
+  await page.getByRole('button', { name: 'Pick on canvas' }).click();
+  await page.mouse.move(number.x, number.y);
+  await page.mouse.down();
+  await page.mouse.up();
+  const anchorField = page.locator('.anchor-field');
+  await expect(anchorField.locator('strong')).toHaveText('$40,000');
+
+  const crumbs = page.getByRole('navigation', { name: 'Anchor ancestors' });
+  await crumbs.getByRole('button', { name: /^Earnings \(Monthly\)/ }).click();
+  await expect(anchorField.locator('strong')).toHaveText(/^Earnings \(Monthly\)/);
+  // The card has nothing stable to hold on to: lint says so, and that the fingerprint will find it.
+  await expect(page.getByRole('list', { name: 'Problems' })).toContainText('“Product tour” step 1: the selector "#content');
+  await expect(page.getByRole('list', { name: 'Problems' })).toContainText('the player may have to search for it by its fingerprint');
+  await page.screenshot({ path: shot('real-capture-card.png') });
+
+  // Saved: the step points at the card the number sits in, with the card's own fingerprint.
+  const file = join(webHost.projectsDir, 'Real dashboard.stepwise', 'project.json');
+  const saved = async () => JSON.parse(await readFile(file, 'utf8')) as Project;
+  const anchorOf = (project: Project) => (project.flows[0] as FlowOf<'tour'> | undefined)?.tour.steps[0]?.anchor;
+  const valueOf = (project: Project) => project.screens[0]!.elements.find((element) => element.name === '$40,000');
+  await expect.poll(async () => {
+    const project = await saved();
+    return anchorOf(project)?.elementId !== undefined && anchorOf(project)?.elementId === valueOf(project)?.parentId;
+  }, { timeout: 10_000 }).toBe(true);
+  const project = await saved();
+  const anchor = anchorOf(project)!;
+  const card = project.screens[0]!.elements.find((element) => element.id === anchor.elementId)!;
+  const value = valueOf(project)!;
+  expect(anchor.fingerprint?.tag).toBe(card.tag);
+  expect(card.box.width * card.box.height).toBeGreaterThan(4 * value.box.width * value.box.height);
 });

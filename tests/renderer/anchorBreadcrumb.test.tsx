@@ -6,6 +6,7 @@ import type { FlowOf } from '../../shared/model/flow';
 import type { MappedElement } from '../../shared/model/screen';
 import { ElementInspector } from '../../renderer/src/canvas/ElementInspector';
 import { AnchorField } from '../../renderer/src/inspector/AnchorField';
+import { crumbName } from '../../renderer/src/inspector/ElementBreadcrumb';
 import { breakUndoMerge, undo, useDocumentStore } from '../../renderer/src/store/documentStore';
 import { useUiStore } from '../../renderer/src/store/uiStore';
 import { DASHBOARD_MAP } from '../fixtures/bootstrap-dashboard/dashboardMap';
@@ -69,5 +70,15 @@ describe('the ancestor breadcrumb', () => {
     useUiStore.setState({ selectedElementId: 'content' });
     render(<ElementInspector screen={useDocumentStore.getState().project!.screens[0]!} />);
     expect(screen.queryByRole('navigation', { name: 'Element ancestors' })).toBeNull();
+  });
+
+  it('names a container by its id or component class when its name is all the text inside it', () => {
+    const base = { id: 'x', tag: 'div', selector: '#x', alternates: [], context: 'document' as const, box: { x: 0, y: 0, width: 10, height: 10 } };
+    const long = 'SB Admin 2 Dashboard Interface Components Utilities Addons Pages Charts Tables';
+    expect(crumbName({ ...base, name: long, fingerprint: { tag: 'div', attributes: { id: 'wrapper' }, classes: ['sidebar'] } })).toBe('#wrapper');
+    expect(crumbName({ ...base, name: long, fingerprint: { tag: 'div', classes: ['card'] } })).toBe('div.card');
+    expect(crumbName({ ...base, name: long })).toBe('SB Admin 2 Dashboard Interface…');
+    expect(crumbName({ ...base, name: '  Earnings (Monthly)\n $40,000 ' })).toBe('Earnings (Monthly) $40,000');
+    expect(crumbName({ ...base, role: 'main' })).toBe('main');
   });
 });

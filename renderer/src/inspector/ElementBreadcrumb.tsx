@@ -1,10 +1,22 @@
 import type { MappedElement } from '../../../shared/model/screen';
 import { elementTree } from '../canvas/elementTree';
 
-/** What a crumb says: the element's name, else its role or tag. */
+const SHORT = 32;
+
+/**
+ * What a crumb says: a short name ("Earnings (Monthly) $40,000"); for a container whose name is
+ * all the text inside it, its id or component class ("#content", "div.card"); else the start of
+ * the name, or its role or tag.
+ */
 export function crumbName(element: MappedElement): string {
-  const name = element.name?.trim() || element.role || `<${element.tag || 'element'}>`;
-  return name.length > 40 ? `${name.slice(0, 39)}…` : name;
+  const name = element.name?.trim().replace(/\s+/g, ' ');
+  if (name && name.length <= SHORT) return name;
+  const id = element.fingerprint?.attributes?.id;
+  if (id) return `#${id}`;
+  const component = element.fingerprint?.classes?.[0];
+  if (component) return `${element.tag}.${component}`;
+  if (name) return `${name.slice(0, SHORT - 1).trimEnd()}…`;
+  return element.role || `<${element.tag || 'element'}>`;
 }
 
 /**
