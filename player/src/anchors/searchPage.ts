@@ -19,10 +19,12 @@ function recordedAttribute(element: Element, name: string): string | undefined {
   return name === 'id' && value && looksGenerated(value) ? undefined : value?.slice(0, 300);
 }
 
-/** Elements with this tag in the document and in open shadow roots below it. */
+/** Elements with this tag in the document and in open shadow roots below it (one walk; the tag is never parsed as CSS). */
 function sameTag(root: Document | ShadowRoot, tag: string, into: Element[]): Element[] {
-  into.push(...root.querySelectorAll(tag));
-  for (const host of root.querySelectorAll('*')) if (host.shadowRoot) sameTag(host.shadowRoot, tag, into);
+  for (const element of root.querySelectorAll('*')) {
+    if (element.localName === tag) into.push(element);
+    if (element.shadowRoot) sameTag(element.shadowRoot, tag, into);
+  }
   return into;
 }
 
@@ -36,7 +38,7 @@ export function searchPage(document: Document, fingerprint: Fingerprint): Search
   // Only candidates that could come within the margin of the threshold are worth describing,
   // the likeliest first, so a page of lookalikes is known to be ambiguous early.
   const floor = RECOVER_THRESHOLD - RECOVER_MARGIN;
-  const ranked = sameTag(document, CSS.escape(fingerprint.tag), [])
+  const ranked = sameTag(document, fingerprint.tag, [])
     .map((element) => ({ element, ceiling: scoreCeiling(fingerprint, (name) => recordedAttribute(element, name), element.textContent ?? '') }))
     .filter(({ element, ceiling }) => ceiling >= floor && element.getClientRects().length > 0 && shown(element))
     .sort((a, b) => b.ceiling - a.ceiling);
