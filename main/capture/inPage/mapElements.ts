@@ -209,7 +209,8 @@ export function mapElements(options: ElementMapOptions): PageElementMap {
     if (own.right + dx <= 0 || own.bottom + dy <= 0 || own.left + dx >= areaWidth || own.top + dy >= areaHeight) return -1;
     const kind = kindOf(element);
     if (!kind) return -1;
-    if (!element.checkVisibility({ opacityProperty: true, visibilityProperty: true }) || !shown(element)) return -1;
+    // Not shown by the player's rule (hidden, aria-hidden, in a closed menu), or see-through.
+    if (!shown(element) || !element.checkVisibility({ opacityProperty: true })) return -1;
     if (addsNothing(element, kind, own, above)) return -1;
     const clip = clipOf(element);
     const visible = clip ? intersect(own, clip) : own;

@@ -9,7 +9,7 @@
  * The primary is the best one; the alternates come from the other strategies, so a release that
  * breaks one kind of selector leaves the others.
  */
-import { hrefPath, looksGenerated, meaningfulClass as isMeaningful } from '../../../shared/anchors/classNames';
+import { hrefPath, looksGenerated, meaningfulClass } from '../../../shared/anchors/classNames';
 
 export interface Selectors {
   primary: string;
@@ -50,12 +50,10 @@ function escapeValue(value: string): string {
 
 const usable = (value: string | null): value is string => !!value && value.length <= MAX_VALUE;
 
-const verdicts = new Map<string, boolean>();
-/** meaningfulClass, remembered: pages repeat the same few classes thousands of times. */
-function meaningfulClass(name: string): boolean {
-  let verdict = verdicts.get(name);
-  if (verdict === undefined) verdicts.set(name, (verdict = isMeaningful(name)));
-  return verdict;
+/** The tag as a selector: custom elements may have names CSS reads otherwise (`my-widget.v2`). */
+function tagName(element: Element): string {
+  const tag = element.localName;
+  return /^[a-z][a-z0-9-]*$/.test(tag) ? tag : CSS.escape(tag);
 }
 
 /** One element's selector-making state for a document or shadow root. */
@@ -66,7 +64,7 @@ export function createSelectorMaker(root: Document | ShadowRoot, elements: reado
   const counts = new Map<string, number>();
   const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
   for (const element of elements) {
-    const tag = element.localName;
+    const tag = tagName(element);
     if (tag.includes('-')) add(`<${tag}`);
     // One pass over the attributes an element has (most have none or one).
     const attributes = element.attributes;
@@ -90,6 +88,16 @@ export function createSelectorMaker(root: Document | ShadowRoot, elements: reado
     if (role && label) add(`[role]${role}[aria-label]${label}`);
   }
   const count = (key: string) => counts.get(key) ?? 0;
+  /** An empty fragment matches nothing, so querying it only parses: a tag name CSS cannot spell is caught here. */
+  const empty = doc.createDocumentFragment();
+  const parses = (selector: string) => {
+    try {
+      empty.querySelector(selector);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   const inBudget = () => budget.spentMs < QUERY_BUDGET_MS;
   const timed = <T>(work: () => T): T => {
     const start = performance.now();
@@ -111,7 +119,7 @@ export function createSelectorMaker(root: Document | ShadowRoot, elements: reado
   /** Attribute selectors that are unique in the scope on their own, best first. */
   function ownAttributeSelectors(element: Element): string[] {
     if (!element.hasAttributes() && !element.localName.includes('-')) return [];
-    const tag = element.localName;
+    const tag = tagName(element);
     const found: string[] = [];
     for (const attribute of TEST_ID_ATTRIBUTES) {
       const value = element.getAttribute(attribute);
@@ -154,7 +162,7 @@ export function createSelectorMaker(root: Document | ShadowRoot, elements: reado
   /** Labels and link paths that are unique only inside some ancestor: `#accordionSidebar a[href="tables.html"]`. */
   function scopedAttributeSelectors(element: Element): string[] {
     if (!element.hasAttributes()) return [];
-    const tag = element.localName;
+    const tag = tagName(element);
     const found: string[] = [];
     for (const attribute of LABEL_ATTRIBUTES) {
       const value = element.getAttribute(attribute);
@@ -183,7 +191,7 @@ export function createSelectorMaker(root: Document | ShadowRoot, elements: reado
 
   function uniqueClass(element: Element): string | undefined {
     for (const name of Array.from(element.classList)) if (meaningfulClass(name) && count(`.${fold(name)}`) === 1) return `.${CSS.escape(name)}`;
-    for (const name of Array.from(element.classList)) if (meaningfulClass(name) && count(`${element.localName}.${fold(name)}`) === 1) return `${element.localName}.${CSS.escape(name)}`;
+    for (const name of Array.from(element.classList)) if (meaningfulClass(name) && count(`${tagName(element)}.${fold(name)}`) === 1) return `${tagName(element)}.${CSS.escape(name)}`;
     return undefined;
   }
 
@@ -232,7 +240,7 @@ export function createSelectorMaker(root: Document | ShadowRoot, elements: reado
     const own = classes.length ? uniqueClass(element) : undefined;
     if (own) return own;
     if (!inBudget()) return undefined;
-    const tag = element.localName;
+    const tag = tagName(element);
     const local = classes.slice(0, 2).map((name) => `${tag}.${CSS.escape(name)}`);
     if (classes.length > 1) local.push(`${tag}${classes.slice(0, 2).map((name) => `.${CSS.escape(name)}`).join('')}`);
     local.push(tag);
@@ -257,7 +265,7 @@ export function createSelectorMaker(root: Document | ShadowRoot, elements: reado
       for (let sibling = parent.firstElementChild; sibling && !shared; sibling = sibling.nextElementSibling) {
         shared = sibling !== element && sibling.localName === element.localName && sibling.classList.contains(name);
       }
-      if (!shared) return `${element.localName}.${CSS.escape(name)}`;
+      if (!shared) return `${tagName(element)}.${CSS.escape(name)}`;
     }
     return undefined;
   }
@@ -273,11 +281,12 @@ export function createSelectorMaker(root: Document | ShadowRoot, elements: reado
       pathCache.set(parent, base);
     }
     if (!base) return undefined;
-    const tag = element.localName;
+    const tag = tagName(element);
+    const local = element.localName;
     let index = 0;
-    for (let sibling: Element | null = element; sibling; sibling = sibling.previousElementSibling) if (sibling.localName === tag) index++;
+    for (let sibling: Element | null = element; sibling; sibling = sibling.previousElementSibling) if (sibling.localName === local) index++;
     let only = index === 1;
-    for (let sibling = element.nextElementSibling; only && sibling; sibling = sibling.nextElementSibling) if (sibling.localName === tag) only = false;
+    for (let sibling = element.nextElementSibling; only && sibling; sibling = sibling.nextElementSibling) if (sibling.localName === local) only = false;
     return `${base} > ${only ? tag : ((!positional && siblingClass(element)) || `${tag}:nth-of-type(${index})`)}`;
   }
 
@@ -292,7 +301,7 @@ export function createSelectorMaker(root: Document | ShadowRoot, elements: reado
     const scopeRoot = root as unknown as Element;
     const name = classesOf(element)[0];
     if (name) {
-      const tag = element.localName;
+      const tag = tagName(element);
       for (const candidate of candidates) {
         const withClass = candidate.startsWith(tag) ? `${tag}.${CSS.escape(name)}${candidate.slice(tag.length)}` : `${tag}.${CSS.escape(name)}${candidate}`;
         if (unique(scopeRoot, withClass)) return [withClass];
@@ -311,7 +320,7 @@ export function createSelectorMaker(root: Document | ShadowRoot, elements: reado
    */
   function byNeighbour(element: Element): Neighboured | undefined {
     const name = classesOf(element)[0];
-    const head = name ? `${element.localName}.${CSS.escape(name)}` : element.localName;
+    const head = name ? `${tagName(element)}.${CSS.escape(name)}` : tagName(element);
     let looked = 0;
     for (let child = element.firstElementChild; child && looked < MAX_NEIGHBOURS; child = child.nextElementSibling, looked++) {
       const selector = stableSelector(child);
@@ -346,6 +355,7 @@ export function createSelectorMaker(root: Document | ShadowRoot, elements: reado
     const byStrategy: string[][] = [attributes, [byPath ?? ''], [structure]].map((list) => list.filter(Boolean));
     // A component class of its own (`.sidebar-card`) reads better than a neighbour's attribute.
     if (!own.length && byPath && !/[\s:]/.test(byPath)) byStrategy.unshift(byStrategy.splice(1, 1)[0]!);
+    for (const list of byStrategy) for (let i = list.length - 1; i >= 0; i--) if (!parses(list[i]!)) list.splice(i, 1);
     const firsts = byStrategy.map((list) => list[0]).filter((selector): selector is string => !!selector);
     const rest = byStrategy.flatMap((list) => list.slice(1));
     const ordered = [...new Set([...firsts, ...rest])];
