@@ -19,10 +19,12 @@ function recordedAttribute(element: Element, name: string): string | undefined {
   return name === 'id' && value && looksGenerated(value) ? undefined : value?.slice(0, 300);
 }
 
-/** Elements with this tag in the document and in open shadow roots below it (one walk; the tag is never parsed as CSS). */
+/** Elements with this tag in the document and in open shadow roots below it (by tag name: the tag is never parsed as CSS). */
 function sameTag(root: Document | ShadowRoot, tag: string, into: Element[]): Element[] {
-  for (const element of root.querySelectorAll('*')) {
-    if (element.localName === tag) into.push(element);
+  const all = root.querySelectorAll('*');
+  if ('getElementsByTagName' in root) into.push(...root.getElementsByTagName(tag));
+  for (const element of all) {
+    if (root.nodeType !== 9 && element.localName === tag) into.push(element);
     if (element.shadowRoot) sameTag(element.shadowRoot, tag, into);
   }
   return into;
