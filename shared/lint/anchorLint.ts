@@ -61,6 +61,12 @@ function isSameElement(anchor: Anchor, element: MappedElement): boolean {
   return !anchor.box || overlapRatio(anchor.box, element.box) >= 0.8;
 }
 
+/** The element of its screen's map an anchor points at, checked as lint checks it (the map may be a newer capture); null when unknown or gone. */
+export function anchoredElement(anchor: Anchor, screen: Screen | undefined): MappedElement | null {
+  const picked = screen?.elements.length ? pickedElement(anchor, screen.elements) : null;
+  return picked === 'gone' ? null : picked;
+}
+
 /**
  * The map entry the anchor was picked on: by its id when that entry is still the same element,
  * else (after a new capture) the entry its fingerprint clearly matches, or, without a fingerprint,

@@ -56,6 +56,15 @@ describe('the ancestor breadcrumb', () => {
     expect(step().anchor?.elementId).toBe('value-monthly');
   });
 
+  it('of an anchor whose id names another element on a new capture: neither that element\'s name nor its ancestors are shown', () => {
+    const recaptured = structuredClone(DASHBOARD_MAP).map((element) => (element.id === 'value-monthly' ? { ...byId('nav-charts'), id: 'value-monthly' } : element));
+    load(recaptured);
+    render(<StepAnchor />);
+    expect(screen.queryByText('Charts')).toBeNull();
+    expect(document.querySelector('.anchor-summary strong')!.textContent).toBe(byId('value-monthly').selector);
+    expect(screen.queryByRole('navigation', { name: 'Anchor ancestors' })).toBeNull();
+  });
+
   it('of the selected element: a click selects the ancestor; a map without parentId gets its tree from the boxes', () => {
     load(structuredClone(DASHBOARD_MAP).map(({ parentId: _parentId, ...element }) => element));
     useUiStore.setState({ selectedElementId: 'value-monthly' });

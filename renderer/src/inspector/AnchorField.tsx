@@ -1,3 +1,4 @@
+import { anchoredElement } from '../../../shared/lint/anchorLint';
 import type { Anchor } from '../../../shared/model/anchor';
 import { anchorFromElement } from '../canvas/anchorFromElement';
 import { useDocumentStore } from '../store/documentStore';
@@ -10,7 +11,8 @@ import { ElementBreadcrumb } from './ElementBreadcrumb';
 export function AnchorField({ flowId, itemId, anchor, onClear }: { flowId: string; itemId: string | null; anchor: Anchor | undefined; onClear(): void }) {
   const picking = useUiStore((state) => state.pickingAnchor);
   const screen = useDocumentStore((state) => state.project?.screens.find((candidate) => candidate.id === anchor?.screenId));
-  const element = screen?.elements.find((candidate) => candidate.id === anchor?.elementId);
+  // Not simply by id: after a new capture of the screen the id may name another element.
+  const element = anchor && screen ? anchoredElement(anchor, screen) : null;
   const active = picking?.flowId === flowId && picking.itemId === itemId;
   const hasScreens = useDocumentStore((state) => (state.project?.screens.length ?? 0) > 0);
   return (
