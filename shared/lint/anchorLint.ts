@@ -56,7 +56,8 @@ function overlapRatio(a: Box, b: Box): number {
 
 /** Whether a map entry is still the element the anchor was picked on (the map may have been captured again since). */
 function isSameElement(anchor: Anchor, element: MappedElement): boolean {
-  if (anchor.fingerprint && element.fingerprint) return compareFingerprints(anchor.fingerprint, element.fingerprint) >= VERIFY_THRESHOLD;
+  // The very fingerprint it was picked with (a bare element may score low even against itself), or one that agrees.
+  if (anchor.fingerprint && element.fingerprint) return JSON.stringify(anchor.fingerprint) === JSON.stringify(element.fingerprint) || compareFingerprints(anchor.fingerprint, element.fingerprint) >= VERIFY_THRESHOLD;
   if (anchor.selectors.some((selector) => selectorsOf(element).includes(selector))) return true;
   return !anchor.box || overlapRatio(anchor.box, element.box) >= 0.8;
 }
