@@ -124,6 +124,13 @@ describe('lint of fragile anchors', () => {
     expect(gone).toMatchObject({ code: 'elementGone' });
   });
 
+  it('a bare element whose fingerprint is the one it was picked with is still the same element', () => {
+    const map = structuredClone(DASHBOARD_MAP);
+    const content = map.find((entry) => entry.id === 'content')!;
+    content.fingerprint = { tag: 'div' };
+    expect(lintAnchor({ elementId: 'content', selectors: ['#content'], box: content.box, fingerprint: { tag: 'div' } }, map)).toEqual([]);
+  });
+
   it('ambiguous selectors name the other elements (bare tags count every element of the tag)', () => {
     const [problem] = lintAnchor({ elementId: 'nav-charts', selectors: ['a'], box: element('nav-charts').box });
     expect(problem).toMatchObject({ code: 'ambiguousSelector', fix: { kind: 'useSelector', selector: 'a[href="charts.html"]' } });
