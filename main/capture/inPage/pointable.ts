@@ -28,6 +28,17 @@ const IDENTITY_ATTRIBUTES = ['data-testid', 'data-test', 'data-cy', 'data-test-i
 
 export type Kind = 'control' | 'content' | 'block';
 
+/** Per element: whether it or an ancestor is a control (closest() per element costs more than this on big pages). */
+const controlAbove = new Map<Element, boolean>();
+
+function insideControl(element: Element): boolean {
+  const parent = element.parentElement;
+  if (!parent) return false;
+  let inside = controlAbove.get(parent);
+  if (inside === undefined) controlAbove.set(parent, (inside = parent.matches(INTERACTIVE) || insideControl(parent)));
+  return inside;
+}
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 export function hasIdentity(element: Element): boolean {
@@ -65,8 +76,7 @@ export function kindOf(element: Element): Kind | undefined {
   const tag = element.localName;
   if (element.namespaceURI === SVG_NS && tag !== 'svg') return undefined;
   if (tag === 'svg' && element.parentElement?.namespaceURI === SVG_NS) return undefined;
-  const interactiveAncestor = element.parentElement?.closest(INTERACTIVE);
-  if (interactiveAncestor) {
+  if (insideControl(element)) {
     // A control's parts are the control, except what has a name or a look of its own (a count badge).
     if (element.matches(CONTROLS)) return 'control';
     return hasIdentity(element) || (element.firstElementChild === null && hasOwnText(element) && hasOwnLook(element)) ? 'block' : undefined;
