@@ -5,6 +5,7 @@ import { createFlow } from '../../shared/model/create';
 import type { FlowOf } from '../../shared/model/flow';
 import type { Project } from '../../shared/model/project';
 import type { Screen } from '../../shared/model/screen';
+import { expectNoSeriousA11yViolations } from './support/axe';
 import { BuilderPage } from './support/builderPage';
 import { serveDriftSite } from '../fixtures/drift/driftCorpus';
 import { writeDashboardProject } from './support/dashboardProject';
@@ -54,6 +55,7 @@ async function savedAnchor(projectsDir: string) {
 }
 
 test('a number inside a card is picked, the breadcrumb goes up to the card, and the step is anchored to the card', async ({ page, webHost }) => {
+  test.setTimeout(90_000);
   const project = await writeDashboardProject(page, webHost.projectsDir, () => [tour('KPI tour', [{ title: 'Monthly earnings' }])]);
   const card = project.screens[0]!.elements.find((element) => element.id === 'card-monthly')!;
   const builder = await openProject(page, webHost.url);
@@ -94,6 +96,7 @@ test('a number inside a card is picked, the breadcrumb goes up to the card, and 
   const outline = (await page.getByTestId('selected-element-box').boundingBox())!;
   expect(outline.width / outline.height).toBeCloseTo(card.box.width / card.box.height, 1);
   await page.screenshot({ path: shot('breadcrumb-card-anchored.png') });
+  await expectNoSeriousA11yViolations(page, 'the inspector with the anchor breadcrumb', '.inspector');
 
   await expect.poll(async () => (await savedAnchor(webHost.projectsDir))?.elementId, { timeout: 10_000 }).toBe('card-monthly');
   expect(await savedAnchor(webHost.projectsDir)).toMatchObject({ selectors: [card.selector, ...card.alternates], box: card.box });
@@ -112,6 +115,7 @@ test('a number inside a card is picked, the breadcrumb goes up to the card, and 
 });
 
 test('Problems offers the map\'s stable selector for an nth-of-type anchor; one click uses it, one undo takes it back', async ({ page, webHost }) => {
+  test.setTimeout(90_000);
   await writeDashboardProject(page, webHost.projectsDir, (screen) => [
     tour('Sidebar tour', [
       { title: 'Open Tables', anchorOn: { screen, elementId: 'nav-tables', selectors: [CHAIN] } },
@@ -130,6 +134,7 @@ test('Problems offers the map\'s stable selector for an nth-of-type anchor; one 
   await tables.getByRole('button', { name: /fragile/ }).click();
   await expect(page.getByRole('region', { name: 'Step 1 of 2' })).toBeVisible();
   await page.screenshot({ path: shot('lint-suggestion.png') });
+  await expectNoSeriousA11yViolations(page, 'the Problems panel with a one-click fix', 'section[aria-labelledby="problems-heading"]');
 
   await tables.getByRole('button', { name: 'Use a[href="tables.html"]' }).click();
   await expect(tables).toHaveCount(0);
