@@ -44,8 +44,9 @@ const MAX_SIBLINGS_SCANNED = 50;
 /** Children (and four times as many descendants) looked at for a stable neighbour. */
 const MAX_NEIGHBOURS = 8;
 
+/** A value inside "…" in CSS: quotes and backslashes escaped, line breaks as code points (they cannot stand in a string). */
 function escapeValue(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\a ');
+  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\a ').replace(/\r/g, '\\d ').replace(/\f/g, '\\c ');
 }
 
 const usable = (value: string | null): value is string => !!value && value.length <= MAX_VALUE;
@@ -88,16 +89,6 @@ export function createSelectorMaker(root: Document | ShadowRoot, elements: reado
     if (role && label) add(`[role]${role}[aria-label]${label}`);
   }
   const count = (key: string) => counts.get(key) ?? 0;
-  /** An empty fragment matches nothing, so querying it only parses: a tag name CSS cannot spell is caught here. */
-  const empty = doc.createDocumentFragment();
-  const parses = (selector: string) => {
-    try {
-      empty.querySelector(selector);
-      return true;
-    } catch {
-      return false;
-    }
-  };
   const inBudget = () => budget.spentMs < QUERY_BUDGET_MS;
   const timed = <T>(work: () => T): T => {
     const start = performance.now();
@@ -355,7 +346,6 @@ export function createSelectorMaker(root: Document | ShadowRoot, elements: reado
     const byStrategy: string[][] = [attributes, [byPath ?? ''], [structure]].map((list) => list.filter(Boolean));
     // A component class of its own (`.sidebar-card`) reads better than a neighbour's attribute.
     if (!own.length && byPath && !/[\s:]/.test(byPath)) byStrategy.unshift(byStrategy.splice(1, 1)[0]!);
-    for (const list of byStrategy) for (let i = list.length - 1; i >= 0; i--) if (!parses(list[i]!)) list.splice(i, 1);
     const firsts = byStrategy.map((list) => list[0]).filter((selector): selector is string => !!selector);
     const rest = byStrategy.flatMap((list) => list.slice(1));
     const ordered = [...new Set([...firsts, ...rest])];

@@ -42,16 +42,17 @@ async function mapAndResolve(html: string): Promise<{ problems: string[]; map: P
 }
 
 describe('selectors on awkward pages', () => {
-  it('custom elements whose names CSS reads otherwise, ids and labels with quotes and backslashes', async () => {
+  it('custom elements whose names CSS reads otherwise, ids and labels with quotes, backslashes and line breaks', async () => {
     const { problems, map } = await mapAndResolve(`
       <my-widget.v2 style="display:block;padding:8px;background:#eee">Widget</my-widget.v2>
       <my-widget.v2 style="display:block;padding:8px;background:#ddd">Widget two</my-widget.v2>
       <button id="save:draft">Save</button>
       <button aria-label='Say "hi" \\ now'>Hi</button>
+      <button aria-label="Two&#13;&#10;lines&#12;">Two</button>
       <a href="https://example.com/reports/q1?x=1#top">Q1 report</a>
       <a href="https://example.com/reports/q2">Q2 report</a>`);
     expect(problems).toEqual([]);
-    expect(map.elements.map((element) => element.name)).toEqual(expect.arrayContaining(['Widget', 'Widget two', 'Save', 'Say "hi" \\ now', 'Q1 report', 'Q2 report']));
+    expect(map.elements.map((element) => element.name)).toEqual(expect.arrayContaining(['Widget', 'Widget two', 'Save', 'Say "hi" \\ now', 'Two lines', 'Q1 report', 'Q2 report']));
     // A link to another origin is found by its path, so moving the site to staging keeps it.
     expect(map.elements.find((element) => element.name === 'Q2 report')!.selector).toBe('a[href$="/reports/q2"]');
   });
