@@ -71,8 +71,8 @@ export function anchoredElement(anchor: Anchor, screen: Screen | undefined): Map
 /**
  * The map entry the anchor was picked on: by its id when that entry is still the same element,
  * else (after a new capture) the entry its fingerprint clearly matches, or, without a fingerprint,
- * one that shares a selector and most of the box. Null when the anchor names no entry; 'gone'
- * when it names one that cannot be found any more.
+ * one that answers to a stable selector of the anchor (or to a positional one, in the same place).
+ * Null when the anchor names no entry; 'gone' when it names one that cannot be found any more.
  */
 function pickedElement(anchor: Anchor, elements: readonly MappedElement[]): MappedElement | 'gone' | null {
   if (!anchor.elementId) return null;
@@ -108,7 +108,9 @@ function searchPicked(anchor: Anchor, elementId: string, elements: readonly Mapp
     }
     return best && best.score >= RECOVER_THRESHOLD && best.score - next >= RECOVER_MARGIN ? best.element : 'gone';
   }
-  const moved = elements.find((element) => anchor.selectors.some((selector) => selectorsOf(element).includes(selector)) && (!anchor.box || overlapRatio(anchor.box, element.box) >= 0.5));
+  // Without a fingerprint: an entry that answers to one of its stable selectors, or to a positional one in about the same place.
+  const shares = (element: MappedElement, stable: boolean) => anchor.selectors.some((selector) => isStableSelector(selector) === stable && selectorsOf(element).includes(selector));
+  const moved = elements.find((element) => shares(element, true)) ?? elements.find((element) => shares(element, false) && (!anchor.box || overlapRatio(anchor.box, element.box) >= 0.5));
   return moved ?? 'gone';
 }
 
@@ -181,7 +183,16 @@ export function anchorSelectorProblems(anchor: Anchor, screen: Screen | undefine
     problems.push({ severity: 'warning', code: 'fragileSelector', message: `${where}: the selector "${primary}" is fragile: ${reasons}.${risk}${advice}`, ...fix });
   }
 
-  if (found && found.id === anchor.elementId && found.fingerprint && !anchor.fingerprint) {
+  // Found on a new capture under another id or elsewhere: the canvas and the preview still show the old place.
+  const moved = found && (found.id !== anchor.elementId || (anchor.box && overlapRatio(anchor.box, found.box) < 0.9));
+  if (found && moved && !problems.some((problem) => problem.fix)) {
+    problems.push({
+      severity: 'warning',
+      code: 'anchorMoved',
+      message: `${where}: on the latest capture of “${screen!.name}” its element, ${describe(found)}, is somewhere else; update the anchor so the canvas and the preview show it there.`,
+      fix: { kind: 'repick', elementId: found.id },
+    });
+  } else if (found && found.id === anchor.elementId && found.fingerprint && !anchor.fingerprint) {
     problems.push({
       severity: 'warning',
       code: 'noFingerprint',

@@ -14,6 +14,7 @@ export interface LintProblem {
     | 'wrongElement'
     | 'elementGone'
     | 'noFingerprint'
+    | 'anchorMoved'
     | 'lowContrast'
     | 'offScreen'
     | 'urlNeverMatches'
@@ -31,6 +32,10 @@ export interface LintProblem {
 /**
  * `useSelector`: make this selector of the element picked (`elementId` on the anchor's screen map)
  * the anchor's first, keeping the others as fallbacks (`fixedSelectors`). `copyFingerprint`: give
- * the anchor that element's fingerprint.
+ * the anchor that element's fingerprint. `repick`: anchor to that element afresh, as a click on
+ * it would (its element moved on a new capture of the screen).
  */
-export type LintFix = { kind: 'useSelector'; selector: string; elementId: string } | { kind: 'copyFingerprint'; elementId: string };
+export type LintFix =
+  | { kind: 'useSelector'; selector: string; elementId: string }
+  | { kind: 'copyFingerprint'; elementId: string }
+  | { kind: 'repick'; elementId: string };

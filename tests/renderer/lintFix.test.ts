@@ -48,4 +48,20 @@ describe('the Problems panel\'s one-click fix', () => {
     applyLintFix(problem!);
     expect(useDocumentStore.getState().project).toBe(before);
   });
+
+  it('after a new capture moved the element, one click points the anchor at it as captured last', () => {
+    useDocumentStore.getState().change('Capture screen again', (draft) => {
+      draft.screens[0]!.elements = structuredClone(DASHBOARD_MAP).map((entry) => ({ ...entry, id: `new-${entry.id}`, box: { ...entry.box, y: entry.box.y + 60 } }));
+    });
+    useDocumentStore.getState().change('Anchor', (draft) => {
+      (draft.flows[0] as FlowOf<'tour'>).tour.steps[0]!.anchor!.selectors = [tables.selector];
+    });
+    breakUndoMerge();
+    const [problem] = lintProject(useDocumentStore.getState().project!).filter((candidate) => candidate.code === 'anchorMoved');
+    applyLintFix(problem!);
+    expect(anchor()).toMatchObject({ elementId: 'new-nav-tables', selectors: [tables.selector, ...tables.alternates], box: { ...tables.box, y: tables.box.y + 60 } });
+    expect(lintProject(useDocumentStore.getState().project!).filter((candidate) => candidate.code === 'anchorMoved')).toEqual([]);
+    undo();
+    expect(anchor()).toMatchObject({ elementId: 'nav-tables', selectors: [tables.selector], box: tables.box });
+  });
 });

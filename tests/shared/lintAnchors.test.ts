@@ -26,7 +26,7 @@ function lintAnchor(anchor: Omit<Anchor, 'screenId'>, elements: MappedElement[] 
   tour.tour.steps[0]!.type = 'tooltip';
   tour.tour.steps[0]!.anchor = { screenId: SCREEN, ...anchor };
   project.flows.push(tour);
-  return lintProject(project).filter((problem) => ['fragileSelector', 'wrongElement', 'elementGone', 'ambiguousSelector', 'noFingerprint'].includes(problem.code));
+  return lintProject(project).filter((problem) => ['fragileSelector', 'wrongElement', 'elementGone', 'ambiguousSelector', 'noFingerprint', 'anchorMoved'].includes(problem.code));
 }
 
 const tablesFingerprint: Fingerprint = {
@@ -129,6 +129,16 @@ describe('lint of fragile anchors', () => {
     const content = map.find((entry) => entry.id === 'content')!;
     content.fingerprint = { tag: 'div' };
     expect(lintAnchor({ elementId: 'content', selectors: ['#content'], box: content.box, fingerprint: { tag: 'div' } }, map)).toEqual([]);
+  });
+
+  it('an element found on a new capture under another id or elsewhere is offered to be picked again', () => {
+    // Captured again after a banner was added: everything 60 px lower, ids given in a new order.
+    const recaptured = structuredClone(DASHBOARD_MAP).map((entry) => ({ ...entry, id: `new-${entry.id}`, parentId: entry.parentId && `new-${entry.parentId}`, box: { ...entry.box, y: entry.box.y + 60 } }));
+    const tables = element('nav-tables');
+    const [problem, ...others] = lintAnchor({ elementId: 'nav-tables', selectors: [tables.selector], box: tables.box }, recaptured);
+    expect(others).toEqual([]);
+    expect(problem).toMatchObject({ code: 'anchorMoved', fix: { kind: 'repick', elementId: 'new-nav-tables' } });
+    expect(problem!.message).toBe('“Welcome” step 1: on the latest capture of “Dashboard” its element, “Tables” (link), is somewhere else; update the anchor so the canvas and the preview show it there.');
   });
 
   it('ambiguous selectors name the other elements (bare tags count every element of the tag)', () => {

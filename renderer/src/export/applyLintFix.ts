@@ -2,6 +2,7 @@ import { fixedSelectors } from '../../../shared/lint/anchorLint';
 import type { LintProblem } from '../../../shared/lint/lintProject';
 import type { Anchor } from '../../../shared/model/anchor';
 import type { Project } from '../../../shared/model/project';
+import { anchorFromElement } from '../canvas/anchorFromElement';
 import { undo, useDocumentStore } from '../store/documentStore';
 import { notify } from '../store/uiStore';
 
@@ -15,8 +16,10 @@ function anchorOf(project: Project, flowId: string, itemId: string | undefined):
 
 /** What the fix button says: "Use a[href="tables.html"]". */
 export function fixLabel(fix: NonNullable<LintProblem['fix']>): string {
-  return fix.kind === 'useSelector' ? `Use ${fix.selector}` : 'Copy fingerprint';
+  return { useSelector: `Use ${fix.kind === 'useSelector' ? fix.selector : ''}`, copyFingerprint: 'Copy fingerprint', repick: 'Update the anchor' }[fix.kind];
 }
+
+const UNDO_LABEL = { useSelector: 'Use a steadier selector', copyFingerprint: 'Copy fingerprint', repick: 'Update anchor from the new capture' } as const;
 
 /**
  * Applies a lint problem's fix to the anchor as it is now (lint may be a moment behind the
@@ -30,10 +33,16 @@ export function applyLintFix(problem: LintProblem): void {
   const screen = project.screens.find((candidate) => candidate.id === anchor.screenId);
   const element = screen?.elements.find((candidate) => candidate.id === fix.elementId);
   if (!element) return;
-  useDocumentStore.getState().change(fix.kind === 'useSelector' ? 'Use a steadier selector' : 'Copy fingerprint', (draft) => {
+  useDocumentStore.getState().change(UNDO_LABEL[fix.kind], (draft) => {
     const target = anchorOf(draft as Project, flowId, itemId);
     if (!target) return;
-    if (fix.kind === 'useSelector') {
+    if (fix.kind === 'repick') {
+      const fresh = anchorFromElement(screen!.id, element);
+      target.elementId = fresh.elementId;
+      target.selectors = fresh.selectors;
+      target.box = fresh.box;
+      if (fresh.fingerprint) target.fingerprint = fresh.fingerprint;
+    } else if (fix.kind === 'useSelector') {
       target.selectors = fixedSelectors(anchor, screen, fix.selector, element.id);
       // After a new capture the element may have another id and box: the anchor follows it.
       target.elementId = element.id;
@@ -43,5 +52,6 @@ export function applyLintFix(problem: LintProblem): void {
       target.fingerprint = structuredClone(element.fingerprint);
     }
   });
-  notify('info', fix.kind === 'useSelector' ? `The anchor now uses ${fix.selector} first.` : 'The anchor now has the fingerprint of its element.', { label: 'Undo', run: undo });
+  const done = { useSelector: `The anchor now uses ${fix.kind === 'useSelector' ? fix.selector : ''} first.`, copyFingerprint: 'The anchor now has the fingerprint of its element.', repick: `The anchor now points at ${element.name?.trim() || element.selector} as captured last.` }[fix.kind];
+  notify('info', done, { label: 'Undo', run: undo });
 }
