@@ -52,6 +52,8 @@ describe('mapping everything a person could point at', () => {
     expect(chain(number)).toContain('Earnings (Monthly) $40,000');
     expect(chain(title)).toContain('Earnings (Monthly) $40,000');
     expect(inside(number, card) && number.box.height < card.box.height / 2).toBe(true);
+    // Its icon too, decorative (aria-hidden) as it is: a person sees it.
+    expect(map.elements.filter((element) => element.tag === 'svg' && parentOf(element) === card)).toHaveLength(1);
     // The layout columns between the content area and the card are not in the list.
     expect(parentOf(card)!.selector).toBe('#content');
   });
