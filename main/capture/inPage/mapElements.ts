@@ -6,7 +6,7 @@
 import type { Fingerprint } from '../../../shared/anchors/fingerprintTypes';
 import { describeElement, roleOf, shown } from '../../../player/src/anchors/describeElement';
 import { collapse, nameOf } from './elementName';
-import { hasIdentity, hasOwnText, isDecoration, isPicture, kindOf, onlyChild, sameBox, SKIPPED_TAGS, type Kind, type Rect } from './pointable';
+import { hasIdentity, hasOwnText, isDecoration, kindOf, onlyChild, sameBox, SKIPPED_TAGS, type Kind, type Rect } from './pointable';
 import { createSelectorMaker, type QueryBudget } from './selectors';
 
 export interface ElementMapOptions {
@@ -210,9 +210,9 @@ export function mapElements(options: ElementMapOptions): PageElementMap {
     const kind = kindOf(element);
     if (!kind) return -1;
     // Not shown by the player's rule (hidden, aria-hidden, in a closed menu), or see-through.
-    if (!element.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return -1;
-    // Hidden by the player's rule (aria-hidden, in a closed menu); a decorative icon is still seen.
-    if (!shown(element) && !(kind !== 'control' && isPicture(element))) return -1;
+    // Not shown by the player's rule (hidden, aria-hidden, in a closed menu), or see-through. Decorative
+    // (aria-hidden) icons stay out too: lookalikes in lookalike cards, which no fingerprint tells apart.
+    if (!shown(element) || !element.checkVisibility({ opacityProperty: true })) return -1;
     if (addsNothing(element, kind, own, above)) return -1;
     const clip = clipOf(element);
     const visible = clip ? intersect(own, clip) : own;

@@ -64,11 +64,6 @@ export function hasOwnLook(element: Element): boolean {
   return false;
 }
 
-/** A drawing or an icon: decorative ones are aria-hidden, yet a person sees them and may point at them. */
-export function isPicture(element: Element): boolean {
-  return DRAWINGS.has(element.localName) || isIcon(element);
-}
-
 function isIcon(element: Element): boolean {
   return Array.from(element.classList).some((name) => ICON_CLASS.test(name) || name === 'material-icons' || name === 'icon');
 }
