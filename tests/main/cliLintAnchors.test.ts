@@ -4,19 +4,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/runCli';
 import { createProjectStore } from '../../main/services/projectStore';
-import { createFlow, createProject } from '../../shared/model/create';
+import { createFlow } from '../../shared/model/create';
 import { DASHBOARD_MAP } from '../fixtures/bootstrap-dashboard/dashboardMap';
+import { dashboardScreenProject } from '../fixtures/bootstrap-dashboard/dashboardScreenProject';
 
 describe('stepwise lint --strict and fragile anchors', () => {
   it('fails on a step anchored by an nth-of-type chain, naming the step and the map\'s better selector', async () => {
-    const project = createProject('Admin');
-    project.screens.push({
-      id: 'screen_dashboard',
-      name: 'Dashboard',
-      image: { file: `${'b'.repeat(64)}.png`, width: 1280, height: 800 },
-      source: { kind: 'url', url: 'https://admin.example.com/', viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, fullPage: false },
-      elements: structuredClone(DASHBOARD_MAP),
-    });
+    const project = dashboardScreenProject(structuredClone(DASHBOARD_MAP), { width: 1280, height: 800 });
     const tour = createFlow('tour', 'Open Tables', 'en');
     tour.tour.steps[0]!.type = 'tooltip';
     tour.tour.steps[0]!.anchor = { screenId: 'screen_dashboard', elementId: 'nav-tables', selectors: ['html > body:nth-of-type(1) > div:nth-of-type(1) > ul > li:nth-of-type(6) > a'], box: DASHBOARD_MAP.find((entry) => entry.id === 'nav-tables')!.box };

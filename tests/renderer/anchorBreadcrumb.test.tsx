@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFlow, createProject } from '../../shared/model/create';
+import { createFlow } from '../../shared/model/create';
 import type { FlowOf } from '../../shared/model/flow';
 import type { MappedElement } from '../../shared/model/screen';
 import { ElementInspector } from '../../renderer/src/canvas/ElementInspector';
@@ -10,6 +10,7 @@ import { crumbName } from '../../renderer/src/inspector/ElementBreadcrumb';
 import { breakUndoMerge, undo, useDocumentStore } from '../../renderer/src/store/documentStore';
 import { useUiStore } from '../../renderer/src/store/uiStore';
 import { DASHBOARD_MAP } from '../fixtures/bootstrap-dashboard/dashboardMap';
+import { dashboardScreenProject } from '../fixtures/bootstrap-dashboard/dashboardScreenProject';
 
 afterEach(cleanup);
 
@@ -17,14 +18,7 @@ const byId = (id: string) => DASHBOARD_MAP.find((element) => element.id === id)!
 const step = () => (useDocumentStore.getState().project!.flows[0] as FlowOf<'tour'>).tour.steps[0]!;
 
 function load(elements: MappedElement[]) {
-  const project = createProject('Admin');
-  project.screens.push({
-    id: 'screen_dashboard',
-    name: 'Dashboard',
-    image: { file: `${'a'.repeat(64)}.png`, width: 1440, height: 900 },
-    source: { kind: 'url', url: 'https://admin.example.com/', viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, fullPage: false },
-    elements,
-  });
+  const project = dashboardScreenProject(elements);
   const tour = createFlow('tour', 'KPI tour', 'en');
   const number = byId('value-monthly');
   tour.tour.steps[0]!.anchor = { screenId: 'screen_dashboard', elementId: number.id, selectors: [number.selector], box: number.box };

@@ -1,24 +1,18 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { lintProject } from '../../shared/lint/lintProject';
-import { createFlow, createProject } from '../../shared/model/create';
+import { createFlow } from '../../shared/model/create';
 import type { FlowOf } from '../../shared/model/flow';
 import { applyLintFix } from '../../renderer/src/export/applyLintFix';
 import { breakUndoMerge, undo, useDocumentStore } from '../../renderer/src/store/documentStore';
 import { DASHBOARD_MAP } from '../fixtures/bootstrap-dashboard/dashboardMap';
+import { dashboardScreenProject } from '../fixtures/bootstrap-dashboard/dashboardScreenProject';
 
 const CHAIN = 'html > body:nth-of-type(1) > div:nth-of-type(1) > ul > li:nth-of-type(6) > a';
 const tables = DASHBOARD_MAP.find((entry) => entry.id === 'nav-tables')!;
 const anchor = () => (useDocumentStore.getState().project!.flows[0] as FlowOf<'tour'>).tour.steps[0]!.anchor;
 
 beforeEach(() => {
-  const project = createProject('Admin');
-  project.screens.push({
-    id: 'screen_dashboard',
-    name: 'Dashboard',
-    image: { file: `${'a'.repeat(64)}.png`, width: 1440, height: 900 },
-    source: { kind: 'url', url: 'https://admin.example.com/', viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, fullPage: false },
-    elements: structuredClone(DASHBOARD_MAP),
-  });
+  const project = dashboardScreenProject();
   const tour = createFlow('tour', 'Open Tables', 'en');
   tour.tour.steps[0]!.type = 'tooltip';
   tour.tour.steps[0]!.anchor = { screenId: 'screen_dashboard', elementId: tables.id, selectors: [CHAIN], box: tables.box };
