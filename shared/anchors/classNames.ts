@@ -4,6 +4,9 @@
  * live element the same way) and lint (fragile selectors). Pure and small: it ships in the player.
  */
 
+/** Attributes teams put on elements for tests, on purpose and stable across releases, best first. */
+export const TEST_ID_ATTRIBUTES = ['data-testid', 'data-test', 'data-cy', 'data-test-id', 'data-qa'];
+
 /** Ids from frameworks and build tools change between deploys: React's ":r1:", "ember123", hashes. */
 export function looksGenerated(value: string): boolean {
   return (

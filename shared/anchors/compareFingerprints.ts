@@ -1,5 +1,5 @@
 import type { Fingerprint, FingerprintAncestor } from './fingerprintTypes';
-import { textWords } from './classNames';
+import { TEST_ID_ATTRIBUTES, textWords } from './classNames';
 
 /**
  * How much a live element (described the same way) looks like the one the author picked, from 0 to
@@ -14,8 +14,6 @@ import { textWords } from './classNames';
  *   same in every way but its identity.
  */
 
-/** Test ids: a different one means a different element. */
-export const TEST_IDS = ['data-testid', 'data-test', 'data-cy', 'data-test-id', 'data-qa'];
 /** Identity attribute weights: what agrees adds, what disagrees subtracts. */
 export const ATTRIBUTE_WEIGHTS: Record<string, number> = { id: 4, href: 4, 'aria-label': 3, name: 3, for: 2, placeholder: 2, alt: 2, title: 2 };
 /** Attributes that say which element this is, so another value is evidence against; labels, titles and placeholders are copy, reworded freely. */
@@ -117,7 +115,8 @@ export function fingerprintAgreement(recorded: Fingerprint, live: Fingerprint): 
   const liveAttributes = live.attributes ?? {};
   for (const [name, value] of Object.entries(recorded.attributes ?? {})) {
     const other = liveAttributes[name];
-    if (TEST_IDS.includes(name) || name === 'id') {
+    // A different test id or id means a different element.
+    if (TEST_ID_ATTRIBUTES.includes(name) || name === 'id') {
       if (other !== undefined && other !== value) return NONE;
       const weight = name === 'id' ? ATTRIBUTE_WEIGHTS.id! : 6;
       identityPossible += weight;

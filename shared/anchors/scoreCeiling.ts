@@ -1,5 +1,5 @@
-import { textWords } from './classNames';
-import { ATTRIBUTE_WEIGHTS, CONTEXT_ONLY_CAP, DECISIVE, IDENTITY_SHARE, ROW_TEXT_WEIGHT, rowText, TEST_IDS, TEXT_WEIGHT } from './compareFingerprints';
+import { TEST_ID_ATTRIBUTES, textWords } from './classNames';
+import { ATTRIBUTE_WEIGHTS, CONTEXT_ONLY_CAP, DECISIVE, IDENTITY_SHARE, ROW_TEXT_WEIGHT, rowText, TEXT_WEIGHT } from './compareFingerprints';
 import type { Fingerprint } from './fingerprintTypes';
 
 /**
@@ -12,7 +12,7 @@ export function scoreCeiling(recorded: Fingerprint, attribute: (name: string) =>
   let possible = 0;
   for (const [name, value] of Object.entries(recorded.attributes ?? {})) {
     const other = attribute(name);
-    if (TEST_IDS.includes(name) || name === 'id') {
+    if (TEST_ID_ATTRIBUTES.includes(name) || name === 'id') {
       if (other !== undefined && other !== value) return 0;
       const weight = name === 'id' ? ATTRIBUTE_WEIGHTS.id! : 6;
       possible += weight;

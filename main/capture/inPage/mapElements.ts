@@ -209,7 +209,6 @@ export function mapElements(options: ElementMapOptions): PageElementMap {
     if (own.right + dx <= 0 || own.bottom + dy <= 0 || own.left + dx >= areaWidth || own.top + dy >= areaHeight) return -1;
     const kind = kindOf(element);
     if (!kind) return -1;
-    // Not shown by the player's rule (hidden, aria-hidden, in a closed menu), or see-through.
     // Not shown by the player's rule (hidden, aria-hidden, in a closed menu), or see-through. Decorative
     // (aria-hidden) icons stay out too: lookalikes in lookalike cards, which no fingerprint tells apart.
     if (!shown(element) || !element.checkVisibility({ opacityProperty: true })) return -1;

@@ -3,7 +3,7 @@
  * icons, charts, headings, paragraphs, list items, table rows and cells, badges, numbers). Layout
  * wrappers that add nothing of their own are left out, so the list stays one a person can read.
  */
-import { meaningfulClass } from '../../../shared/anchors/classNames';
+import { meaningfulClass, TEST_ID_ATTRIBUTES } from '../../../shared/anchors/classNames';
 import { ICON_CLASS } from './elementName';
 
 const CONTROLS = [
@@ -24,7 +24,7 @@ const CONTENT_TAGS = new Set([
 export const SKIPPED_TAGS = new Set(['html', 'head', 'body', 'script', 'style', 'template', 'noscript', 'meta', 'link', 'option', 'optgroup', 'br', 'wbr', 'source', 'track', 'param', 'area', 'map', 'colgroup', 'col', 'slot', 'datalist', 'hr']);
 /** Inline text inside running text ("Click <b>here</b>") is part of its sentence, not a block. */
 const PHRASING = new Set(['span', 'strong', 'b', 'em', 'i', 'small', 'code', 'mark', 'abbr', 'time', 'sup', 'sub', 'u', 's', 'q', 'cite', 'kbd', 'var', 'data', 'bdi', 'bdo', 'font']);
-const IDENTITY_ATTRIBUTES = ['data-testid', 'data-test', 'data-cy', 'data-test-id', 'data-qa', 'id', 'aria-label', 'role', 'title'];
+const IDENTITY_ATTRIBUTES = [...TEST_ID_ATTRIBUTES, 'id', 'aria-label', 'role', 'title'];
 
 export type Kind = 'control' | 'content' | 'block';
 

@@ -9,7 +9,7 @@
  * The primary is the best one; the alternates come from the other strategies, so a release that
  * breaks one kind of selector leaves the others.
  */
-import { hrefPath, looksGenerated, meaningfulClass } from '../../../shared/anchors/classNames';
+import { hrefPath, looksGenerated, meaningfulClass, TEST_ID_ATTRIBUTES } from '../../../shared/anchors/classNames';
 
 export interface Selectors {
   primary: string;
@@ -30,7 +30,6 @@ interface Neighboured {
   via: Element;
 }
 
-const TEST_ID_ATTRIBUTES = ['data-testid', 'data-test', 'data-cy', 'data-test-id', 'data-qa'];
 /** Labels people write on purpose, tag-qualified: `input[placeholder="Search"]`. */
 const LABEL_ATTRIBUTES = ['aria-label', 'name', 'for', 'placeholder', 'alt', 'title', 'aria-controls'];
 const TEST_IDS = new Set(TEST_ID_ATTRIBUTES);

@@ -1,4 +1,4 @@
-import { hrefPath, looksGenerated, meaningfulClass } from '../../../shared/anchors/classNames';
+import { hrefPath, looksGenerated, meaningfulClass, TEST_ID_ATTRIBUTES } from '../../../shared/anchors/classNames';
 import type { Fingerprint, FingerprintAncestor } from '../../../shared/anchors/fingerprintTypes';
 
 /**
@@ -7,8 +7,7 @@ import type { Fingerprint, FingerprintAncestor } from '../../../shared/anchors/f
  * live candidates with it, so the two can never disagree about what "text" or "classes" mean.
  */
 
-const TEST_IDS = ['data-testid', 'data-test', 'data-cy', 'data-test-id', 'data-qa'];
-const OWN_ATTRIBUTES = [...TEST_IDS, 'aria-label', 'name', 'for', 'placeholder', 'alt', 'title', 'type'];
+const OWN_ATTRIBUTES = [...TEST_ID_ATTRIBUTES, 'aria-label', 'name', 'for', 'placeholder', 'alt', 'title', 'type'];
 const ANCESTOR_LEVELS = 5;
 const TEXT_LIMIT = 80;
 
@@ -53,15 +52,18 @@ export function visibleText(element: Element, limit = TEXT_LIMIT): string {
   return clean.length > limit ? clean.slice(0, limit) : clean;
 }
 
+/** An attribute as a fingerprint records it: cut at 300 characters, a link's path only, no generated id. */
+export function recordedAttribute(element: Element, name: string): string | undefined {
+  const raw = name === 'href' ? (element.localName === 'a' ? hrefPath(element.getAttribute('href') ?? '') : '') : element.getAttribute(name);
+  return raw && !(name === 'id' && looksGenerated(raw)) ? raw.slice(0, 300) : undefined;
+}
+
 function attributesOf(element: Element, names: readonly string[]): Record<string, string> | undefined {
   const found: Record<string, string> = {};
-  for (const name of names) {
-    const value = element.getAttribute(name);
-    if (value) found[name] = value.slice(0, 300);
+  for (const name of [...names, 'id', 'href']) {
+    const value = recordedAttribute(element, name);
+    if (value) found[name] = value;
   }
-  if (element.id && !looksGenerated(element.id)) found.id = element.id.slice(0, 300);
-  const href = element.localName === 'a' ? hrefPath(element.getAttribute('href') ?? '') : '';
-  if (href) found.href = href.slice(0, 300);
   return Object.keys(found).length ? found : undefined;
 }
 
@@ -84,7 +86,7 @@ function ancestorsOf(element: Element): FingerprintAncestor[] | undefined {
   const chain: FingerprintAncestor[] = [];
   let rowText = false;
   for (let parent = element.parentElement; parent && chain.length < ANCESTOR_LEVELS && parent.localName !== 'body' && parent.localName !== 'html'; parent = parent.parentElement) {
-    let attributes = attributesOf(parent, TEST_IDS.concat('aria-label', 'role'));
+    let attributes = attributesOf(parent, TEST_ID_ATTRIBUTES.concat('aria-label', 'role'));
     if (!rowText && (ROW_LIKE.test(parent.localName) || parent.getAttribute('role') === 'row')) {
       rowText = true;
       const text = visibleText(parent, ROW_TEXT_LIMIT);

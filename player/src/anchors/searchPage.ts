@@ -1,8 +1,7 @@
-import { hrefPath, looksGenerated } from '../../../shared/anchors/classNames';
 import { RECOVER_MARGIN, RECOVER_THRESHOLD } from '../../../shared/anchors/compareFingerprints';
 import { scoreCeiling } from '../../../shared/anchors/scoreCeiling';
 import type { Fingerprint } from '../../../shared/anchors/fingerprintTypes';
-import { shown } from './describeElement';
+import { recordedAttribute, shown } from './describeElement';
 import { pickCandidate } from './pickCandidate';
 
 /** What the page search found: the element, or nothing (and whether because several looked alike). */
@@ -10,13 +9,6 @@ export interface SearchResult {
   found: Element | null;
   score: number;
   ambiguous: boolean;
-}
-
-/** An attribute as describeElement records it: a link's path only, no generated ids. */
-function recordedAttribute(element: Element, name: string): string | undefined {
-  if (name === 'href') return element.localName === 'a' ? hrefPath(element.getAttribute('href') ?? '') || undefined : undefined;
-  const value = element.getAttribute(name) || undefined;
-  return name === 'id' && value && looksGenerated(value) ? undefined : value?.slice(0, 300);
 }
 
 /** Elements with this tag in the document and in open shadow roots below it (by tag name: the tag is never parsed as CSS). */
