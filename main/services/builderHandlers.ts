@@ -30,6 +30,12 @@ export interface BuilderServicesOptions {
   onProjectOpened?: (path: string) => void;
 }
 
+// TEMPORARY (issue 13 in progress): replaced by the capture browser's handlers.
+function unsupportedUntilBuilt<M extends BuilderMethod>(methods: M[]): Pick<BuilderHandlers, M> {
+  const entries = methods.map((method) => [method, () => Promise.reject(new BuilderApiError({ code: 'unsupported', message: `${method} is not available in this host.` }))]);
+  return Object.fromEntries(entries) as Pick<BuilderHandlers, M>;
+}
+
 /** The builder API's behaviour, shared by both hosts; each host only adds its transport. */
 export function createBuilderHandlers(options: BuilderServicesOptions): BuilderHandlers {
   const store = createProjectStore({ projectsDir: options.projectsDir });
@@ -121,6 +127,19 @@ export function createBuilderHandlers(options: BuilderServicesOptions): BuilderH
     async 'capture.proceed'({ jobId }) {
       return capture().proceed(jobId);
     },
+    ...unsupportedUntilBuilt([
+      'browser.open',
+      'browser.frame',
+      'browser.input',
+      'browser.navigate',
+      'browser.setViewport',
+      'browser.tab',
+      'browser.capture',
+      'browser.close',
+      'signIn.status',
+      'signIn.forget',
+      'screen.recapture',
+    ]),
     async 'dialog.chooseProject'() {
       if (!options.chooseProject) {
         throw new BuilderApiError({ code: 'unsupported', message: 'This host has no native dialogs; pick a project from the list instead.' });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { projectSchema } from '../model/project';
 import { captureRequestSchema, captureStatusSchema } from '../model/capture';
+import { browserContractEntries as browser, browserFrameSchema, browserOpenInputSchema, browserSessionSchema, signInSummarySchema } from '../model/captureBrowser';
 import { MAX_IMAGE_BYTES } from '../model/imageLimits';
 import { screenImageSchema, screenSchema } from '../model/screen';
 import type { BuilderMethodName } from './methodNames';
@@ -90,6 +91,24 @@ export const builderApiContract = {
   'capture.cancel': { input: jobInput, output: captureStatusSchema },
   /** Electron: capture the page the author has navigated to in the capture window. */
   'capture.proceed': { input: jobInput, output: captureStatusSchema },
+  /**
+   * The live capture browser (web host): a page the author drives from the capture view, streamed
+   * as frames (long poll: answers when a frame newer than afterSeq exists, or after waitMs).
+   */
+  'browser.open': { input: browserOpenInputSchema, output: browserSessionSchema },
+  'browser.frame': { input: browser.frameInput, output: browserFrameSchema },
+  'browser.input': { input: browser.inputInput, output: z.object({}) },
+  'browser.navigate': { input: browser.navigateInput, output: browserSessionSchema },
+  'browser.setViewport': { input: browser.viewportInput, output: browserSessionSchema },
+  'browser.tab': { input: browser.tabInput, output: browserSessionSchema },
+  /** Captures the session's current state (open menus and modals included) as a new screen: a job polled with capture.status. */
+  'browser.capture': { input: browser.captureInput, output: captureStatusSchema },
+  'browser.close': { input: browser.sessionInput, output: z.object({}) },
+  /** The project's saved sign-in, if any ("Signed in at app.example.com, saved 3 days ago"). */
+  'signIn.status': { input: browser.signInInput, output: z.object({ signIn: signInSummarySchema.nullable() }) },
+  'signIn.forget': { input: browser.signInInput, output: z.object({}) },
+  /** Captures a screen again from its source: loads the URL with the saved sign-in and replays its recorded path. A job. */
+  'screen.recapture': { input: browser.recaptureInput, output: captureStatusSchema },
   /** Native "Open project" dialog; the web host answers `unsupported`. */
   'dialog.chooseProject': { input: noInput, output: z.object({ path: z.string().nullable() }) },
 } as const satisfies Record<BuilderMethodName, { input: z.ZodType; output: z.ZodType }>;

@@ -20,6 +20,17 @@ export const BUILDER_METHOD_NAMES = [
   'capture.status',
   'capture.cancel',
   'capture.proceed',
+  'browser.open',
+  'browser.frame',
+  'browser.input',
+  'browser.navigate',
+  'browser.setViewport',
+  'browser.tab',
+  'browser.capture',
+  'browser.close',
+  'signIn.status',
+  'signIn.forget',
+  'screen.recapture',
   'dialog.chooseProject',
 ] as const;
 export type BuilderMethodName = (typeof BUILDER_METHOD_NAMES)[number];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fingerprintSchema } from './fingerprint';
 import { boxSchema } from './geometry';
 import { idSchema } from './ids';
+import { recordedPathSchema } from './recordedPath';
 
 /** One visible, meaningful element of a captured page. */
 export const mappedElementSchema = z.object({
@@ -44,6 +45,8 @@ export const screenSourceSchema = z.discriminatedUnion('kind', [
     viewport: viewportSchema,
     deviceScaleFactor: z.number().min(0.5).max(4).default(1),
     fullPage: z.boolean().default(false),
+    /** How the author reached this state from a page load (clicks, typing), replayed by re-capture and the flow check. */
+    path: recordedPathSchema.optional(),
   }),
   z.object({ kind: z.literal('image'), originalName: z.string().max(500) }),
 ]);
