@@ -35,6 +35,12 @@ export interface PlayerOptions {
   document?: Document;
   /** Watch the page for automatic triggers (URL rules, delays, clicks). Default true. */
   autoStart?: boolean;
+  /**
+   * 'reduce': no smooth scrolling to a step's target, no fades, no moving spotlight: what users
+   * who ask their system for reduced motion get, for everyone. Default 'auto' (follows
+   * prefers-reduced-motion).
+   */
+  motion?: 'auto' | 'reduce';
 }
 
 export interface Player {
@@ -63,6 +69,8 @@ const KINDS: Record<Kind, () => Promise<RunFlow>> = {
   checklist: () => import('./kinds/checklist').then((module) => module.runChecklist),
   survey: () => import('./kinds/survey').then((module) => module.runSurvey),
 };
+/** What `motion: 'reduce'` adds, as prefers-reduced-motion does in base.css. */
+const NO_MOTION = '*{animation:none!important;transition:none!important}';
 /** Kinds that take the user's attention; only one of them is on screen at a time. */
 const EXCLUSIVE: Kind[] = ['tour', 'survey'];
 
@@ -136,6 +144,7 @@ export function createPlayer(options: PlayerOptions): Player {
         host = h('div', { 'data-stepwise-player': '', dir: context.dir });
         root = host.attachShadow({ mode: 'open' });
         addSheet(root, baseCss);
+        if (options.motion === 'reduce') addSheet(root, NO_MOTION);
         applyTheme(host, theme);
       }
       // Inside an open modal dialog or popover, the page's top layer would cover the overlay.
@@ -160,7 +169,7 @@ export function createPlayer(options: PlayerOptions): Player {
     },
     frequency,
     kit: toolkit,
-    reducedMotion: () => Boolean(view.matchMedia?.('(prefers-reduced-motion: reduce)').matches),
+    reducedMotion: () => options.motion === 'reduce' || Boolean(view.matchMedia?.('(prefers-reduced-motion: reduce)').matches),
     start: (flowId) => void start(flowId),
   };
 
