@@ -5,6 +5,8 @@ interface ModalProps {
   onClose(): void;
   children: ReactNode;
   footer?: ReactNode;
+  /** Added to the panel's class, for a dialog that needs another size (the capture browser fills the window). */
+  className?: string;
 }
 
 /** Open dialogs. Only the top one answers Escape, so stacked dialogs close one at a time. */
@@ -19,7 +21,7 @@ const isTopDialog = (element: HTMLElement | null) =>
  * the selection), wherever the focus was. A control inside the dialog that uses Escape itself (a
  * list that closes, a field that cancels) gets it first.
  */
-export function Modal({ title, onClose, children, footer }: ModalProps) {
+export function Modal({ title, onClose, children, footer, className }: ModalProps) {
   const titleId = useId();
   const panel = useRef<HTMLDivElement>(null);
   // Taken before the dialog's fields mount: one with autoFocus would otherwise be "where focus was".
@@ -53,7 +55,7 @@ export function Modal({ title, onClose, children, footer }: ModalProps) {
     <div className="modal-backdrop" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
       <div
         ref={panel}
-        className="modal"
+        className={className ? `modal ${className}` : 'modal'}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}

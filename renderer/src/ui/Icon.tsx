@@ -18,6 +18,8 @@ const ICONS = {
   zoomIn: 'M11 18a7 7 0 1 0 0-14a7 7 0 0 0 0 14M20 20l-4-4M8 11h6M11 8v6',
   zoomOut: 'M11 18a7 7 0 1 0 0-14a7 7 0 0 0 0 14M20 20l-4-4M8 11h6',
   fit: 'M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5',
+  arrowLeft: 'M19 12H5M11 6l-6 6l6 6',
+  arrowRight: 'M5 12h14M13 6l6 6l-6 6',
 } as const;
 
 export type IconName = keyof typeof ICONS;
