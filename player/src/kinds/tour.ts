@@ -2,21 +2,10 @@ import type { BundleTourStep } from '../bundleTypes';
 import type { RunFlow } from '../context';
 import { h } from '../dom';
 import type { Found } from '../findTarget';
+import { reveal } from '../layout/reveal';
 import { follow, place } from '../position';
 import { buttonsAt } from './stepButtons';
 import { focusCard, stepCard } from './stepCard';
-
-/** Scrolls a target into view when it is off screen or covered (a fixed or sticky header). */
-export function reveal(element: Element, smooth: boolean): void {
-  const rect = element.getBoundingClientRect();
-  const view = element.ownerDocument.documentElement;
-  const onScreen = rect.top >= 0 && rect.bottom <= view.clientHeight && rect.left >= 0 && rect.right <= view.clientWidth;
-  // On screen but under something else (a fixed or sticky header)? Only then is a hit test worth its cost.
-  const hit = onScreen && (element.getRootNode() as Document | ShadowRoot).elementFromPoint?.(rect.x + rect.width / 2, rect.y + Math.min(rect.height / 2, 8));
-  if (!onScreen || (hit && !element.contains(hit) && !hit.contains(element))) {
-    element.scrollIntoView({ block: 'center', inline: 'nearest', behavior: smooth ? 'smooth' : 'auto' });
-  }
-}
 
 /** Plays a tour: one step at a time, each a tooltip at its target or a modal. */
 export const runTour: RunFlow = (flow, context, end) => {
@@ -63,7 +52,7 @@ export const runTour: RunFlow = (flow, context, end) => {
     layer.append(...parts);
     disposers.push(() => parts.forEach((part) => part.remove()));
     if (found) {
-      reveal(found.element, !context.reducedMotion());
+      reveal(found.element, card, !context.reducedMotion());
       const spot = step.backdrop ? (parts[0] as HTMLElement) : null;
       disposers.push(
         follow(found.target, [card], () => {
