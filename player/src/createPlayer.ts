@@ -71,7 +71,11 @@ const KINDS: Record<Kind, () => Promise<RunFlow>> = {
 };
 /** What `motion: 'reduce'` adds, as prefers-reduced-motion does in base.css. */
 const NO_MOTION = '*{animation:none!important;transition:none!important}';
-/** Kinds that take the user's attention; only one of them is on screen at a time. */
+/**
+ * Kinds that take the user's attention: one flow of each on screen at a time (a new tour replaces
+ * the tour). A survey and a tour may share the screen, the tour above (base.css's stacking order),
+ * and stop/next/back go to the tour first.
+ */
 const EXCLUSIVE: Kind[] = ['tour', 'survey'];
 
 function report(error: unknown): void {
@@ -174,7 +178,7 @@ export function createPlayer(options: PlayerOptions): Player {
   };
 
   function launch(flow: BundleFlow): void {
-    if (EXCLUSIVE.includes(flow.kind)) for (const other of running.values()) if (EXCLUSIVE.includes(other.flow.kind)) other.stop('replaced');
+    if (EXCLUSIVE.includes(flow.kind)) for (const other of running.values()) if (other.flow.kind === flow.kind) other.stop('replaced');
     running.get(flow.id)?.stop('replaced');
     // Remembered just after the first paint: storage writes are synchronous and the step is what the user waits for.
     view.setTimeout(() => frequency.update(flow.id, { seen: true }));
@@ -291,7 +295,7 @@ export function createPlayer(options: PlayerOptions): Player {
         return fallback;
       }
     };
-  const exclusive = () => [...running.values()].find((flow) => EXCLUSIVE.includes(flow.flow.kind));
+  const exclusive = () => EXCLUSIVE.map((kind) => [...running.values()].find((flow) => flow.flow.kind === kind)).find(Boolean);
 
   const player: Player = {
     start: guard(start, false),
