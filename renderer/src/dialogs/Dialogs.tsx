@@ -2,6 +2,8 @@ import { useApp } from '../app/appContext';
 import { useDocumentStore } from '../store/documentStore';
 import { closeDialog, useUiStore } from '../store/uiStore';
 import { CaptureDialog } from '../screens/CaptureDialog';
+import { CaptureBrowser } from '../screens/captureBrowser/CaptureBrowser';
+import { RecaptureDialog } from '../screens/captureBrowser/RecaptureDialog';
 import { ExportDialog } from '../export/ExportDialog';
 import { NameDialog } from './NameDialog';
 import { RecoverDialog } from './RecoverDialog';
@@ -33,6 +35,8 @@ function OpenDialog() {
   const { session } = useApp();
   const dialog = useUiStore((state) => state.dialog);
   const projectName = useDocumentStore((state) => state.project?.name);
+  const projectId = useDocumentStore((state) => state.project?.id);
+  const projectPath = useUiStore((state) => state.projectPath);
   const close = () => closeDialog(dialog.kind);
   switch (dialog.kind) {
     case 'newProject':
@@ -52,6 +56,13 @@ function OpenDialog() {
       return <OpenProjectDialog onClose={close} />;
     case 'capture':
       return <CaptureDialog {...(dialog.recaptureScreenId ? { recaptureScreenId: dialog.recaptureScreenId } : {})} onClose={close} />;
+    case 'captureBrowser': {
+      if (!projectPath || !projectId) return null;
+      const { url, viewport, deviceScaleFactor, useSignIn } = dialog;
+      return <CaptureBrowser open={{ projectPath, projectId, url, viewport, deviceScaleFactor, useSignIn }} onClose={close} />;
+    }
+    case 'recapture':
+      return <RecaptureDialog screenId={dialog.screenId} onClose={close} />;
     case 'recover':
       return <RecoverDialog savedAt={dialog.savedAt} project={dialog.project} onClose={close} />;
     case 'export':

@@ -8,7 +8,9 @@ import { Modal } from '../dialogs/Modal';
 import { withScheme } from './withScheme';
 import { useDocumentStore } from '../store/documentStore';
 import { addScreen, replaceScreenCapture } from '../store/screenActions';
-import { notify, useUiStore } from '../store/uiStore';
+import { notify, openDialog, useUiStore } from '../store/uiStore';
+import { SignInLine } from './captureBrowser/SignInLine';
+import { useSignInStatus } from './captureBrowser/useSignInStatus';
 
 const STAGE_LABELS: Partial<Record<CaptureStage, string>> = {
   starting: 'Starting the browser',
@@ -56,6 +58,10 @@ export function CaptureDialog({ recaptureScreenId, onClose }: { recaptureScreenI
   const [form, setForm] = useState<CaptureForm>(() => formFor(recaptured));
   const [status, setStatus] = useState<CaptureStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const projectId = useDocumentStore((state) => state.project?.id);
+  // The live capture browser is the web host's; Electron's capture window does the same job.
+  const signIn = useSignInStatus(host === 'web' && !recaptureScreenId ? projectId : undefined);
+  const [useSignIn, setUseSignIn] = useState(true);
   const jobId = useRef<string | null>(null);
   const running = status !== null && !isFinalStage(status.stage);
 
@@ -73,16 +79,29 @@ export function CaptureDialog({ recaptureScreenId, onClose }: { recaptureScreenI
     return preset ? { width: preset.width, height: preset.height } : { width: Number(form.width), height: Number(form.height) };
   };
 
-  const start = async () => {
-    if (!projectPath || running) return;
+  /** The address and viewport, or null with the problem shown at the form. */
+  const checked = (): { url: string; size: { width: number; height: number } } | null => {
     const url = withScheme(form.url);
     const problem = form.url.trim() ? captureUrlProblem(url) : 'Enter the address of the page to capture.';
-    if (problem) return setError(problem);
     const size = viewport();
-    if (![size.width, size.height].every((side) => Number.isInteger(side) && side >= 200 && side <= 7680)) {
-      return setError('Width and height must be whole numbers of pixels from 200 to 7,680.');
-    }
-    setError(null);
+    const wrong = problem ?? ([size.width, size.height].every((side) => Number.isInteger(side) && side >= 200 && side <= 7680) ? null : 'Width and height must be whole numbers of pixels from 200 to 7,680.');
+    setError(wrong);
+    if (wrong) return null;
+    return { url, size };
+  };
+
+  /** Opens the page in the live capture browser, to sign in and click through before capturing. */
+  const browse = () => {
+    const target = checked();
+    if (!target) return;
+    openDialog({ kind: 'captureBrowser', url: target.url, viewport: target.size, deviceScaleFactor: Number(form.scale), useSignIn: signIn.signIn ? useSignIn : false });
+  };
+
+  const start = async () => {
+    if (!projectPath || running) return;
+    const target = checked();
+    if (!target) return;
+    const { url, size } = target;
     try {
       let current = await client.call('capture.start', {
         projectPath,
@@ -151,6 +170,11 @@ export function CaptureDialog({ recaptureScreenId, onClose }: { recaptureScreenI
             <button type="button" className="button" onClick={onClose}>
               Close
             </button>
+            {signIn.known ? (
+              <button type="button" className="button" onClick={browse} title="Open the page here to sign in, click through and open menus, then capture">
+                Browse first…
+              </button>
+            ) : null}
             <button type="submit" form="capture-form" className="button primary">
               {error ? 'Try again' : 'Capture'}
             </button>
@@ -238,6 +262,17 @@ export function CaptureDialog({ recaptureScreenId, onClose }: { recaptureScreenI
           ) : (
             <p className="muted small">A capture window opens on this page: log in and navigate there, then press Capture.</p>
           )}
+          {signIn.known ? (
+            <div className="capture-browse-hint">
+              <p className="muted small">Behind a sign-in, or need a menu open? “Browse first” opens the page here: sign in, click through, then capture.</p>
+              <SignInLine signIn={signIn.signIn} onForget={signIn.forget} />
+              {signIn.signIn ? (
+                <label className="checkbox-field">
+                  <input type="checkbox" checked={useSignIn} onChange={(event) => setUseSignIn(event.target.checked)} /> Start signed in (use the saved sign-in)
+                </label>
+              ) : null}
+            </div>
+          ) : null}
           {error ? (
             <p className="form-error" role="alert">
               {error}

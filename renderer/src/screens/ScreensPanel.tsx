@@ -31,6 +31,8 @@ export function ScreensPanel() {
   const screens = useDocumentStore((state) => state.project?.screens ?? []);
   const selectedScreenId = useUiStore((state) => state.selectedScreenId);
   const renamingScreenId = useUiStore((state) => state.renamingScreenId);
+  // The web host captures again itself (saved sign-in, recorded path); Electron's capture window asks the author.
+  const recaptureDialog = useUiStore((state) => state.appInfo?.host ?? 'web') === 'web' ? 'recapture' : 'capture';
   const select = (screenId: string) => useUiStore.setState({ selectedScreenId: screenId, selectedElementId: null });
   return (
     <section className="panel" aria-labelledby="screens-heading">
@@ -82,7 +84,7 @@ export function ScreensPanel() {
               ) : null}
               <span className="row-actions">
                 {screen.source.kind === 'url' ? (
-                  <RowAction icon="refresh" label={`Capture ${screen.name} again`} title="Capture again from the same URL and viewport" size={16} onClick={() => openDialog({ kind: 'capture', recaptureScreenId: screen.id })} />
+                  <RowAction icon="refresh" label={`Capture ${screen.name} again`} title={recaptureDialog === 'recapture' ? 'Capture again: the same URL and viewport, signed in, with the recorded steps replayed' : 'Capture again from the same URL and viewport'} size={16} onClick={() => openDialog(recaptureDialog === 'recapture' ? { kind: 'recapture', screenId: screen.id } : { kind: 'capture', recaptureScreenId: screen.id })} />
                 ) : null}
                 <RowAction icon="pencil" label={`Rename ${screen.name}`} title="Rename (F2)" size={16} onClick={() => useUiStore.setState({ renamingScreenId: screen.id })} />
                 <RowAction icon="trash" label={`Delete ${screen.name}`} title="Delete (undo brings it back)" danger size={16} onClick={() => deleteScreen(screen.id)} />

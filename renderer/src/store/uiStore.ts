@@ -12,7 +12,11 @@ export type DialogState =
   /** Unsaved work found from a session that ended without saving. */
   | { kind: 'recover'; savedAt: string; project: Project }
   /** New screen from a URL; with a screen id, capture that screen again from its URL and viewport. */
-  | { kind: 'capture'; recaptureScreenId?: string };
+  | { kind: 'capture'; recaptureScreenId?: string }
+  /** The live capture browser (web host), opened on a page from the Capture dialog. */
+  | { kind: 'captureBrowser'; url: string; viewport: { width: number; height: number }; deviceScaleFactor: number; useSignIn: boolean }
+  /** A URL screen captured again by the host: its saved sign-in, then its recorded path (web host). */
+  | { kind: 'recapture'; screenId: string };
 
 export interface Notice {
   id: number;

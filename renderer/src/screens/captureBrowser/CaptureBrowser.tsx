@@ -1,0 +1,247 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CaptureStatus } from '../../../../shared/model/capture';
+import { captureUrlProblem, isFinalStage, VIEWPORT_PRESETS } from '../../../../shared/model/capture';
+import { useApp } from '../../app/appContext';
+import { describeError } from '../../app/projectSession';
+import { Modal } from '../../dialogs/Modal';
+import { addScreen } from '../../store/screenActions';
+import { notify } from '../../store/uiStore';
+import { Icon } from '../../ui/Icon';
+import { withScheme } from '../withScheme';
+import { followCaptureJob, JOB_STAGE_LABELS } from './followCaptureJob';
+import { SignInLine } from './SignInLine';
+import { LEAVE_KEY_LABEL, StreamedView } from './StreamedView';
+import { useBrowserSession, type OpenOptions } from './useBrowserSession';
+import './captureBrowser.css';
+
+/** Notices from the page worth keeping on screen; older ones scroll away. */
+const SHOWN_NOTICES = 3;
+
+/**
+ * The capture browser (web host): the author's product live inside Stepwise. They sign in, click
+ * through, open the menu, then Capture takes the current state as a new screen; as many as they
+ * like in one session.
+ */
+export function CaptureBrowser({ open, onClose }: { open: OpenOptions; onClose(): void }) {
+  const { client } = useApp();
+  const browser = useBrowserSession(client, open);
+  const { session, frame, failure, send, act } = browser;
+  const [address, setAddress] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [scale, setScale] = useState(1);
+  const [fullPage, setFullPage] = useState(false);
+  const [job, setJob] = useState<CaptureStatus | null>(null);
+  const [captured, setCaptured] = useState<string[]>([]);
+  const [forgottenAt, setForgottenAt] = useState<string | null>(null);
+  const addressField = useRef<HTMLInputElement>(null);
+  const closed = useRef(false);
+  useEffect(
+    () => () => {
+      closed.current = true;
+    },
+    [],
+  );
+
+  const capturing = job !== null && !isFinalStage(job.stage);
+  const viewport = session?.viewport ?? open.viewport;
+  const presetId = VIEWPORT_PRESETS.find((preset) => preset.width === viewport.width && preset.height === viewport.height)?.id ?? 'custom';
+  const signIn = session?.signIn && session.signIn.savedAt !== forgottenAt ? session.signIn : null;
+
+  const navigate = async (action: 'go' | 'back' | 'forward' | 'reload', url?: string) => {
+    const failed = await act((sessionId) => client.call('browser.navigate', { sessionId, action, ...(url ? { url } : {}) }));
+    setProblem(failed);
+    if (!failed && action === 'go') setAddress(null);
+  };
+
+  const go = () => {
+    if (address === null) return void navigate('reload');
+    const url = withScheme(address);
+    const wrong = address.trim() ? captureUrlProblem(url) : 'Enter the address of a page.';
+    if (wrong) return setProblem(wrong);
+    void navigate('go', url);
+  };
+
+  const resize = async (viewportSize: { width: number; height: number }, deviceScaleFactor: number) => {
+    browser.updateOptions({ viewport: viewportSize, deviceScaleFactor });
+    setProblem(await act((sessionId) => client.call('browser.setViewport', { sessionId, viewport: viewportSize, deviceScaleFactor })));
+  };
+
+  const capture = async () => {
+    if (!session || capturing) return;
+    setProblem(null);
+    try {
+      const first = await client.call('browser.capture', { sessionId: session.sessionId, projectPath: open.projectPath, fullPage });
+      const final = await followCaptureJob(client, first, setJob, () => closed.current);
+      if (!final) return;
+      if (final.stage === 'done' && final.screen) {
+        addScreen(final.screen);
+        setCaptured((names) => [...names, final.screen!.name]);
+        for (const notice of final.notices) notify('info', notice);
+      } else if (final.stage === 'failed') {
+        setProblem(final.error ?? 'The capture failed.');
+      }
+    } catch (error) {
+      setJob(null);
+      setProblem(describeError(error));
+    }
+  };
+
+  const forget = async () => {
+    try {
+      await client.call('signIn.forget', { projectId: open.projectId });
+      setForgottenAt(session?.signIn?.savedAt ?? null);
+      return null;
+    } catch (error) {
+      return describeError(error);
+    }
+  };
+
+  const onScale = useCallback((value: number) => setScale(value), []);
+  const tabs = session?.tabs ?? [];
+  const notices = session?.notices.slice(-SHOWN_NOTICES) ?? [];
+  const lastCaptured = captured[captured.length - 1];
+
+  const overlay = failure ? (
+    <div className="browser-failure" role="alert">
+      <p>{failure}</p>
+      <button type="button" className="button small" onClick={browser.restart}>
+        Start the browser again
+      </button>
+    </div>
+  ) : !session ? (
+    <p className="browser-wait">Starting the browser…</p>
+  ) : !frame ? (
+    <p className="browser-wait">Loading {session.url || open.url}…</p>
+  ) : null;
+
+  return (
+    <Modal
+      title="Capture browser"
+      className="browser-modal"
+      onClose={onClose}
+      footer={
+        <>
+          <p className="browser-status small" role="status" aria-live="polite">
+            {capturing && job ? `${JOB_STAGE_LABELS[job.stage] ?? 'Capturing'}…` : lastCaptured ? `Added “${lastCaptured}” to Screens${captured.length > 1 ? ` (${captured.length} captured in this session)` : ''}.` : 'Sign in, click through, open the menu: Capture takes the page as you see it.'}
+          </p>
+          <label className="checkbox-field">
+            <input type="checkbox" checked={fullPage} onChange={(event) => setFullPage(event.target.checked)} /> Full page
+          </label>
+          <button type="button" className="button" onClick={onClose}>
+            Close
+          </button>
+          <button type="button" className="button primary" disabled={!session || capturing || Boolean(failure)} onClick={() => void capture()}>
+            <Icon name="camera" size={16} /> {capturing ? 'Capturing…' : 'Capture'}
+          </button>
+        </>
+      }
+    >
+      <div className="browser-toolbar" role="toolbar" aria-label="Page navigation">
+        <button type="button" className="icon-button" aria-label="Back" title="Back" disabled={!session?.canGoBack} onClick={() => void navigate('back')}>
+          <Icon name="arrowLeft" size={16} />
+        </button>
+        <button type="button" className="icon-button" aria-label="Forward" title="Forward" disabled={!session?.canGoForward} onClick={() => void navigate('forward')}>
+          <Icon name="arrowRight" size={16} />
+        </button>
+        <button type="button" className="icon-button" aria-label="Reload" title="Reload" disabled={!session} onClick={() => void navigate('reload')}>
+          <Icon name="refresh" size={16} />
+        </button>
+        <form
+          className="browser-address"
+          onSubmit={(event) => {
+            event.preventDefault();
+            go();
+          }}
+        >
+          <input
+            ref={addressField}
+            aria-label="Page address"
+            type="url"
+            spellCheck={false}
+            value={address ?? session?.url ?? open.url}
+            onChange={(event) => setAddress(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape' && address !== null) {
+                event.preventDefault(); // first Escape drops the edit; the next closes the browser
+                setAddress(null);
+              }
+            }}
+            disabled={!session}
+          />
+          {session?.loading ? (
+            <span className="browser-loading" role="status">
+              Loading…
+            </span>
+          ) : null}
+        </form>
+        <select
+            aria-label="Viewport"
+            className="browser-select"
+            value={presetId}
+            disabled={!session}
+            onChange={(event) => {
+              const preset = VIEWPORT_PRESETS.find((candidate) => candidate.id === event.target.value);
+              if (preset) void resize({ width: preset.width, height: preset.height }, session?.deviceScaleFactor ?? 1);
+            }}
+          >
+            {VIEWPORT_PRESETS.map((preset) => (
+              <option key={preset.id} value={preset.id}>
+                {preset.label} · {preset.width}×{preset.height}
+              </option>
+            ))}
+            {presetId === 'custom' ? (
+              <option value="custom">
+                Custom · {viewport.width}×{viewport.height}
+              </option>
+            ) : null}
+          </select>
+          <select aria-label="Pixel density" className="browser-select" title="Pixel density of the capture" value={String(session?.deviceScaleFactor ?? open.deviceScaleFactor)} disabled={!session} onChange={(event) => void resize(viewport, Number(event.target.value))}>
+            <option value="1">1×</option>
+            <option value="2">2×</option>
+            <option value="3">3×</option>
+          </select>
+        <span className="browser-scale small muted" aria-label={`Shown at ${Math.round(scale * 100)}%`}>
+          {Math.round(scale * 100)}%
+        </span>
+      </div>
+      {tabs.length > 1 ? (
+        <ul className="browser-tabs" aria-label="Browser tabs">
+          {tabs.map((tab) => (
+            <li key={tab.tabId} className={`browser-tab${tab.active ? ' active' : ''}`}>
+              <button type="button" aria-current={tab.active ? 'page' : undefined} title={tab.url} onClick={() => void act((sessionId) => client.call('browser.tab', { sessionId, tabId: tab.tabId, action: 'activate' })).then(setProblem)}>
+                {tab.title || tab.url}
+              </button>
+              <button type="button" className="icon-button" aria-label={`Close tab ${tab.title || tab.url}`} title="Close tab" onClick={() => void act((sessionId) => client.call('browser.tab', { sessionId, tabId: tab.tabId, action: 'close' })).then(setProblem)}>
+                <Icon name="close" size={12} />
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <SignInLine signIn={session ? signIn : null} onForget={forget} />
+      {problem || session?.error ? (
+        <p className="form-error browser-error" role="alert">
+          {problem ?? session?.error}
+        </p>
+      ) : null}
+      {notices.length ? (
+        <ul className="browser-notices small" aria-label="Browser notices">
+          {notices.map((notice, index) => (
+            <li key={`${index}-${notice}`}>{notice}</li>
+          ))}
+        </ul>
+      ) : null}
+      <StreamedView
+        frame={frame}
+        viewport={viewport}
+        send={send}
+        onScale={onScale}
+        onLeave={() => addressField.current?.focus()}
+        overlay={overlay}
+      />
+      <p className="browser-hint small muted">
+        Click the page to use it: typing, Tab and Escape go to the page. <kbd>{LEAVE_KEY_LABEL}</kbd> leaves it.
+      </p>
+    </Modal>
+  );
+}

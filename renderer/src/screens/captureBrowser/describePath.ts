@@ -1,0 +1,28 @@
+import type { RecordedAction, RecordedPath } from '../../../../shared/model/recordedPath';
+
+const MAX_NAME = 40;
+const quoted = (name: string | undefined) => (name?.trim() ? `“${name.trim().length > MAX_NAME ? `${name.trim().slice(0, MAX_NAME - 1)}…` : name.trim()}”` : 'an element');
+
+/** One recorded action in words: click “Reports”, type in “Email”, type in “Password” (hidden), press Enter. */
+export function describeAction(action: RecordedAction): string {
+  switch (action.kind) {
+    case 'click':
+      return `click ${quoted(action.name)}`;
+    case 'fill':
+      return `type in ${quoted(action.name)}${action.secret ? ' (not kept)' : ''}`;
+    case 'press':
+      return `press ${action.key}`;
+  }
+}
+
+/**
+ * What a re-capture will do, for the author before it runs: "loads the page, then replays 3 steps
+ * (click “Reports”, type in “Search”, …)". The first few steps are named; the rest are counted.
+ */
+export function describePath(path: RecordedPath | undefined, shown = 3): string {
+  const actions = path?.actions ?? [];
+  if (actions.length === 0) return 'Loads the page as it is (no recorded steps).';
+  const named = actions.slice(0, shown).map(describeAction);
+  const more = actions.length > shown ? ', …' : '';
+  return `Loads the page, then replays ${actions.length === 1 ? '1 step' : `${actions.length} steps`} (${named.join(', ')}${more}).`;
+}
