@@ -9,6 +9,7 @@ import { projectSchema } from '../../shared/model/project';
 import type { ScreenImage } from '../../shared/model/screen';
 import type { InspectedImage } from './imageFile';
 import { loadProjectText } from '../../shared/project/loadProject';
+import { storedProject } from '../../shared/project/storedElementMap';
 import { stableStringify } from '../../shared/stableJson';
 import { TEMP_MARKER, writeFileAtomic, type AtomicFs } from './atomicWrite';
 import { isInsideFolder } from './pathPolicy';
@@ -128,7 +129,7 @@ export function createProjectStore(options: ProjectStoreOptions) {
     // The contract already checked the shape; this guards callers inside main as well.
     const valid = projectSchema.parse(project);
     await fs.mkdir(join(dir, IMAGES_DIR), { recursive: true });
-    await writeFileAtomic(join(dir, PROJECT_FILE), stableStringify(valid), { keepBackup: true, ...(atomicFs ? { fs: atomicFs } : {}) });
+    await writeFileAtomic(join(dir, PROJECT_FILE), stableStringify(storedProject(valid)), { keepBackup: true, ...(atomicFs ? { fs: atomicFs } : {}) });
   }
 
   return {
@@ -171,7 +172,7 @@ export function createProjectStore(options: ProjectStoreOptions) {
     async writeJournal(path: string, project: Project): Promise<void> {
       const dir = projectDirOf(path);
       try {
-        await writeFileAtomic(join(dir, JOURNAL_FILE), stableStringify(projectSchema.parse(project)), { keepBackup: false, ...(atomicFs ? { fs: atomicFs } : {}) });
+        await writeFileAtomic(join(dir, JOURNAL_FILE), stableStringify(storedProject(projectSchema.parse(project))), { keepBackup: false, ...(atomicFs ? { fs: atomicFs } : {}) });
       } catch (error) {
         throw error instanceof BuilderApiError ? error : ioError('keep unsaved changes in', dir, error);
       }

@@ -9,8 +9,10 @@ export const PROJECT_FORMAT = 'stepwise.project';
 /**
  * Bump with a migration in shared/project/migrations.ts whenever the saved shape changes.
  * 2: anchors and mapped elements may carry a fingerprint, mapped elements their parent.
+ * 3: element maps are written compactly (shared/project/storedElementMap.ts); the app reads them
+ *    back into the same entries.
  */
-export const PROJECT_VERSION = 2;
+export const PROJECT_VERSION = 3;
 
 export const projectSchema = z
   .object({

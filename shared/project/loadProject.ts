@@ -4,6 +4,7 @@ import { PROJECT_FORMAT, PROJECT_VERSION, projectSchema } from '../model/project
 import { jsonPath, problemsFromZod, type Problem } from '../validation/problems';
 import { migrateProjectDocument, type ProjectDocument } from './migrations';
 import { parseJsonDocument } from './parseJson';
+import { readStoredScreens } from './storedElementMap';
 import { fontFamilySchema } from '../model/cssValues';
 
 export type ProjectLoadErrorKind = 'damaged' | 'notStepwiseFile' | 'versionTooNew' | 'migrationFailed' | 'invalid';
@@ -112,6 +113,7 @@ export function loadProjectText(text: string, file: string): ProjectLoadResult {
 
   const repairs: string[] = [];
   const restored = cloneJson(migrated);
+  readStoredScreens(restored, repairs);
   restoreUniqueIds(restored, repairs);
   restoreThemeFont(restored, repairs);
   const result = projectSchema.safeParse(restored);

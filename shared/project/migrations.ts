@@ -56,6 +56,18 @@ export const PROJECT_MIGRATIONS: readonly Migration[] = [
       return next;
     },
   },
+  {
+    from: 2,
+    to: 3,
+    description:
+      'Element maps are written compactly (boxes as arrays, selectors and fingerprints saying only what the entry and its parent ' +
+      'do not already say; shared/project/storedElementMap.ts), so a 5,000-element screen fits its 1 MB budget. A version 2 map ' +
+      'is written plainly, and plain entries are still read as they are: nothing changes but the version, and the next save writes ' +
+      'the compact form.',
+    migrate(document) {
+      return { ...document, version: 3 };
+    },
+  },
 ];
 
 export interface MigrationResult {

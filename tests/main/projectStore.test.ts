@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BuilderApiError } from '../../shared/api/apiError';
 import { createFlow, createProject } from '../../shared/model/create';
 import { PROJECT_VERSION } from '../../shared/model/project';
+import { storedProject } from '../../shared/project/storedElementMap';
 import { stableStringify } from '../../shared/stableJson';
 import type { AtomicFs } from '../../main/services/atomicWrite';
 import { createProjectStore, IMAGES_DIR, JOURNAL_FILE, PROJECT_FILE } from '../../main/services/projectStore';
@@ -35,7 +36,7 @@ describe('project store', () => {
     const created = await store.create('Acme onboarding', project);
     expect(created.path).toBe(join(dir, 'Acme onboarding.stepwise'));
     const text = await readFile(join(created.path, PROJECT_FILE), 'utf8');
-    expect(text).toBe(stableStringify(project));
+    expect(text).toBe(stableStringify(storedProject(project)));
     expect(text.startsWith(`{\n  "format": "stepwise.project",\n  "version": ${PROJECT_VERSION},`)).toBe(true);
     expect(await readdir(created.path)).toEqual(expect.arrayContaining([IMAGES_DIR, PROJECT_FILE]));
     expect((await store.open(created.path)).project).toEqual(project);

@@ -4,6 +4,7 @@ import { buildBundle } from '../../shared/bundle/buildBundle';
 import { PROJECT_VERSION } from '../../shared/model/project';
 import { loadProjectText } from '../../shared/project/loadProject';
 import { PROJECT_MIGRATIONS } from '../../shared/project/migrations';
+import { storedProject } from '../../shared/project/storedElementMap';
 import { stableStringify } from '../../shared/stableJson';
 
 const FILE = '/projects/Old.stepwise/project.json';
@@ -12,8 +13,8 @@ const v1Text = readFileSync(new URL('../fixtures/formatV1/project.json', import.
 const toVersion2 = PROJECT_MIGRATIONS.find((migration) => migration.from === 1)!;
 
 describe('project format 2 (fingerprints)', () => {
-  it('is the current version', () => {
-    expect(PROJECT_VERSION).toBe(2);
+  it('follows version 1 (version 3 only changed how element maps are written)', () => {
+    expect(PROJECT_VERSION).toBe(3);
     expect(toVersion2.to).toBe(2);
   });
 
@@ -23,7 +24,7 @@ describe('project format 2 (fingerprints)', () => {
     expect(result.migratedFrom).toBe(1);
     expect(result.repairs).toEqual([]);
     const project = result.project;
-    expect(project.version).toBe(2);
+    expect(project.version).toBe(PROJECT_VERSION);
     const written = JSON.parse(v1Text) as { screens: { elements: unknown[] }[] };
     expect(project.screens[0]!.elements).toEqual(written.screens[0]!.elements);
     expect(project.screens[0]!.elements[1]!.alternates).toEqual(['#nav-reports', 'nav > a:nth-of-type(3)']);
@@ -33,11 +34,11 @@ describe('project format 2 (fingerprints)', () => {
     expect(JSON.stringify(project)).not.toContain('fingerprint');
   });
 
-  it('saves as version 2 with nothing else changed, and that file opens without an upgrade', () => {
+  it('saves as the current version with nothing else changed, and that file opens without an upgrade', () => {
     const loaded = loadProjectText(v1Text, FILE);
     if (!loaded.ok) throw new Error(loaded.error.message);
-    const saved = stableStringify(loaded.project);
-    expect(saved).toBe(v1Text.replace('"version": 1,', '"version": 2,'));
+    expect(stableStringify(loaded.project)).toBe(v1Text.replace('"version": 1,', `"version": ${PROJECT_VERSION},`));
+    const saved = stableStringify(storedProject(loaded.project));
     const reopened = loadProjectText(saved, FILE);
     expect(reopened.ok && reopened.migratedFrom).toBeNull();
     expect(reopened.ok && reopened.project).toEqual(loaded.project);
