@@ -357,4 +357,4 @@ export async function runPlayerBench(): Promise<void> {
 }
 
 // `tsx bench/playerBench.ts` runs this bench alone.
-if (process.argv[1]?.endsWith('playerBench.ts')) await runPlayerBench();
+if (process.argv[1]?.endsWith('/playerBench.ts')) await runPlayerBench();
