@@ -6,3 +6,6 @@ export declare const PLAYER_IIFE_FILE: string;
 export declare function playerIife(file?: string): string;
 /** The built player IIFE, or '' before the player is built (for unit tests only). */
 export declare function playerIifeIfBuilt(): string;
+export declare const RECORDER_GLOBAL: string;
+/** The capture browser's in-page recorder, bundled with its dependencies, as one string. */
+export declare function buildRecorderScript(): string;

@@ -21,6 +21,23 @@ export function buildElementMapScript() {
   return result.outputFiles[0].text;
 }
 
+export const RECORDER_GLOBAL = '__stepwiseRecorder';
+
+/** The capture browser's in-page recorder (main/capture/browser/inPage/recorder.ts), bundled the same way. */
+export function buildRecorderScript() {
+  const result = buildSync({
+    entryPoints: [fileURLToPath(new URL('../main/capture/browser/inPage/recorder.ts', import.meta.url))],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: RECORDER_GLOBAL,
+    target: 'chrome110',
+    minify: true,
+    legalComments: 'none',
+  });
+  return result.outputFiles[0].text;
+}
+
 export const PLAYER_IIFE_FILE = fileURLToPath(new URL('../player/dist/stepwise-player.iife.js', import.meta.url));
 
 /**

@@ -20,8 +20,18 @@ interface Job {
 /** Finished jobs are kept this long for the renderer to read their result. */
 const KEEP_FINISHED_MS = 10 * 60_000;
 
+/** A capture of a page that is already open (the capture browser's live page), or opened another way (re-capture). */
+export interface CaptureJobOptions {
+  /** Opens the page instead of the jobs' own openPage. */
+  openPage?: OpenCapturePage;
+  /** false: the page belongs to someone else (a live session) and stays open after the job. */
+  closePage?: boolean;
+  /** Completes the screen before the job is done (adds the recorded path, saves the sign-in). */
+  finish?: (screen: Screen) => Promise<Screen>;
+}
+
 export interface CaptureJobs {
-  start(request: CaptureRequest, saveImage: CaptureScreenOptions['saveImage']): CaptureStatus;
+  start(request: CaptureRequest, saveImage: CaptureScreenOptions['saveImage'], options?: CaptureJobOptions): CaptureStatus;
   status(jobId: string): CaptureStatus;
   cancel(jobId: string): CaptureStatus;
   proceed(jobId: string): CaptureStatus;
@@ -58,9 +68,9 @@ export function createCaptureJobs(openPage: OpenCapturePage): CaptureJobs {
     for (const [id, job] of jobs) if (job.finishedAt && now - job.finishedAt > KEEP_FINISHED_MS) jobs.delete(id);
   }
 
-  async function run(jobId: string, job: Job, request: CaptureRequest, saveImage: CaptureScreenOptions['saveImage']): Promise<void> {
+  async function run(job: Job, request: CaptureRequest, saveImage: CaptureScreenOptions['saveImage'], options: CaptureJobOptions): Promise<void> {
     try {
-      job.page = await openPage(request);
+      job.page = await (options.openPage ?? openPage)(request);
       if (job.controller.signal.aborted) throw new CaptureCancelled();
       const result = await captureScreen(job.page, request, {
         signal: job.controller.signal,
@@ -69,7 +79,7 @@ export function createCaptureJobs(openPage: OpenCapturePage): CaptureJobs {
         },
         saveImage,
       });
-      job.screen = result.screen;
+      job.screen = options.finish ? await options.finish(result.screen) : result.screen;
       job.notices = result.notices;
       job.mappingMs = result.mappingMs;
       job.stage = 'done';
@@ -83,17 +93,17 @@ export function createCaptureJobs(openPage: OpenCapturePage): CaptureJobs {
       }
     } finally {
       job.finishedAt = Date.now();
-      await job.page?.close().catch(() => undefined);
+      if (options.closePage !== false) await job.page?.close().catch(() => undefined);
     }
   }
 
   return {
-    start(request, saveImage) {
+    start(request, saveImage, options = {}) {
       prune(Date.now());
       const jobId = newId();
       const job: Job = { stage: 'starting', notices: [], controller: new AbortController() };
       jobs.set(jobId, job);
-      done.set(jobId, run(jobId, job, request, saveImage));
+      done.set(jobId, run(job, request, saveImage, options));
       return view(jobId, job);
     },
     status(jobId) {

@@ -30,12 +30,22 @@ function describeDialog(type: string, message: string): string {
   return `The page showed ${type === 'alert' ? 'an alert' : `a ${type} dialog`} ("${message.slice(0, 120)}"); it was dismissed.`;
 }
 
-class PlaywrightCapturePage implements CapturePage {
+/** A PNG of the viewport, or of the whole page cut at `maxHeight` CSS pixels. */
+export async function screenshotOf(page: Page, { fullPage, maxHeight }: { fullPage: boolean; maxHeight: number }): Promise<Uint8Array> {
+  if (!fullPage) return page.screenshot({ type: 'png', animations: 'disabled', caret: 'hide' });
+  const size = (await page.evaluate('({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight })')) as { width: number; height: number };
+  const clip = size.height > maxHeight ? { x: 0, y: 0, width: size.width, height: maxHeight } : undefined;
+  return page.screenshot({ type: 'png', fullPage: true, animations: 'disabled', caret: 'hide', ...(clip ? { clip } : {}) });
+}
+
+export class PlaywrightCapturePage implements CapturePage {
   readonly notices: string[] = [];
 
   constructor(
     private readonly context: BrowserContext,
     private readonly page: Page,
+    /** Runs once the page has loaded (re-capture replays the recorded path here). */
+    private readonly afterLoad?: (page: Page) => Promise<void>,
   ) {
     page.on('dialog', (dialog) => {
       this.notices.push(describeDialog(dialog.type(), dialog.message()));
@@ -60,17 +70,15 @@ class PlaywrightCapturePage implements CapturePage {
       throw navigationError(url, error, timeoutMs);
     }
     if (response && response.status() >= 400) throw statusError(url, response.status(), response.statusText());
+    await this.afterLoad?.(this.page);
   }
 
   evaluate(expression: string): Promise<unknown> {
     return this.page.evaluate(expression);
   }
 
-  async screenshot({ fullPage, maxHeight }: { fullPage: boolean; maxHeight: number }): Promise<Uint8Array> {
-    if (!fullPage) return this.page.screenshot({ type: 'png', animations: 'disabled', caret: 'hide' });
-    const size = (await this.page.evaluate('({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight })')) as { width: number; height: number };
-    const clip = size.height > maxHeight ? { x: 0, y: 0, width: size.width, height: maxHeight } : undefined;
-    return this.page.screenshot({ type: 'png', fullPage: true, animations: 'disabled', caret: 'hide', ...(clip ? { clip } : {}) });
+  screenshot(options: { fullPage: boolean; maxHeight: number }): Promise<Uint8Array> {
+    return screenshotOf(this.page, options);
   }
 
   url(): string {
@@ -84,6 +92,8 @@ class PlaywrightCapturePage implements CapturePage {
 
 export interface PlaywrightCapture {
   openPage: OpenCapturePage;
+  /** The shared browser, started on first use (the capture browser's sessions are contexts in it). */
+  browser(): Promise<Browser>;
   /** Closes the shared browser (on host shutdown). */
   close(): Promise<void>;
 }
@@ -112,13 +122,18 @@ export function createPlaywrightCapture(options: { executablePath?: string } = {
     return launched;
   }
 
+  function shared(): Promise<Browser> {
+    browser ??= launch().catch((error: unknown) => {
+      browser = null;
+      throw error instanceof CaptureError ? error : new CaptureError(`Chromium could not be started for capture: ${(error as Error).message.split('\n')[0]}`);
+    });
+    return browser;
+  }
+
   return {
+    browser: shared,
     async openPage(request: CaptureRequest): Promise<CapturePage> {
-      browser ??= launch().catch((error: unknown) => {
-        browser = null;
-        throw error instanceof CaptureError ? error : new CaptureError(`Chromium could not be started for capture: ${(error as Error).message.split('\n')[0]}`);
-      });
-      const context = await (await browser).newContext({
+      const context = await (await shared()).newContext({
         viewport: request.viewport,
         deviceScaleFactor: request.deviceScaleFactor,
         acceptDownloads: false,

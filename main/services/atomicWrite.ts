@@ -15,6 +15,8 @@ export const TEMP_MARKER = '.tmp-';
 export interface AtomicWriteOptions {
   /** Keep what the file held before as `<file>.bak`. */
   keepBackup?: boolean;
+  /** File mode of the new file (e.g. 0o600 for a file only its owner may read); set before it has any content. */
+  mode?: number;
   fs?: AtomicFs;
 }
 
@@ -41,7 +43,7 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, o
   const directory = dirname(file);
   const temp = join(directory, `${basename(file)}${TEMP_MARKER}${randomBytes(6).toString('hex')}`);
   try {
-    const handle = await fs.open(temp, 'wx');
+    const handle = await fs.open(temp, 'wx', options.mode);
     try {
       await handle.writeFile(data);
       await handle.sync();

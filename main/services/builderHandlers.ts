@@ -4,6 +4,8 @@ import type { AppInfo, BuilderMethod, BuilderParsedInput, BuilderOutput, Project
 import { createProject } from '../../shared/model/create';
 import { newId } from '../../shared/model/ids';
 import { screenSchema } from '../../shared/model/screen';
+import type { SignInSummary } from '../../shared/model/captureBrowser';
+import type { CaptureBrowser } from '../capture/browser/captureBrowser';
 import type { CaptureJobs } from '../capture/captureJobs';
 import { standalonePreviewHtml } from '../preview/standalonePreview';
 import { inspectImage } from './imageFile';
@@ -28,12 +30,15 @@ export interface BuilderServicesOptions {
   capture?: CaptureJobs;
   /** Told about every project opened or created (Electron adds it to the OS's recent documents). */
   onProjectOpened?: (path: string) => void;
+  /** The live capture browser (web host); Electron's capture window is its own live browser. */
+  captureBrowser?: CaptureBrowser;
+  /** Each project's saved sign-in: a file in the app's data folder (web host), a session partition (Electron). */
+  signIn?: SignInAccess;
 }
 
-// TEMPORARY (issue 13 in progress): replaced by the capture browser's handlers.
-function unsupportedUntilBuilt<M extends BuilderMethod>(methods: M[]): Pick<BuilderHandlers, M> {
-  const entries = methods.map((method) => [method, () => Promise.reject(new BuilderApiError({ code: 'unsupported', message: `${method} is not available in this host.` }))]);
-  return Object.fromEntries(entries) as Pick<BuilderHandlers, M>;
+export interface SignInAccess {
+  status(projectId: string): Promise<SignInSummary | null>;
+  forget(projectId: string): Promise<void>;
 }
 
 /** The builder API's behaviour, shared by both hosts; each host only adds its transport. */
@@ -43,6 +48,22 @@ export function createBuilderHandlers(options: BuilderServicesOptions): BuilderH
   const capture = (): CaptureJobs => {
     if (!options.capture) throw new BuilderApiError({ code: 'unsupported', message: 'This host cannot capture pages; add a screen from an image instead.' });
     return options.capture;
+  };
+  const liveBrowser = (): CaptureBrowser => {
+    if (!options.captureBrowser) {
+      throw new BuilderApiError({
+        code: 'unsupported',
+        message:
+          options.host === 'electron'
+            ? 'In the desktop app the capture window is the live browser: start a capture (capture.start) and work in that window.'
+            : 'This host has no capture browser.',
+      });
+    }
+    return options.captureBrowser;
+  };
+  const signIn = (): SignInAccess => {
+    if (!options.signIn) throw new BuilderApiError({ code: 'unsupported', message: 'This host keeps no sign-ins.' });
+    return options.signIn;
   };
 
   return {
@@ -127,19 +148,48 @@ export function createBuilderHandlers(options: BuilderServicesOptions): BuilderH
     async 'capture.proceed'({ jobId }) {
       return capture().proceed(jobId);
     },
-    ...unsupportedUntilBuilt([
-      'browser.open',
-      'browser.frame',
-      'browser.input',
-      'browser.navigate',
-      'browser.setViewport',
-      'browser.tab',
-      'browser.capture',
-      'browser.close',
-      'signIn.status',
-      'signIn.forget',
-      'screen.recapture',
-    ]),
+    async 'browser.open'({ projectPath, projectId, url, viewport, deviceScaleFactor, useSignIn }) {
+      await options.paths.check(projectPath);
+      return liveBrowser().open({ projectId, url, viewport, deviceScaleFactor, useSignIn });
+    },
+    async 'browser.frame'({ sessionId, afterSeq, waitMs }) {
+      return liveBrowser().frame(sessionId, afterSeq, waitMs);
+    },
+    async 'browser.input'({ sessionId, events }) {
+      await liveBrowser().input(sessionId, events);
+      return {};
+    },
+    async 'browser.navigate'({ sessionId, action, url }) {
+      return liveBrowser().navigate(sessionId, action, url);
+    },
+    async 'browser.setViewport'({ sessionId, viewport, deviceScaleFactor }) {
+      return liveBrowser().setViewport(sessionId, viewport, deviceScaleFactor);
+    },
+    async 'browser.tab'({ sessionId, tabId, action }) {
+      return liveBrowser().tab(sessionId, tabId, action);
+    },
+    async 'browser.capture'({ sessionId, projectPath, fullPage }) {
+      const dir = await options.paths.check(projectPath);
+      return liveBrowser().capture(sessionId, fullPage, (bytes, image) => store.saveImage(dir, bytes, image));
+    },
+    async 'browser.close'({ sessionId }) {
+      await liveBrowser().close(sessionId);
+      return {};
+    },
+    async 'signIn.status'({ projectId }) {
+      return { signIn: await signIn().status(projectId) };
+    },
+    async 'signIn.forget'({ projectId }) {
+      await signIn().forget(projectId);
+      return {};
+    },
+    async 'screen.recapture'({ projectPath, projectId, source, timeoutMs }) {
+      const dir = await options.paths.check(projectPath);
+      if (!options.captureBrowser) {
+        throw new BuilderApiError({ code: 'unsupported', message: options.host === 'electron' ? 'In the desktop app, capture the screen again from the capture window (its sign-in is kept).' : 'This host cannot capture pages.' });
+      }
+      return options.captureBrowser.recapture({ projectId, source, timeoutMs }, (bytes, image) => store.saveImage(dir, bytes, image));
+    },
     async 'dialog.chooseProject'() {
       if (!options.chooseProject) {
         throw new BuilderApiError({ code: 'unsupported', message: 'This host has no native dialogs; pick a project from the list instead.' });

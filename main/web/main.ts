@@ -5,15 +5,20 @@ import { defaultProjectsDir, STEPWISE_VERSION } from '../hostPaths';
 import { createDispatcher } from '../services/apiDispatcher';
 import { createBuilderHandlers } from '../services/builderHandlers';
 import { confinedTo } from '../services/pathPolicy';
+import { defaultAppDataDir } from '../capture/browser/appDataDir';
+import { createCaptureBrowser } from '../capture/browser/captureBrowser';
+import { createSignInStore } from '../capture/browser/signInStore';
 import { createCaptureJobs } from '../capture/captureJobs';
 import { createPlaywrightCapture } from '../capture/playwrightCapture';
 import { keepServingOnUnexpectedErrors } from './processGuards';
 import { startWebHost } from './webHost';
 
-const USAGE = `Usage: stepwise-web [--port N] [--data-dir DIR] [--open]
-  --port N        listen on 127.0.0.1:N (default: a free port)
-  --data-dir DIR  where projects live (default: $STEPWISE_DATA_DIR or ~/Stepwise)
-  --open          open the app in the default browser`;
+const USAGE = `Usage: stepwise-web [--port N] [--data-dir DIR] [--state-dir DIR] [--open]
+  --port N         listen on 127.0.0.1:N (default: a free port)
+  --data-dir DIR   where projects live (default: $STEPWISE_DATA_DIR or ~/Stepwise)
+  --state-dir DIR  the app's own data, e.g. saved sign-ins, never inside a project
+                   (default: $STEPWISE_STATE_DIR, else the OS's app-data folder)
+  --open           open the app in the default browser`;
 
 function openInBrowser(url: string): void {
   const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
@@ -27,7 +32,7 @@ function openInBrowser(url: string): void {
 async function main(): Promise<void> {
   let args;
   try {
-    args = parseArgs({ options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, open: { type: 'boolean' }, help: { type: 'boolean' } } }).values;
+    args = parseArgs({ options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, 'state-dir': { type: 'string' }, open: { type: 'boolean' }, help: { type: 'boolean' } } }).values;
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     process.exit(2);
@@ -42,22 +47,30 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const projectsDir = resolve(args['data-dir'] ?? defaultProjectsDir());
+  const appDataDir = resolve(args['state-dir'] ?? defaultAppDataDir());
   const playwright = createPlaywrightCapture();
+  const captureJobs = createCaptureJobs(playwright.openPage);
+  const signIn = createSignInStore(appDataDir);
+  const captureBrowser = createCaptureBrowser({ browser: playwright.browser, jobs: captureJobs, signIn });
   const handlers = createBuilderHandlers({
     host: 'web',
     version: STEPWISE_VERSION,
     projectsDir,
     stateDir: join(projectsDir, '.stepwise-state'),
     paths: confinedTo(projectsDir),
-    capture: createCaptureJobs(playwright.openPage),
+    capture: captureJobs,
+    captureBrowser,
+    signIn,
   });
   const rendererDir = resolve(import.meta.dirname, '../renderer');
   keepServingOnUnexpectedErrors();
   const host = await startWebHost({ dispatch: createDispatcher(handlers), rendererDir, port });
   console.log(`Stepwise web host: ${host.url}`);
   console.log(`Projects folder: ${projectsDir}`);
+  console.log(`App data (sign-ins): ${appDataDir}`);
   if (args.open) openInBrowser(host.url);
-  const stop = () => void Promise.all([host.close(), playwright.close()]).then(() => process.exit(0));
+  // Sessions save their sign-ins before the browser goes.
+  const stop = () => void Promise.all([host.close(), captureBrowser.closeAll().then(() => playwright.close())]).then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

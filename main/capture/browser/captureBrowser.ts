@@ -1,0 +1,179 @@
+import type { Browser } from 'playwright-core';
+import { BuilderApiError } from '../../../shared/api/apiError';
+import type { BrowserInputEvent, BrowserSession } from '../../../shared/model/captureBrowser';
+import type { CaptureRequest, CaptureStatus } from '../../../shared/model/capture';
+import type { RecordedPath } from '../../../shared/model/recordedPath';
+import type { Screen, ScreenSource, Viewport } from '../../../shared/model/screen';
+import type { CaptureJobs } from '../captureJobs';
+import type { CaptureScreenOptions } from '../captureScreen';
+import { PlaywrightCapturePage } from '../playwrightCapture';
+import { CaptureBrowserSession } from './captureBrowserSession';
+import { LiveCapturePage } from './liveCapturePage';
+import { replayPath } from './replayPath';
+import type { SignInStore } from './signInStore';
+
+type SaveImage = CaptureScreenOptions['saveImage'];
+
+export interface CaptureBrowserOptions {
+  browser: () => Promise<Browser>;
+  jobs: CaptureJobs;
+  signIn: SignInStore;
+  /** A session nobody has used for this long is closed (its sign-in saved first). */
+  idleMs?: number;
+  navigationTimeoutMs?: number;
+  /** How long each replayed step waits for its target. */
+  stepTimeoutMs?: number;
+}
+
+export interface OpenSessionInput {
+  projectId: string;
+  url: string;
+  viewport: Viewport;
+  deviceScaleFactor: number;
+  useSignIn: boolean;
+}
+
+export interface CaptureBrowser {
+  open(input: OpenSessionInput): Promise<BrowserSession>;
+  frame(sessionId: string, afterSeq: number, waitMs: number): Promise<{ seq: number; frame?: { dataUrl: string; width: number; height: number }; session: BrowserSession }>;
+  input(sessionId: string, events: BrowserInputEvent[]): Promise<void>;
+  navigate(sessionId: string, action: 'go' | 'back' | 'forward' | 'reload', url?: string): Promise<BrowserSession>;
+  setViewport(sessionId: string, viewport: Viewport, deviceScaleFactor: number): Promise<BrowserSession>;
+  tab(sessionId: string, tabId: string, action: 'activate' | 'close'): Promise<BrowserSession>;
+  capture(sessionId: string, fullPage: boolean, saveImage: SaveImage): CaptureStatus;
+  close(sessionId: string): Promise<void>;
+  recapture(input: { projectId: string; source: ScreenSource; timeoutMs: number }, saveImage: SaveImage): CaptureStatus;
+  /** The session itself (tests and the bench wait on it). */
+  session(sessionId: string): CaptureBrowserSession;
+  /** Closes every session, saving sign-ins (host shutdown). */
+  closeAll(): Promise<void>;
+}
+
+const DEFAULT_IDLE_MS = 15 * 60_000;
+const MAX_SESSIONS = 4;
+
+/**
+ * The web host's capture browser: live sessions in the shared headless Chromium, their captures
+ * as capture jobs, and re-capture (a fresh context with the project's sign-in, the recorded path
+ * replayed, then captured).
+ */
+export function createCaptureBrowser(options: CaptureBrowserOptions): CaptureBrowser {
+  const sessions = new Map<string, CaptureBrowserSession>();
+  const idleMs = options.idleMs ?? DEFAULT_IDLE_MS;
+  const navigationTimeoutMs = options.navigationTimeoutMs ?? 30_000;
+
+  const sweeper = setInterval(() => {
+    const now = Date.now();
+    for (const [id, session] of sessions) {
+      if (now - session.lastUsed > idleMs) {
+        sessions.delete(id);
+        void session.close();
+      }
+    }
+  }, Math.min(30_000, Math.max(50, idleMs / 4)));
+  sweeper.unref();
+
+  function find(sessionId: string): CaptureBrowserSession {
+    const session = sessions.get(sessionId);
+    if (!session) throw new BuilderApiError({ code: 'notFound', message: `The capture browser session ${sessionId.slice(0, 64)} is closed (it was idle, or Stepwise restarted). Open the capture browser again.` });
+    session.lastUsed = Date.now();
+    return session;
+  }
+
+  function request(url: string, viewport: Viewport, deviceScaleFactor: number, fullPage: boolean, timeoutMs = 30_000): CaptureRequest {
+    return { url, viewport, deviceScaleFactor, fullPage, waitMs: 0, timeoutMs };
+  }
+
+  const withPath = (screen: Screen, path: RecordedPath | null | undefined): Screen =>
+    screen.source.kind === 'url' && path ? { ...screen, source: { ...screen.source, path } } : screen;
+
+  return {
+    async open(input) {
+      if (sessions.size >= MAX_SESSIONS) {
+        throw new BuilderApiError({ code: 'invalid', message: `${MAX_SESSIONS} capture browsers are open already; close one first.` });
+      }
+      const session = await CaptureBrowserSession.open(
+        await options.browser(),
+        { projectId: input.projectId, viewport: input.viewport, deviceScaleFactor: input.deviceScaleFactor, useSignIn: input.useSignIn, navigationTimeoutMs },
+        input.url,
+        options.signIn,
+      );
+      sessions.set(session.id, session);
+      return session.state();
+    },
+    async frame(sessionId, afterSeq, waitMs) {
+      const session = find(sessionId);
+      const frame = await session.frame(afterSeq, waitMs);
+      return { ...frame, session: await session.state() };
+    },
+    async input(sessionId, events) {
+      await find(sessionId).dispatch(events);
+    },
+    async navigate(sessionId, action, url) {
+      const session = find(sessionId);
+      if (action === 'go') session.go(url!);
+      else if (action === 'back') session.back();
+      else if (action === 'forward') session.forward();
+      else session.reload();
+      return session.state();
+    },
+    async setViewport(sessionId, viewport, deviceScaleFactor) {
+      const session = find(sessionId);
+      await session.setViewport(viewport, deviceScaleFactor);
+      return session.state();
+    },
+    async tab(sessionId, tabId, action) {
+      const session = find(sessionId);
+      await session.tab(tabId, action);
+      return session.state();
+    },
+    capture(sessionId, fullPage, saveImage) {
+      const session = find(sessionId);
+      const page = session.activePage();
+      const path = session.recordedPath();
+      const { viewport, deviceScaleFactor } = session.settings;
+      return options.jobs.start(request(page.url(), viewport, deviceScaleFactor, fullPage), saveImage, {
+        openPage: async () => new LiveCapturePage(page),
+        closePage: false,
+        finish: async (screen) => {
+          // Capturing is when the author has got where they wanted: keep the sign-in that got them there.
+          await session.saveSignIn().catch(() => undefined);
+          return withPath(screen, path);
+        },
+      });
+    },
+    async close(sessionId) {
+      const session = sessions.get(sessionId);
+      sessions.delete(sessionId);
+      await session?.close();
+    },
+    recapture({ projectId, source, timeoutMs }, saveImage) {
+      if (source.kind !== 'url') throw new BuilderApiError({ code: 'invalid', message: 'This screen was added from an image, so there is no page to capture again.' });
+      const path = source.path;
+      const startUrl = path?.url ?? source.url;
+      return options.jobs.start(request(startUrl, source.viewport, source.deviceScaleFactor, source.fullPage, timeoutMs), saveImage, {
+        openPage: async (captureRequest) => {
+          const storageState = await options.signIn.load(projectId);
+          const context = await (await options.browser()).newContext({
+            viewport: captureRequest.viewport,
+            deviceScaleFactor: captureRequest.deviceScaleFactor,
+            acceptDownloads: false,
+            serviceWorkers: 'block',
+            permissions: [],
+            ...(storageState ? { storageState } : {}),
+          });
+          const page = await context.newPage();
+          return new PlaywrightCapturePage(context, page, path?.actions.length ? (loaded) => replayPath(loaded, path.actions, options.stepTimeoutMs) : undefined);
+        },
+        finish: async (screen) => withPath(screen, path),
+      });
+    },
+    session: find,
+    async closeAll() {
+      clearInterval(sweeper);
+      const all = [...sessions.values()];
+      sessions.clear();
+      await Promise.all(all.map((session) => session.close()));
+    },
+  };
+}
