@@ -8,6 +8,7 @@ import { addScreen } from '../../store/screenActions';
 import { notify } from '../../store/uiStore';
 import { Icon } from '../../ui/Icon';
 import { withScheme } from '../withScheme';
+import { describeRecorded } from './describePath';
 import { followCaptureJob, JOB_STAGE_LABELS } from './followCaptureJob';
 import { SignInLine } from './SignInLine';
 import { LEAVE_KEY_LABEL, StreamedView } from './StreamedView';
@@ -32,7 +33,6 @@ export function CaptureBrowser({ open, onClose }: { open: OpenOptions; onClose()
   const [fullPage, setFullPage] = useState(false);
   const [job, setJob] = useState<CaptureStatus | null>(null);
   const [captured, setCaptured] = useState<string[]>([]);
-  const [forgottenAt, setForgottenAt] = useState<string | null>(null);
   const addressField = useRef<HTMLInputElement>(null);
   const closed = useRef(false);
   useEffect(
@@ -45,7 +45,7 @@ export function CaptureBrowser({ open, onClose }: { open: OpenOptions; onClose()
   const capturing = job !== null && !isFinalStage(job.stage);
   const viewport = session?.viewport ?? open.viewport;
   const presetId = VIEWPORT_PRESETS.find((preset) => preset.width === viewport.width && preset.height === viewport.height)?.id ?? 'custom';
-  const signIn = session?.signIn && session.signIn.savedAt !== forgottenAt ? session.signIn : null;
+  const signIn = session?.signIn ?? null;
 
   const navigate = async (action: 'go' | 'back' | 'forward' | 'reload', url?: string) => {
     const failed = await act((sessionId) => client.call('browser.navigate', { sessionId, action, ...(url ? { url } : {}) }));
@@ -86,13 +86,21 @@ export function CaptureBrowser({ open, onClose }: { open: OpenOptions; onClose()
     }
   };
 
+  /**
+   * Closing a session keeps its sign-in, so the session is closed first, then the sign-in
+   * forgotten, then a fresh one opened on the same page, signed out.
+   */
   const forget = async () => {
+    const here = session?.url;
+    await browser.stop();
     try {
       await client.call('signIn.forget', { projectId: open.projectId });
-      setForgottenAt(session?.signIn?.savedAt ?? null);
       return null;
     } catch (error) {
       return describeError(error);
+    } finally {
+      if (here && !captureUrlProblem(here)) browser.updateOptions({ url: here });
+      browser.restart();
     }
   };
 
@@ -218,7 +226,13 @@ export function CaptureBrowser({ open, onClose }: { open: OpenOptions; onClose()
           ))}
         </ul>
       ) : null}
-      <SignInLine signIn={session ? signIn : null} onForget={forget} />
+      {open.useSignIn ? (
+        <SignInLine signIn={session ? signIn : null} onForget={forget} live />
+      ) : (
+        <p className="sign-in-line muted small" role="status">
+          Started without the saved sign-in: what you do here is not kept for the project.
+        </p>
+      )}
       {problem || session?.error ? (
         <p className="form-error browser-error" role="alert">
           {problem ?? session?.error}
@@ -239,9 +253,14 @@ export function CaptureBrowser({ open, onClose }: { open: OpenOptions; onClose()
         onLeave={() => addressField.current?.focus()}
         overlay={overlay}
       />
-      <p className="browser-hint small muted">
-        Click the page to use it: typing, Tab and Escape go to the page. <kbd>{LEAVE_KEY_LABEL}</kbd> leaves it.
-      </p>
+      <div className="browser-hints small muted">
+        <p>
+          Click the page to use it: typing, Tab and Escape go to the page. <kbd>{LEAVE_KEY_LABEL}</kbd> leaves it.
+        </p>
+        <p className="browser-recorded" aria-live="polite">
+          {session ? describeRecorded(session.recorded) : null}
+        </p>
+      </div>
     </Modal>
   );
 }

@@ -13,13 +13,15 @@ interface SignInLineProps {
   signIn: SignInSummary | null;
   /** Forgets the saved sign-in; resolves with a message when that failed. */
   onForget(): Promise<string | null>;
+  /** In a live session: say when a new sign-in gets saved. */
+  live?: boolean;
 }
 
 /**
  * Whose sign-in the capture browser uses: "Signed in at app.example.com, saved 3 days ago" with
  * Forget (asked first), or how to get one. Stepwise keeps cookies and storage, never a password.
  */
-export function SignInLine({ signIn, onForget }: SignInLineProps) {
+export function SignInLine({ signIn, onForget, live = false }: SignInLineProps) {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -27,6 +29,7 @@ export function SignInLine({ signIn, onForget }: SignInLineProps) {
     return (
       <p className="sign-in-line muted small" role="status">
         Not signed in: sign in here and Stepwise keeps the session for this project (never your password).
+        {live ? ' It is kept when you capture or close.' : null}
       </p>
     );
   }

@@ -4,6 +4,8 @@ import { IS_MAC } from '../../commands/useShortcuts';
 import { isLeaveViewKey, isPasteKey, keyEvent, modifierBits, mouseButton, pagePoint, wheelPixels } from './browserInput';
 import type { StreamedFrame } from './useBrowserSession';
 
+const FOCUS_ROOM = 12;
+
 export const LEAVE_KEY_LABEL = IS_MAC ? '⌘⇧Esc' : 'Ctrl+Shift+Escape';
 
 interface StreamedViewProps {
@@ -39,7 +41,8 @@ export function StreamedView({ frame, viewport, send, onLeave, onScale, overlay 
     return () => observer.disconnect();
   }, []);
 
-  const scale = room.width && room.height ? Math.min(1, room.width / viewport.width, room.height / viewport.height) : 1;
+  // A few pixels spare for the focus outline around the page.
+  const scale = room.width > FOCUS_ROOM && room.height > FOCUS_ROOM ? Math.min(1, (room.width - FOCUS_ROOM) / viewport.width, (room.height - FOCUS_ROOM) / viewport.height) : 1;
   useEffect(() => onScale(scale), [scale, onScale]);
 
   const point = (event: { clientX: number; clientY: number }) => {

@@ -26,3 +26,12 @@ export function describePath(path: RecordedPath | undefined, shown = 3): string 
   const more = actions.length > shown ? ', …' : '';
   return `Loads the page, then replays ${actions.length === 1 ? '1 step' : `${actions.length} steps`} (${named.join(', ')}${more}).`;
 }
+
+/** What the live session has recorded since the page loaded, for the author to see what re-capture will replay. */
+export function describeRecorded(path: RecordedPath | null | undefined, shown = 3): string {
+  const actions = path?.actions ?? [];
+  if (actions.length === 0) return 'No steps recorded since this page loaded.';
+  const named = actions.slice(-shown).map(describeAction);
+  const earlier = actions.length > shown ? '…, ' : '';
+  return `Recorded since this page loaded, for capturing again: ${actions.length === 1 ? '1 step' : `${actions.length} steps`} (${earlier}${named.join(', ')}).`;
+}

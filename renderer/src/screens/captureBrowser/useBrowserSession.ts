@@ -45,10 +45,19 @@ export function useBrowserSession(client: BuilderClient, options: OpenOptions) {
   const queue = useRef<BrowserInputEventInput[]>([]);
   const sending = useRef(false);
   const openOptions = useRef(options);
+  /** Ends the running session's frame loop now and resolves once the host has closed it. */
+  const stopCurrent = useRef<() => Promise<void>>(async () => undefined);
 
   useEffect(() => {
     let stopped = false;
     let openedId: string | null = null;
+    stopCurrent.current = async () => {
+      stopped = true;
+      sessionId.current = null;
+      const id = openedId;
+      openedId = null;
+      if (id) await client.call('browser.close', { sessionId: id }).catch(() => undefined);
+    };
     const run = async () => {
       let opened: BrowserSession;
       try {
@@ -144,6 +153,8 @@ export function useBrowserSession(client: BuilderClient, options: OpenOptions) {
     failure,
     send,
     act,
+    /** Closes the session (the host keeps its sign-in then), e.g. before forgetting the sign-in. */
+    stop: () => stopCurrent.current(),
     restart: () => {
       setFailure(null);
       setFrame(null);

@@ -1,0 +1,242 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from '@playwright/test';
+import { LOGIN_EMAIL, LOGIN_PASSWORD, startLoginSite, type LoginSite } from '../fixtures/loginSite/server';
+import { expectNoSeriousA11yViolations } from './support/axe';
+import { BuilderPage } from './support/builderPage';
+import { expect, test as hostTest } from './support/webHostFixture';
+
+/** Where the screenshots go: SHOTS_DIR when set (to look at them), else the test's output folder. */
+const shot = (name: string) => (process.env.SHOTS_DIR ? join(process.env.SHOTS_DIR, name) : test.info().outputPath(name));
+
+const VIEWPORT = { width: 1280, height: 800 };
+
+/**
+ * The login fixture site beside the web host, and the app's own data folder (saved sign-ins) in a
+ * fresh temporary folder, set before the host starts (an automatic fixture comes first).
+ */
+const test = hostTest.extend<{ loginSite: LoginSite; stateDir: string }>({
+  stateDir: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture list from this destructuring
+    async ({}, use) => {
+      const dir = await mkdtemp(join(tmpdir(), 'stepwise-state-'));
+      process.env.STEPWISE_STATE_DIR = dir;
+      await use(dir);
+      delete process.env.STEPWISE_STATE_DIR;
+      await rm(dir, { recursive: true, force: true });
+    },
+    { auto: true },
+  ],
+  // eslint-disable-next-line no-empty-pattern -- as above
+  loginSite: async ({}, use) => {
+    const site = await startLoginSite();
+    await use(site);
+    await site.close();
+  },
+});
+
+type PagePoints = Record<string, { x: number; y: number }>;
+
+/**
+ * Where things are on the login site at the capture viewport, read from a page of the test's own
+ * (same Chromium, same size, so the same layout): what the author sees in the streamed view.
+ */
+async function layoutOfLoginSite(browser: Browser, site: LoginSite): Promise<PagePoints> {
+  const reference = await browser.newPage({ viewport: VIEWPORT });
+  const centre = async (locator: Locator) => {
+    const box = (await locator.boundingBox())!;
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  };
+  await reference.goto(`${site.url}/login`);
+  const points: PagePoints = {
+    email: await centre(reference.getByLabel('Email')),
+    password: await centre(reference.getByLabel('Password')),
+  };
+  await reference.getByLabel('Email').fill(LOGIN_EMAIL);
+  await reference.getByLabel('Password').fill(LOGIN_PASSWORD);
+  await reference.getByRole('button', { name: 'Sign in' }).click();
+  await reference.waitForURL(/\/dashboard$/);
+  points.reports = await centre(reference.getByRole('button', { name: 'Reports' }));
+  await reference.close();
+  return points;
+}
+
+/** The capture browser's dialog and its parts, named as a person (or a screen reader) finds them. */
+function captureBrowser(page: Page) {
+  const dialog = page.getByRole('dialog', { name: 'Capture browser' });
+  return {
+    dialog,
+    view: dialog.getByRole('application', { name: /^Live page/ }),
+    address: dialog.getByRole('textbox', { name: 'Page address' }),
+    /** Clicks a point of the page (its CSS pixels) where the streamed view shows it. */
+    async click(point: { x: number; y: number }) {
+      const box = (await this.view.boundingBox())!;
+      await page.mouse.click(box.x + (point.x * box.width) / VIEWPORT.width, box.y + (point.y * box.height) / VIEWPORT.height);
+    },
+    async capture() {
+      await dialog.getByRole('button', { name: 'Capture', exact: true }).click();
+      await expect(dialog.getByRole('status').filter({ hasText: /^Added “/ })).toBeVisible({ timeout: 30_000 });
+    },
+  };
+}
+
+/** Opens the capture browser from the Screens panel's Capture, on `url` at the laptop viewport. */
+async function browse(page: Page, url: string) {
+  await page.getByRole('button', { name: 'Capture', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Capture a screen' });
+  await dialog.getByLabel('Page address').fill(url);
+  await dialog.getByRole('combobox', { name: /^Viewport/ }).selectOption('laptop');
+  await dialog.getByRole('button', { name: 'Browse first…' }).click();
+  const browser = captureBrowser(page);
+  await expect(browser.view.locator('img')).toBeVisible({ timeout: 20_000 });
+  return browser;
+}
+
+/** Every file under `dir`, with its text. */
+async function filesUnder(dir: string): Promise<Array<{ path: string; text: string }>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+  return Promise.all(files.map(async (path) => ({ path, text: (await readFile(path)).toString('latin1') })));
+}
+
+test('sign in and open the menu in the streamed page, capture, anchor to the open menu; the sign-in lasts, is forgotten, and re-capture replays the path', async ({ page, browser, webHost, loginSite, stateDir }) => {
+  test.setTimeout(240_000);
+  const points = await layoutOfLoginSite(browser, loginSite);
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  const builder = new BuilderPage(page);
+  await builder.open(webHost.url);
+  await builder.createProject('Acme analytics');
+
+  // No sign-in yet: the Capture dialog says so; the dashboard sends the browser to /login.
+  await page.getByRole('button', { name: 'Capture', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: 'Capture a screen' })).toContainText('Not signed in: sign in here and Stepwise keeps the session for this project (never your password).');
+  await page.keyboard.press('Escape');
+  let live = await browse(page, `${loginSite.url}/dashboard`);
+  await expect(live.address).toHaveValue(`${loginSite.url}/login`);
+
+  // Sign in by typing into the streamed view: Tab moves between the page's fields, not the builder's.
+  await live.click(points.email!);
+  await expect(live.view).toBeFocused();
+  await page.keyboard.type(LOGIN_EMAIL);
+  await page.keyboard.press('Tab');
+  await expect(live.view).toBeFocused();
+  await page.keyboard.type(LOGIN_PASSWORD);
+  await page.keyboard.press('Enter');
+  await expect(live.address).toHaveValue(`${loginSite.url}/dashboard`, { timeout: 15_000 });
+
+  // Open the Reports dropdown by clicking it in the view; the click is recorded for re-capture.
+  await live.click(points.reports!);
+  await expect(live.dialog).toContainText('Recorded since this page loaded, for capturing again: 1 step (click “Reports”).');
+  await page.screenshot({ path: shot('capture-browser-signed-in-dropdown.png') });
+  await expectNoSeriousA11yViolations(page, 'the capture browser');
+  await live.capture();
+  // The capture keeps the session (cookies and storage) as the project's sign-in.
+  await expect(live.dialog).toContainText(/Signed in at 127\.0\.0\.1, saved just now/);
+  await live.dialog.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(live.dialog).toBeHidden();
+
+  // The screen has the open menu's items; a tour step is anchored to one by picking it on the canvas.
+  const screens = page.getByRole('list', { name: 'Screens' });
+  await expect(screens.getByRole('listitem')).toHaveCount(1);
+  const weekly = await builder.elementCenter('Weekly summary');
+  await builder.addFlow('Product Tour');
+  await builder.itemList('Product tour').getByRole('button', { name: /^1\b/ }).click();
+  await page.getByRole('button', { name: 'Pick on canvas' }).click();
+  await page.mouse.move(weekly.x, weekly.y);
+  await page.mouse.down();
+  await page.mouse.up();
+  await expect(page.getByRole('region', { name: 'Step 1 of 1' })).toContainText('Weekly summary');
+  await page.screenshot({ path: shot('capture-browser-anchored-to-menu.png') });
+  await expect(builder.saveState).toHaveText('All changes saved', { timeout: 15_000 });
+
+  // Close the app and open it again: the sign-in is reused, the dashboard opens (and captures) directly.
+  await page.reload();
+  await page.getByRole('button', { name: /^Acme analytics/ }).first().click();
+  await expect(screens.getByRole('listitem')).toHaveCount(1);
+  live = await browse(page, `${loginSite.url}/dashboard`);
+  await expect(live.address).toHaveValue(`${loginSite.url}/dashboard`);
+  await expect(live.dialog).toContainText(/Signed in at 127\.0\.0\.1, saved/);
+  await live.capture();
+  await live.dialog.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(screens.getByRole('listitem')).toHaveCount(2);
+
+  // Capture again replays the recorded click: the open menu is back, the anchor still on it.
+  const first = screens.getByRole('listitem').first();
+  const firstName = (await first.locator('.screen-row-name').textContent())!;
+  await page.getByRole('button', { name: `Capture ${firstName} again` }).click();
+  const recapture = page.getByRole('dialog', { name: `Capture “${firstName}” again` });
+  await expect(recapture).toContainText('Loads the page, then replays 1 step (click “Reports”).');
+  await expect(recapture).toContainText(/Signed in at 127\.0\.0\.1/);
+  await recapture.getByRole('button', { name: 'Capture again' }).click();
+  await expect(recapture).toBeHidden({ timeout: 30_000 });
+  await expect(page.getByText(`“${firstName}” was captured again.`)).toBeVisible();
+  await first.getByRole('button').first().click();
+  await page.getByLabel('Find an element').fill('Weekly summary');
+  await expect(page.getByRole('list', { name: 'Mapped elements' }).getByRole('button', { name: /^Weekly summary/ })).toBeVisible();
+  await page.getByLabel('Find an element').fill('');
+
+  // The saved sign-in lives in the app's data folder; no file anywhere holds the password.
+  const saved = await filesUnder(stateDir);
+  expect(saved.some((file) => [...loginSite.sessions].some((token) => file.text.includes(token))), 'the sign-in is saved in the app data folder').toBe(true);
+  const projectFiles = await filesUnder(webHost.projectsDir);
+  for (const file of [...saved, ...projectFiles]) {
+    expect(file.text.includes(LOGIN_PASSWORD), `${file.path} holds the password`).toBe(false);
+    expect([...loginSite.sessions].some((token) => file.text.includes(token)) && projectFiles.includes(file), `${file.path} (in the projects folder) holds the session cookie`).toBe(false);
+  }
+
+  // Forget (asked first): the next session lands on the sign-in page.
+  await page.getByRole('button', { name: 'Capture', exact: true }).click();
+  const captureDialog = page.getByRole('dialog', { name: 'Capture a screen' });
+  await captureDialog.getByRole('button', { name: 'Forget', exact: true }).click();
+  await captureDialog.getByRole('button', { name: 'Forget sign-in' }).click();
+  await expect(captureDialog).toContainText('Not signed in: sign in here');
+  await page.keyboard.press('Escape');
+  live = await browse(page, `${loginSite.url}/dashboard`);
+  await expect(live.address).toHaveValue(`${loginSite.url}/login`);
+  await live.dialog.getByRole('button', { name: 'Close', exact: true }).click();
+
+  // Without the sign-in the recorded click has nothing to click: the message names the step; nothing changes.
+  await page.getByRole('button', { name: `Capture ${firstName} again` }).click();
+  await recapture.getByRole('button', { name: 'Capture again' }).click();
+  await expect(recapture.getByRole('alert')).toContainText(/Step 1 of 1 \(click "Reports"\)/, { timeout: 30_000 });
+  await recapture.getByRole('button', { name: 'Close' }).click();
+  await expect(screens.getByRole('listitem')).toHaveCount(2);
+  await expect(page.getByRole('region', { name: 'Step 1 of 1' })).toContainText('Weekly summary');
+});
+
+test('bad input: an unreachable address and a redirect loop are explained, and the session goes on', async ({ page, webHost, loginSite }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  const builder = new BuilderPage(page);
+  await builder.open(webHost.url);
+  await builder.createProject('Trouble');
+
+  // Nothing listens on port 9: the browser opens anyway and says why the page is not there.
+  await page.getByRole('button', { name: 'Capture', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Capture a screen' });
+  await dialog.getByLabel('Page address').fill('http://127.0.0.1:9/');
+  await dialog.getByRole('button', { name: 'Browse first…' }).click();
+  const live = captureBrowser(page);
+  await expect(live.dialog.getByRole('alert')).toContainText('127.0.0.1:9', { timeout: 30_000 });
+
+  // The same session goes to a page that works.
+  await live.address.fill(`${loginSite.url}/login`);
+  await live.address.press('Enter');
+  await expect(live.address).toHaveValue(`${loginSite.url}/login`);
+  await expect(live.dialog.getByRole('alert')).toHaveCount(0);
+
+  // A redirect loop, then a bad address typed in the bar: each in words, the session still there.
+  await live.address.fill(`${loginSite.url}/redirect-loop`);
+  await live.address.press('Enter');
+  await expect(live.dialog.getByRole('alert')).toBeVisible({ timeout: 30_000 });
+  await live.address.fill('ftp://files.example.com');
+  await live.address.press('Enter');
+  await expect(live.dialog.getByRole('alert')).toHaveText('ftp: addresses cannot be captured; only http and https pages can');
+  await live.address.fill(`${loginSite.url}/login`);
+  await live.address.press('Enter');
+  await expect(live.address).toHaveValue(`${loginSite.url}/login`);
+  await live.capture();
+  await live.dialog.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(page.getByRole('list', { name: 'Screens' }).getByRole('listitem')).toHaveCount(1);
+});
