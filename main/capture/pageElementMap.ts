@@ -2,12 +2,14 @@ import { z } from 'zod';
 import type { MappedElement } from '../../shared/model/screen';
 import { fingerprintSchema } from '../../shared/model/fingerprint';
 import { mappedElementSchema } from '../../shared/model/screen';
+import { storeElement } from '../../shared/project/storedElementMap';
 
 /** More than this is not a map an author can use, and keeps project files small. */
 export const MAX_MAPPED_ELEMENTS = 6_000;
 /**
- * What one capture may add to project.json, as compact JSON. The page is not trusted: without a
- * budget, 6,000 elements with long selectors add tens of MB to the file.
+ * What one capture may add to project.json, as compact JSON in the form the file stores it
+ * (shared/project/storedElementMap.ts: about 200 B an element on a 5,000-element page). The page
+ * is not trusted: without a budget, 6,000 elements with long selectors add tens of MB to the file.
  */
 export const MAX_ELEMENT_MAP_BYTES = 1024 * 1024;
 /** The in-page script's selectors stay far below this (attribute values up to 200 characters, plus a frame or shadow prefix). */
@@ -43,6 +45,7 @@ export function checkPageElementMap(raw: unknown, image: { width: number; height
   let bytes = 2; // the array's brackets
   /** By the page's index: the id kept for it, or (left out) the id of its nearest kept ancestor. */
   const keptIds: (string | undefined)[] = [];
+  const keptById = new Map<string, MappedElement>();
   for (const [index, entry] of parsed.data.elements.entries()) {
     const { parent, fingerprint, ...rest } = (entry && typeof entry === 'object' ? entry : {}) as { parent?: unknown; fingerprint?: unknown };
     // The page lists ancestors first; anything else is not a tree and is ignored.
@@ -75,7 +78,7 @@ export function checkPageElementMap(raw: unknown, image: { width: number; height
     const shortName = name !== undefined && name.length > MAX_NAME_CHARS ? `${name.slice(0, MAX_NAME_CHARS - 1)}…` : name;
     const kept: MappedElement = { ...element.data, box: { x, y, width, height }, alternates: keptAlternates, ...(shortName !== undefined ? { name: shortName } : {}) };
     // Elements come in page order, so keeping a prefix keeps the top of the page.
-    const size = Buffer.byteLength(JSON.stringify(kept)) + (elements.length ? 1 : 0);
+    const size = Buffer.byteLength(JSON.stringify(storeElement(kept, kept.parentId ? keptById.get(kept.parentId) : undefined))) + (elements.length ? 1 : 0);
     // Once the budget is reached every later element is left out, so what is kept is a true prefix.
     if (cut.overBudget > 0 || bytes + size > MAX_ELEMENT_MAP_BYTES) {
       cut.overBudget++;
@@ -86,6 +89,7 @@ export function checkPageElementMap(raw: unknown, image: { width: number; height
     if (shortName !== name) cut.names++;
     elements.push(kept);
     keptIds[index] = kept.id;
+    keptById.set(kept.id, kept);
   }
   const notices: string[] = [];
   if (parsed.data.truncated) notices.push(`The page has more than ${MAX_MAPPED_ELEMENTS.toLocaleString('en')} elements worth mapping; the first ${MAX_MAPPED_ELEMENTS.toLocaleString('en')} were kept.`);

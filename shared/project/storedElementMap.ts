@@ -61,7 +61,6 @@ function canonical(value: unknown): string {
   }
   return JSON.stringify(value);
 }
-const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 /** A copy with keys in alphabetical order, as a file written with stable key order reads back. */
 function sortedKeys<T>(value: T): T {
@@ -96,14 +95,32 @@ function parentAsAncestor(parent: Fingerprint): FingerprintAncestor {
   });
 }
 
+/** Canonical text of each level of a parent's chains, made once per parent (a parent has many children). */
+const chainTexts = new WeakMap<Fingerprint, { withParent: string[]; above: string[] }>();
+
+function chainsOf(parent: Fingerprint) {
+  let texts = chainTexts.get(parent);
+  if (!texts) {
+    const above = (parent.ancestors ?? []).map(canonical);
+    texts = { withParent: [canonical(parentAsAncestor(parent)), ...above], above };
+    chainTexts.set(parent, texts);
+  }
+  return texts;
+}
+
 /** The longest tail of `chain` that `source` starts with, as [levels listed, levels taken from source]. */
-function sharedTail(chain: FingerprintAncestor[], source: FingerprintAncestor[]): [number, number] | undefined {
+function sharedTail(chain: readonly string[], source: readonly string[]): [number, number] | undefined {
   for (let listed = 0; listed < chain.length; listed++) {
     const taken = chain.length - listed;
-    if (taken <= source.length && same(chain.slice(listed), source.slice(0, taken))) return [listed, taken];
+    if (taken > source.length) continue;
+    let match = true;
+    for (let level = 0; level < taken && match; level++) match = chain[listed + level] === source[level];
+    if (match) return [listed, taken];
   }
   return undefined;
 }
+
+const sameBox = (a: Box, b: Box) => a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 
 function storeFingerprint(fingerprint: Fingerprint, element: MappedElement, parent: Fingerprint | undefined): StoredFingerprint {
   const { tag, role, text, attributes, classes, ancestors, index, box } = fingerprint;
@@ -115,10 +132,12 @@ function storeFingerprint(fingerprint: Fingerprint, element: MappedElement, pare
   if (classes) stored.classes = classes;
   if (index !== undefined) stored.index = index;
   if (!box) stored.box = null;
-  else if (!same(box, element.box)) stored.box = toStoredBox(box);
+  else if (!sameBox(box, element.box)) stored.box = toStoredBox(box);
   if (!ancestors) return stored;
-  const fromParent = parent ? sharedTail(ancestors, [parentAsAncestor(parent), ...(parent.ancestors ?? [])]) : undefined;
-  const fromAbove = parent && !fromParent ? sharedTail(ancestors, parent.ancestors ?? []) : undefined;
+  const own = parent ? ancestors.map(canonical) : [];
+  const chains = parent ? chainsOf(parent) : undefined;
+  const fromParent = chains ? sharedTail(own, chains.withParent) : undefined;
+  const fromAbove = chains && !fromParent ? sharedTail(own, chains.above) : undefined;
   const [listed, taken] = fromParent ?? fromAbove ?? [ancestors.length, 0];
   // An empty list is kept: it says "no ancestors", which absence would not.
   if (listed || !taken) stored.ancestors = ancestors.slice(0, listed);

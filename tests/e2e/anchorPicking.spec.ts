@@ -5,6 +5,7 @@ import { createFlow } from '../../shared/model/create';
 import type { FlowOf } from '../../shared/model/flow';
 import type { Project } from '../../shared/model/project';
 import type { Screen } from '../../shared/model/screen';
+import { loadProjectText } from '../../shared/project/loadProject';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { BuilderPage } from './support/builderPage';
 import { serveDriftSite } from '../fixtures/drift/driftCorpus';
@@ -177,7 +178,12 @@ test('on a real capture of the Bootstrap dashboard, the number picked in a KPI c
 
   // Saved: the step points at the card the number sits in, with the card's own fingerprint.
   const file = join(webHost.projectsDir, 'Real dashboard.stepwise', 'project.json');
-  const saved = async () => JSON.parse(await readFile(file, 'utf8')) as Project;
+  // As the app reads it: element maps are stored compactly (shared/project/storedElementMap.ts).
+  const saved = async () => {
+    const loaded = loadProjectText(await readFile(file, 'utf8'), file);
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    return loaded.project;
+  };
   const anchorOf = (project: Project) => (project.flows[0] as FlowOf<'tour'> | undefined)?.tour.steps[0]?.anchor;
   const valueOf = (project: Project) => project.screens[0]!.elements.find((element) => element.name === '$40,000');
   await expect.poll(async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkPageElementMap, MAX_MAPPED_ELEMENTS, MAX_NAME_CHARS, MAX_SELECTOR_CHARS } from '../../../main/capture/pageElementMap';
+import type { MappedElement } from '../../../shared/model/screen';
+import { storeElementMap } from '../../../shared/project/storedElementMap';
 
 /** The documented budget for what one capture adds to project.json. */
 const ONE_MB = 1024 * 1024;
@@ -22,7 +24,8 @@ function ordinaryElement(i: number) {
   };
 }
 
-const storedBytes = (elements: unknown[]) => Buffer.byteLength(JSON.stringify(elements));
+/** As project.json stores the map (shared/project/storedElementMap.ts). */
+const storedBytes = (elements: MappedElement[]) => Buffer.byteLength(JSON.stringify(storeElementMap(elements)));
 
 describe('checkPageElementMap against a hostile page', () => {
   it(`keeps the map of ${MAX_MAPPED_ELEMENTS.toLocaleString('en')} elements x 3 selectors of 2,000 characters within 1 MB, and says what was cut`, () => {
