@@ -1,10 +1,15 @@
 import type { ChecklistItem } from '../bundleTypes';
 import type { RunFlow } from '../context';
+import { dock } from '../layout/dock';
 import css from '../styles/checklist.css?raw';
 
-const MIRROR: Record<string, string> = { 'bottom-right': 'bottom-left', 'bottom-left': 'bottom-right', 'top-right': 'top-left', 'top-left': 'top-right' };
+/** A tour's card or backdrop in the overlay: a tour is on screen. */
+const TOUR_ON_SCREEN = '.card:not(.hot, .list, .survey), .spot';
 
-/** A launcher button and a panel of items with progress; completed items are remembered per user. */
+/**
+ * A launcher button and a panel of items with progress; completed items are remembered per user.
+ * While a tour runs the panel folds into its launcher, and opens again when the tour is over.
+ */
 export const runChecklist: RunFlow = (flow, context, end) => {
   if (flow.kind !== 'checklist') throw new Error('not a checklist');
   const body = flow.checklist;
@@ -14,27 +19,47 @@ export const runChecklist: RunFlow = (flow, context, end) => {
   const done = new Set(context.frequency.read(flow.id).items ?? []);
   let open = done.size === 0;
   let ended = false;
+  // Tours on screen (by flow id), and whether the panel was open when the first of them started.
+  const tours = new Set<string>();
+  let reopen = false;
   context.style(css);
   const layer = context.layer();
-  // Corners follow the reading direction: bottom-right in English is bottom-left in Hebrew.
-  const corner = context.dir === 'rtl' ? MIRROR[body.launcher.position]! : body.launcher.position;
   const panelId = `list-${flow.id}`;
   const titleId = `${panelId}-title`;
-  const launcher = h('button', { type: 'button', className: `launch ${corner}`, 'aria-controls': panelId });
-  const panel = h('section', { className: `card list ${corner}`, id: panelId, role: 'dialog', dir: context.dir });
+  const launcher = h('button', { type: 'button', className: 'launch', 'aria-controls': panelId });
+  const panel = h('section', { className: 'card list', id: panelId, role: 'dialog', dir: context.dir });
+  const docked = dock(context, body.launcher.position, launcher, panel);
+  docked.slot.classList.add('fits'); // the panel scrolls when its corner runs out of height
+  // Started after a tour that is already on screen (this chunk loads lazily): fold at once.
+  if ([...layer.children].some((node) => node.matches(TOUR_ON_SCREEN))) touring('', true);
   launcher.addEventListener('click', () => toggle(!open));
   panel.addEventListener('keydown', (event) => event.key === 'Escape' && toggle(false));
-  layer.append(launcher, panel);
 
-  const remove = () => {
-    launcher.remove();
-    panel.remove();
-  };
+  const remove = () => docked.remove();
   const finish: Parameters<RunFlow>[2] = (outcome) => {
     remove();
     if (!ended) end(outcome);
     ended = true;
   };
+
+  /** A tour started or ended: the panel folds away while any tour is on screen. */
+  function touring(flowId: string, started: boolean): void {
+    if (started) {
+      if (tours.has(flowId)) return; // the next step of a tour already folded for
+      if (!tours.size) reopen = open;
+      tours.add(flowId);
+      open = false;
+    } else {
+      // A tour found on screen at start has no known id ('') : it is over when any tour ends.
+      const known = tours.delete(flowId);
+      if (!(tours.delete('') || known) || tours.size) return;
+      open = reopen && !ended;
+    }
+    render();
+    // Back after the tour: focus returns where it was when the tour began, or else to the list.
+    const active = context.document.activeElement;
+    if (open && (!active || active === context.document.body)) panel.querySelector<HTMLElement>('.item')?.focus({ preventScroll: true });
+  }
 
   function toggle(next: boolean): void {
     open = next;
@@ -60,7 +85,8 @@ export const runChecklist: RunFlow = (flow, context, end) => {
     const { action } = item;
     if (item.doneWhen.kind === 'clicked') complete(item);
     if (action.kind === 'startFlow') {
-      toggle(false);
+      // A tour folds the panel itself and opens it again when it is over; anything else just starts.
+      if (context.bundle.flows.find((other) => other.id === action.flowId)?.kind !== 'tour') toggle(false);
       context.start(action.flowId);
     } else if (action.kind === 'openUrl') {
       const url = safeUrl(action.url);
@@ -114,6 +140,8 @@ export const runChecklist: RunFlow = (flow, context, end) => {
     navigated: visited,
     track: (name) => body.items.forEach((item) => item.doneWhen.kind === 'event' && item.doneWhen.name === name && complete(item)),
     observe(event) {
+      if (event.flowKind === 'tour' && (event.type === 'flow_started' || event.type === 'step_viewed')) touring(event.flowId, true);
+      if (event.flowKind === 'tour' && (event.type === 'flow_completed' || event.type === 'flow_dismissed')) touring(event.flowId, false);
       if (event.type !== 'flow_completed') return;
       body.items.forEach((item) => item.doneWhen.kind === 'flowCompleted' && item.doneWhen.flowId === event.flowId && complete(item));
     },

@@ -1,4 +1,5 @@
 import type { RunFlow } from '../context';
+import { placeBeacon, placeHotspotCard } from '../layout/hotspotLayout';
 import css from '../styles/hotspot.css?raw';
 
 /** A pulsing beacon on an element; it opens a tooltip on hover or click. Closing the tooltip completes it. */
@@ -51,17 +52,25 @@ export const runHotspot: RunFlow = (flow, context, end) => {
       layer.append(button);
       disposers.push(
         () => button.remove(),
-        follow(found.target, [button], () => {
-          const rect = found.target.getBoundingClientRect();
-          Object.assign(button.style, { left: `${rect.right - size / 2 + offset.x}px`, top: `${rect.top - size / 2 + offset.y}px` });
-        }),
+        follow(found.target, [button], () => placeBeacon(button, found.target.getBoundingClientRect(), size, offset)),
       );
       const open = () => {
         if (cardDisposers.length) return;
         const { card, arrow } = stepCard(context, { ...body, closable: true }, { close: () => finish('completed'), next() {}, back() {} }, false);
+        card.classList.add('hot');
         layer.append(card);
         button.setAttribute('aria-expanded', 'true');
-        cardDisposers = [() => card.remove(), follow(button, [card], () => place(button, card, body.placement, 'center', arrow))];
+        // Beside the target and its beacon together, never over them, and clear of the docked widgets.
+        const both = {
+          getBoundingClientRect() {
+            const a = found.target.getBoundingClientRect();
+            const b = button.hidden ? a : button.getBoundingClientRect();
+            const [left, top] = [Math.min(a.left, b.left), Math.min(a.top, b.top)];
+            return new DOMRect(left, top, Math.max(a.right, b.right) - left, Math.max(a.bottom, b.bottom) - top);
+          },
+        };
+        const docks = () => [...layer.children].filter((node) => node.classList.contains('dock')).map((node) => node.getBoundingClientRect());
+        cardDisposers = [() => card.remove(), follow(both, [button, card], () => placeHotspotCard(place, both, card, body.placement, arrow, docks))];
         if (body.openOn === 'click') focusCard(card);
         else card.addEventListener('mouseleave', closeCard);
       };

@@ -1,5 +1,6 @@
 import type { RunFlow } from '../context';
 import type { PlayerEventMap } from '../events';
+import { dock } from '../layout/dock';
 import css from '../styles/survey.css?raw';
 
 type Band = PlayerEventMap['survey_answered']['band'];
@@ -20,14 +21,17 @@ export const runSurvey: RunFlow = (flow, context, end) => {
   let timer = 0;
   context.style(css);
   const layer = context.layer();
-  const dim = centered ? h('div', { className: 'dim' }) : null;
-  const card = h('div', { className: `card survey ${centered ? 'modal' : survey.position}`, role: 'dialog', 'aria-labelledby': id, tabindex: -1, dir: context.dir });
-  layer.append(...(dim ? [dim, card] : [card]));
+  const card = h('div', { className: `card survey${centered ? ' modal' : ''}`, role: 'dialog', 'aria-labelledby': id, tabindex: -1, dir: context.dir });
+  // Centred: over a dim of its own, under a tour's. In a corner: docked with the corner's other widgets.
+  const dim = centered ? h('div', { className: 'dim sdim' }) : null;
+  if (dim) layer.append(dim, card);
+  const docked = survey.position === 'center' ? null : dock(context, survey.position, card);
 
   const remove = () => {
     view.clearTimeout(timer);
     dim?.remove();
     card.remove();
+    docked?.remove();
   };
   const close = h('button', { type: 'button', className: 'x', 'aria-label': 'Close' }, '×');
   close.addEventListener('click', () => {
