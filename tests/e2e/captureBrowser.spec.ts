@@ -139,9 +139,13 @@ test('sign in and open the menu in the streamed page, capture, anchor to the ope
   // The screen has the open menu's items; a tour step is anchored to one by picking it on the canvas.
   const screens = page.getByRole('list', { name: 'Screens' });
   await expect(screens.getByRole('listitem')).toHaveCount(1);
+  await screens.getByRole('button', { name: /^Dashboard · Acme Analytics/ }).dblclick();
+  await page.getByLabel('New name for Dashboard · Acme Analytics').fill('Reports menu');
+  await page.keyboard.press('Enter');
   const weekly = await builder.elementCenter('Weekly summary');
   await builder.addFlow('Product Tour');
   await builder.itemList('Product tour').getByRole('button', { name: /^1\b/ }).click();
+  await page.getByRole('combobox', { name: 'Type' }).selectOption('tooltip');
   await page.getByRole('button', { name: 'Pick on canvas' }).click();
   await page.mouse.move(weekly.x, weekly.y);
   await page.mouse.down();
@@ -163,7 +167,7 @@ test('sign in and open the menu in the streamed page, capture, anchor to the ope
 
   // Capture again replays the recorded click: the open menu is back, the anchor still on it.
   const first = screens.getByRole('listitem').first();
-  const firstName = (await first.locator('.screen-row-name').textContent())!;
+  const firstName = 'Reports menu';
   await page.getByRole('button', { name: `Capture ${firstName} again` }).click();
   const recapture = page.getByRole('dialog', { name: `Capture “${firstName}” again` });
   await expect(recapture).toContainText('Loads the page, then replays 1 step (click “Reports”).');
@@ -175,6 +179,9 @@ test('sign in and open the menu in the streamed page, capture, anchor to the ope
   await page.getByLabel('Find an element').fill('Weekly summary');
   await expect(page.getByRole('list', { name: 'Mapped elements' }).getByRole('button', { name: /^Weekly summary/ })).toBeVisible();
   await page.getByLabel('Find an element').fill('');
+  await builder.flowRow('Product tour').click();
+  await builder.itemList('Product tour').getByRole('button', { name: /^1\b/ }).click();
+  await expect(page.getByRole('region', { name: 'Step 1 of 1' })).toContainText('Weekly summary');
 
   // The saved sign-in lives in the app's data folder; no file anywhere holds the password.
   const saved = await filesUnder(stateDir);

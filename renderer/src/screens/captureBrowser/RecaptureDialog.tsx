@@ -13,7 +13,7 @@ import { SignInLine } from './SignInLine';
 import { useSignInStatus } from './useSignInStatus';
 import './captureBrowser.css';
 
-const STAGES: CaptureStage[] = ['loading', 'ready', 'waiting', 'screenshot', 'mapping', 'saving'];
+const STAGES: CaptureStage[] = ['loading', 'waiting', 'screenshot', 'mapping', 'saving'];
 
 /**
  * "Capture again" for a screen from a URL (web host): the host loads the page with the project's
@@ -82,6 +82,7 @@ export function RecaptureDialog({ screenId, onClose }: { screenId: string; onClo
     );
   }
   const currentIndex = status ? STAGES.indexOf(status.stage) : -1;
+  const steps = source.path?.actions.length ?? 0;
   return (
     <Modal
       title={title}
@@ -118,15 +119,12 @@ export function RecaptureDialog({ screenId, onClose }: { screenId: string; onClo
         {running ? (
           <ol className="capture-stages" aria-label="Capture progress" aria-live="polite">
             {status?.stage === 'starting' ? <li className="current">{JOB_STAGE_LABELS.starting}…</li> : null}
-            {STAGES.filter((stage) => stage !== 'ready' || source.path?.actions.length).map((stage) => {
-              const index = STAGES.indexOf(stage);
-              return (
-                <li key={stage} className={index < currentIndex ? 'done' : index === currentIndex ? 'current' : ''} aria-current={index === currentIndex ? 'step' : undefined}>
-                  {JOB_STAGE_LABELS[stage]}
-                  {index === currentIndex ? '…' : ''}
-                </li>
-              );
-            })}
+            {STAGES.map((stage, index) => (
+              <li key={stage} className={index < currentIndex ? 'done' : index === currentIndex ? 'current' : ''} aria-current={index === currentIndex ? 'step' : undefined}>
+                {stage === 'loading' && steps ? `Loading the page and replaying ${steps === 1 ? 'the recorded step' : `the ${steps} recorded steps`}` : JOB_STAGE_LABELS[stage]}
+                {index === currentIndex ? '…' : ''}
+              </li>
+            ))}
           </ol>
         ) : null}
         {error ? (

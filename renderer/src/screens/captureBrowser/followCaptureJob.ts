@@ -7,7 +7,6 @@ const POLL_MS = 200;
 export const JOB_STAGE_LABELS: Partial<Record<CaptureStage, string>> = {
   starting: 'Starting the browser',
   loading: 'Loading the page',
-  ready: 'Replaying the recorded steps',
   waiting: 'Waiting for the page to settle',
   screenshot: 'Taking the screenshot',
   mapping: 'Mapping the elements',
