@@ -9,12 +9,18 @@ export function canonicalLocale(tag: string): string | null {
   }
 }
 
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+// Made on first use: building it loads the language names, about 15 ms of a page's main thread,
+// which importing the player must not cost.
+let names: Intl.DisplayNames | undefined;
+const languageNames = () => (names ??= new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }));
+
+/** Languages every engine has a name for (a test holds it to that), known without loading the names. */
+export const COMMON_LANGUAGES = new Set('ar cs da de el en es fa fi fr he hi id it ja ko nb nl pl pt ru sv th tr uk vi zh'.split(' '));
 
 /** The English name of a locale ("he" -> "Hebrew"), or null when the language is unknown. */
 export function localeDisplayName(tag: string): string | null {
   try {
-    return languageNames.of(tag) ?? null;
+    return languageNames().of(tag) ?? null;
   } catch {
     return null;
   }
@@ -29,7 +35,7 @@ export function isKnownLocale(tag: string): boolean {
   if (known === undefined) {
     // The language subtag is 2 or 3 letters ("en", "haw"), which languageNames.of never throws on.
     const language = /^[a-z]{2,3}(?=-|$)/.exec(tag)?.[0];
-    known = !!language && canonicalLocale(tag) === tag && languageNames.of(language) !== undefined;
+    known = !!language && canonicalLocale(tag) === tag && (COMMON_LANGUAGES.has(language) || languageNames().of(language) !== undefined);
     if (knownLocaleCache.size < 1_000) knownLocaleCache.set(tag, known);
   }
   return known;
