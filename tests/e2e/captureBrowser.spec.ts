@@ -115,10 +115,13 @@ test('sign in and open the menu in the streamed page, capture, anchor to the ope
   let live = await browse(page, `${loginSite.url}/dashboard`);
   await expect(live.address).toHaveValue(`${loginSite.url}/login`);
 
-  // Sign in by typing into the streamed view: Tab moves between the page's fields, not the builder's.
+  // Sign in in the streamed view: the email pasted from the clipboard, Tab to the page's next field
+  // (not the builder's), the password typed, Enter.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((text) => navigator.clipboard.writeText(text), LOGIN_EMAIL);
   await live.click(points.email!);
   await expect(live.view).toBeFocused();
-  await page.keyboard.type(LOGIN_EMAIL);
+  await page.keyboard.press('ControlOrMeta+V');
   await page.keyboard.press('Tab');
   await expect(live.view).toBeFocused();
   await page.keyboard.type(LOGIN_PASSWORD);
@@ -172,6 +175,8 @@ test('sign in and open the menu in the streamed page, capture, anchor to the ope
   const recapture = page.getByRole('dialog', { name: `Capture “${firstName}” again` });
   await expect(recapture).toContainText('Loads the page, then replays 1 step (click “Reports”).');
   await expect(recapture).toContainText(/Signed in at 127\.0\.0\.1/);
+  await expectNoSeriousA11yViolations(page, 'the Capture again dialog');
+  await page.screenshot({ path: shot('recapture-dialog.png') });
   await recapture.getByRole('button', { name: 'Capture again' }).click();
   await expect(recapture).toBeHidden({ timeout: 30_000 });
   await expect(page.getByText(`“${firstName}” was captured again.`)).toBeVisible();
@@ -232,6 +237,14 @@ test('bad input: an unreachable address and a redirect loop are explained, and t
   await live.address.press('Enter');
   await expect(live.address).toHaveValue(`${loginSite.url}/login`);
   await expect(live.dialog.getByRole('alert')).toHaveCount(0);
+
+  // Escape belongs to the page while the view has focus; Ctrl+Shift+Escape leaves it for the address bar.
+  await live.view.focus();
+  await page.keyboard.press('Escape');
+  await expect(live.view).toBeFocused();
+  await expect(live.dialog).toBeVisible();
+  await page.keyboard.press('Control+Shift+Escape');
+  await expect(live.address).toBeFocused();
 
   // A redirect loop, then a bad address typed in the bar: each in words, the session still there.
   await live.address.fill(`${loginSite.url}/redirect-loop`);
