@@ -73,6 +73,7 @@ export function keepClear(layer: ShadowRoot): void {
 
   /** The least move that keeps a dock clear of everything in `avoid` and on screen, or null. */
   function clearPlace(dock: HTMLElement, avoid: Box[], width: number, height: number): [number, number] | null {
+    if (!avoid.length) return [0, 0]; // nothing to keep clear of: home (also in the editor's canvas, whose viewport is not the page's)
     const [x, y] = offsets.get(dock) ?? [0, 0];
     const home = moved(dock.getBoundingClientRect(), -x, -y);
     const bottom = dock.classList.contains('bottom');
