@@ -136,6 +136,7 @@ test('sign in and open the menu in the streamed page, capture, anchor to the ope
   await live.capture();
   // The capture keeps the session (cookies and storage) as the project's sign-in.
   await expect(live.dialog).toContainText(/Signed in at 127\.0\.0\.1, saved just now/);
+  await page.screenshot({ path: shot('capture-browser-after-capture.png') });
   await live.dialog.getByRole('button', { name: 'Close', exact: true }).click();
   await expect(live.dialog).toBeHidden();
 
@@ -217,7 +218,7 @@ test('sign in and open the menu in the streamed page, capture, anchor to the ope
   await expect(page.getByRole('region', { name: 'Step 1 of 1' })).toContainText('Weekly summary');
 });
 
-test('bad input: an unreachable address and a redirect loop are explained, and the session goes on', async ({ page, webHost, loginSite }) => {
+test('bad input: an unreachable address, a redirect loop and a page navigating in a loop are explained, and the session goes on', async ({ page, webHost, loginSite }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1600, height: 1000 });
   const builder = new BuilderPage(page);
@@ -250,6 +251,11 @@ test('bad input: an unreachable address and a redirect loop are explained, and t
   await live.address.fill(`${loginSite.url}/redirect-loop`);
   await live.address.press('Enter');
   await expect(live.dialog.getByRole('alert')).toBeVisible({ timeout: 30_000 });
+  // A page that navigates itself in a loop is stopped, and says so.
+  await live.address.fill(`${loginSite.url}/loop`);
+  await live.address.press('Enter');
+  await expect(live.dialog.getByRole('alert')).toContainText('in a loop, so it was stopped', { timeout: 30_000 });
+  await page.screenshot({ path: shot('capture-browser-loop-stopped.png') });
   await live.address.fill('ftp://files.example.com');
   await live.address.press('Enter');
   await expect(live.dialog.getByRole('alert')).toHaveText('ftp: addresses cannot be captured; only http and https pages can');

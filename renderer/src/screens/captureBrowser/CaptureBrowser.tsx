@@ -46,6 +46,8 @@ export function CaptureBrowser({ open, onClose }: { open: OpenOptions; onClose()
   const viewport = session?.viewport ?? open.viewport;
   const presetId = VIEWPORT_PRESETS.find((preset) => preset.width === viewport.width && preset.height === viewport.height)?.id ?? 'custom';
   const signIn = session?.signIn ?? null;
+  // A blank tab (after a stopped loop, a closed popup) has nothing to capture.
+  const onWebPage = Boolean(session && /^https?:/i.test(session.url));
 
   const navigate = async (action: 'go' | 'back' | 'forward' | 'reload', url?: string) => {
     const failed = await act((sessionId) => client.call('browser.navigate', { sessionId, action, ...(url ? { url } : {}) }));
@@ -138,7 +140,7 @@ export function CaptureBrowser({ open, onClose }: { open: OpenOptions; onClose()
           <button type="button" className="button" onClick={onClose}>
             Close
           </button>
-          <button type="button" className="button primary" disabled={!session || capturing || Boolean(failure)} onClick={() => void capture()}>
+          <button type="button" className="button primary" disabled={!onWebPage || capturing || Boolean(failure)} onClick={() => void capture()}>
             <Icon name="camera" size={16} /> {capturing ? 'Capturing…' : 'Capture'}
           </button>
         </>
@@ -166,7 +168,8 @@ export function CaptureBrowser({ open, onClose }: { open: OpenOptions; onClose()
             aria-label="Page address"
             type="url"
             spellCheck={false}
-            value={address ?? session?.url ?? open.url}
+            placeholder="Enter the address of a page"
+            value={address ?? (session ? (onWebPage ? session.url : '') : open.url)}
             onChange={(event) => setAddress(event.target.value)}
             onKeyDown={(event) => {
               if (event.key === 'Escape' && address !== null) {
