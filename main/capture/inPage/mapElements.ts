@@ -4,7 +4,7 @@
  * Its output crosses from an untrusted page, so main validates it again.
  */
 import type { Fingerprint } from '../../../shared/anchors/fingerprintTypes';
-import { describeElement, roleOf, shown } from '../../../player/src/anchors/describeElement';
+import { describeElement, roleOf, shown, type AncestorMemo } from '../../../player/src/anchors/describeElement';
 import { collapse, nameOf } from './elementName';
 import { hasIdentity, hasOwnText, isDecoration, kindOf, onlyChild, sameBox, SKIPPED_TAGS, type Kind, type Rect } from './pointable';
 import { createSelectorMaker, type QueryBudget } from './selectors';
@@ -73,8 +73,8 @@ function parentOf(element: Element): Element | null {
   }
 }
 
-function fingerprintOf(element: Element): Fingerprint {
-  const fingerprint = describeElement(element);
+function fingerprintOf(element: Element, memo: AncestorMemo): Fingerprint {
+  const fingerprint = describeElement(element, memo);
   if (fingerprint.ancestors && fingerprint.ancestors.length > ANCESTOR_LEVELS) fingerprint.ancestors = fingerprint.ancestors.slice(0, ANCESTOR_LEVELS);
   return fingerprint;
 }
@@ -100,6 +100,8 @@ export function mapElements(options: ElementMapOptions): PageElementMap {
   const nearest = new Map<Element, number>();
   const hostSelectors = new Map<Element, string>();
   const budget: QueryBudget = { spentMs: 0 };
+  // Thousands of mapped elements share a few hundred ancestors: each is read once.
+  const ancestorMemo: AncestorMemo = [new Map(), new Map()];
 
   function nearestMapped(element: Element | null): number {
     if (!element) return -1;
@@ -228,7 +230,7 @@ export function mapElements(options: ElementMapOptions): PageElementMap {
     const found = selectors.selectorsOf(element, MAX_ALTERNATES);
     if (!found) return -1;
     const frame = tag === 'iframe' ? (element as HTMLIFrameElement) : null;
-    const fingerprint = fingerprintOf(element);
+    const fingerprint = fingerprintOf(element, ancestorMemo);
     const name = nameOf(element, scope.root, fingerprint.text ?? '') || (frame && !frame.contentDocument ? 'Embedded frame (cross-origin: its contents cannot be mapped)' : '');
     const role = roleOf(element);
     elements.push({

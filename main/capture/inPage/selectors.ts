@@ -260,6 +260,23 @@ export function createSelectorMaker(root: Document | ShadowRoot, elements: reado
     return undefined;
   }
 
+  const positions = new Map<Element, [index: number, only: boolean]>();
+  /** nth-of-type position, and whether it is the only child of its tag: read for all children of a parent at once (a list of 600 rows is walked once, not 600 times). */
+  function positionOf(element: Element, parent: Element): [number, boolean] {
+    let position = positions.get(element);
+    if (!position) {
+      const counts = new Map<string, number>();
+      for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
+        const index = (counts.get(child.localName) ?? 0) + 1;
+        counts.set(child.localName, index);
+        positions.set(child, [index, false]);
+      }
+      for (let child = parent.firstElementChild; child; child = child.nextElementSibling) positions.get(child)![1] = counts.get(child.localName) === 1;
+      position = positions.get(element)!;
+    }
+    return position;
+  }
+
   const pathCache = new Map<Element, string>();
   /** `#employees tbody > tr:nth-of-type(3) > td:nth-of-type(2)`: from the nearest stable ancestor (or body), one step a level. */
   function structuralPath(element: Element, positional = false): string | undefined {
@@ -272,11 +289,7 @@ export function createSelectorMaker(root: Document | ShadowRoot, elements: reado
     }
     if (!base) return undefined;
     const tag = tagName(element);
-    const local = element.localName;
-    let index = 0;
-    for (let sibling: Element | null = element; sibling; sibling = sibling.previousElementSibling) if (sibling.localName === local) index++;
-    let only = index === 1;
-    for (let sibling = element.nextElementSibling; only && sibling; sibling = sibling.nextElementSibling) if (sibling.localName === local) only = false;
+    const [index, only] = positionOf(element, parent);
     return `${base} > ${only ? tag : ((!positional && siblingClass(element)) || `${tag}:nth-of-type(${index})`)}`;
   }
 

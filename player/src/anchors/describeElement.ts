@@ -82,30 +82,43 @@ function indexOf(element: Element): number {
 const ROW_LIKE = /^(tr|li)$/;
 const ROW_TEXT_LIMIT = 40;
 
-function ancestorsOf(element: Element): FingerprintAncestor[] | undefined {
+/**
+ * Ancestor records already read while describing many elements of one page (capture describes
+ * thousands that share their ancestors): by element, apart for chains whose row text was taken below.
+ */
+export type AncestorMemo = [Map<Element, FingerprintAncestor>, Map<Element, FingerprintAncestor>];
+
+function ancestorsOf(element: Element, memo?: AncestorMemo): FingerprintAncestor[] | undefined {
   const chain: FingerprintAncestor[] = [];
   let rowText = false;
   for (let parent = element.parentElement; parent && chain.length < ANCESTOR_LEVELS && parent.localName !== 'body' && parent.localName !== 'html'; parent = parent.parentElement) {
-    let attributes = attributesOf(parent, TEST_ID_ATTRIBUTES.concat('aria-label', 'role'));
-    if (!rowText && (ROW_LIKE.test(parent.localName) || parent.getAttribute('role') === 'row')) {
-      rowText = true;
-      const text = visibleText(parent, ROW_TEXT_LIMIT);
-      if (text) attributes = { ...attributes, text };
+    const known = memo?.[rowText ? 1 : 0];
+    let record = known?.get(parent);
+    const row = !rowText && (ROW_LIKE.test(parent.localName) || parent.getAttribute('role') === 'row');
+    if (!record) {
+      let attributes = attributesOf(parent, TEST_ID_ATTRIBUTES.concat('aria-label', 'role'));
+      if (row) {
+        const text = visibleText(parent, ROW_TEXT_LIMIT);
+        if (text) attributes = { ...attributes, text };
+      }
+      const classes = classesOf(parent);
+      record = { tag: parent.localName, ...(attributes ? { attributes } : {}), ...(classes ? { classes } : {}) };
+      known?.set(parent, record);
     }
-    const classes = classesOf(parent);
-    chain.push({ tag: parent.localName, ...(attributes ? { attributes } : {}), ...(classes ? { classes } : {}) });
+    if (row) rowText = true;
+    chain.push(record);
   }
   return chain.length ? chain : undefined;
 }
 
-export function describeElement(element: Element): Fingerprint {
+export function describeElement(element: Element, memo?: AncestorMemo): Fingerprint {
   const view = element.ownerDocument.defaultView;
   const rect = element.getBoundingClientRect();
   const role = roleOf(element);
   const text = visibleText(element);
   const attributes = attributesOf(element, OWN_ATTRIBUTES);
   const classes = classesOf(element);
-  const ancestors = ancestorsOf(element);
+  const ancestors = ancestorsOf(element, memo);
   return {
     tag: element.localName,
     ...(role ? { role } : {}),
