@@ -266,3 +266,48 @@ test('bad input: an unreachable address, a redirect loop and a page navigating i
   await live.dialog.getByRole('button', { name: 'Close', exact: true }).click();
   await expect(page.getByRole('list', { name: 'Screens' }).getByRole('listitem')).toHaveCount(1);
 });
+
+test('a window the page opens becomes a tab of the session; a download is refused with a notice; two captures in one session', async ({ page, browser, webHost, loginSite }) => {
+  test.setTimeout(120_000);
+  const reference = await browser.newPage({ viewport: VIEWPORT });
+  await reference.goto(`${loginSite.url}/popup`);
+  const openButton = (await reference.getByRole('button', { name: 'Open a window' }).boundingBox())!;
+  await reference.goto(`${loginSite.url}/download`);
+  const downloadLink = (await reference.getByRole('link', { name: 'Download the report' }).boundingBox())!;
+  await reference.close();
+  const centre = (box: { x: number; y: number; width: number; height: number }) => ({ x: box.x + box.width / 2, y: box.y + box.height / 2 });
+
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  const builder = new BuilderPage(page);
+  await builder.open(webHost.url);
+  await builder.createProject('Popups');
+  const live = await browse(page, `${loginSite.url}/popup`);
+  await live.click(centre(openButton));
+  const tabs = live.dialog.getByRole('list', { name: 'Browser tabs' });
+  await expect(tabs.getByRole('listitem')).toHaveCount(2);
+  await expect(live.address).toHaveValue(`${loginSite.url}/login`);
+  await expect(live.dialog.getByRole('list', { name: 'Browser notices' })).toContainText('The page opened a new tab');
+  await page.screenshot({ path: shot('capture-browser-tabs.png') });
+
+  // Back to the first tab, the popup closed: one tab again, no tab strip.
+  await tabs.getByRole('button', { name: 'Popup', exact: true }).click();
+  await expect(live.address).toHaveValue(`${loginSite.url}/popup`);
+  await tabs.getByRole('button', { name: /^Close tab Sign in/ }).click();
+  await expect(tabs).toHaveCount(0);
+
+  await live.address.fill(`${loginSite.url}/download`);
+  await live.address.press('Enter');
+  await expect(live.address).toHaveValue(`${loginSite.url}/download`);
+  await live.click(centre(downloadLink));
+  await expect(live.dialog.getByRole('list', { name: 'Browser notices' })).toContainText('The page started a download (report.csv); it was refused.');
+
+  // Several captures in one session, each a screen and one undo step.
+  await live.capture();
+  await live.dialog.getByRole('button', { name: 'Capture', exact: true }).click();
+  await expect(live.dialog.getByRole('status').filter({ hasText: '(2 captured in this session)' })).toBeVisible({ timeout: 30_000 });
+  await live.dialog.getByRole('button', { name: 'Close', exact: true }).click();
+  const screens = page.getByRole('list', { name: 'Screens' });
+  await expect(screens.getByRole('listitem')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(screens.getByRole('listitem')).toHaveCount(1);
+});
