@@ -6,8 +6,14 @@ import type { Target } from './position';
 /** Splits "host >>> inner": step into an open shadow root or a same-origin iframe between parts. */
 const PIERCE = /\s*>>>\s*/;
 
+/**
+ * Shown to the user: laid out, not visibility: hidden (a closed Bootstrap offcanvas), and not slid
+ * wholly off the page's left or top edge (an off-canvas sidebar), where no scroll can reach it.
+ */
 function visible(element: Element): boolean {
-  return element.getClientRects().length > 0;
+  const box = element.getClientRects()[0];
+  const view = element.ownerDocument.defaultView!;
+  return !!box && box.right + view.scrollX > 0 && box.bottom + view.scrollY > 0 && element.checkVisibility?.({ visibilityProperty: true }) !== false;
 }
 
 /** The element's box in the top document's viewport, adding the offsets of the iframes it sits in. */

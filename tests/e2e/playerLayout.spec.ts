@@ -218,3 +218,47 @@ for (const size of SIZES) {
     });
   });
 }
+
+test.describe('real page shapes', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  async function open(page: Page, value: object): Promise<void> {
+    await page.goto(`${site.url}/base/index.html`);
+    await page.addScriptTag({ path: PLAYER });
+    await page.evaluate((bundleValue) => {
+      const w = window as unknown as { events: string[]; player: unknown; Stepwise: { createPlayer(options: object): unknown } };
+      w.events = [];
+      w.player = w.Stepwise.createPlayer({ bundle: bundleValue, motion: 'reduce', onEvent: (event: { type: string }) => w.events.push(event.type) });
+    }, value);
+  }
+
+  test('a step in a closed off-canvas sidebar counts as not shown; once the sidebar slides in, it points there', async ({ page }) => {
+    const charts = '#accordionSidebar a[href="charts.html"]';
+    const steps = [{ ...step('charts', charts, 'Charts'), missingTarget: { waitMs: 500, then: 'skip' } }, step('earnings', STEPS[0]!.selector, 'Monthly earnings')];
+    await open(page, { ...bundle, flows: [flow('tour', 'tour', { tour: { steps } })] });
+    // The phone layout of many admin themes: the sidebar is slid off the left edge until the menu button opens it.
+    await page.addStyleTag({ content: '#accordionSidebar { position: fixed; inset: 0 auto 0 0; z-index: 1040; transform: translateX(-100%); } #accordionSidebar.open { transform: none; }' });
+    const card = page.locator('[data-stepwise-player]').getByRole('dialog');
+    await page.evaluate(() => (window as any).player.start('tour'));
+    // Closed: the step is skipped as missing (a tooltip at the screen's edge would point at nothing).
+    await expect(card).toHaveAccessibleName('Monthly earnings');
+    expect(await page.evaluate(() => (window as any).events)).toContain('target_not_found');
+    await page.evaluate(() => (window as any).player.stop());
+    await page.evaluate(() => document.getElementById('accordionSidebar')!.classList.add('open'));
+    await page.evaluate(() => (window as any).player.start('tour'));
+    await expect(card).toHaveAccessibleName('Charts');
+    const link = await pageBox(page, charts);
+    expect(link.x).toBeGreaterThanOrEqual(0);
+    expect(await unreachableButtons(page)).toEqual([]);
+  });
+
+  test('a checklist that starts after a tour is on screen folds into its launcher at once, and opens when the tour ends', async ({ page }) => {
+    await open(page, { ...bundle, flows: bundle.flows.map((each) => (each.id === 'tour' ? { ...each, trigger: { kind: 'pageLoad' } } : each)).filter((each) => each.id !== 'bell') });
+    const overlay = page.locator('[data-stepwise-player]');
+    await expect(overlay.locator('.launch')).toBeVisible();
+    await expect(overlay.locator('.card:not(.list, .survey, .hot)')).toHaveAccessibleName('Monthly earnings');
+    await expect(overlay.locator('.list')).toBeHidden();
+    await page.evaluate(() => (window as any).player.stop());
+    await expect(overlay.locator('.list')).toBeVisible();
+  });
+});
