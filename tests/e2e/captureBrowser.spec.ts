@@ -282,6 +282,8 @@ test('a window the page opens becomes a tab of the session; a download is refuse
   await builder.open(webHost.url);
   await builder.createProject('Popups');
   const live = await browse(page, `${loginSite.url}/popup`);
+  // The page takes the focus when the browser opens, as a browser focuses a loaded page.
+  await expect(live.view).toBeFocused();
   await live.click(centre(openButton));
   const tabs = live.dialog.getByRole('list', { name: 'Browser tabs' });
   await expect(tabs.getByRole('listitem')).toHaveCount(2);

@@ -34,13 +34,15 @@ export function CaptureBrowser({ open, onClose }: { open: OpenOptions; onClose()
   const [job, setJob] = useState<CaptureStatus | null>(null);
   const [captured, setCaptured] = useState<string[]>([]);
   const addressField = useRef<HTMLInputElement>(null);
+  const viewElement = useRef<HTMLDivElement>(null);
   const closed = useRef(false);
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    // The page is what the dialog is for: it takes the focus (after the Modal's own first-control focus), as a browser focuses a loaded page.
+    viewElement.current?.focus();
+    return () => {
       closed.current = true;
-    },
-    [],
-  );
+    };
+  }, []);
 
   const capturing = job !== null && !isFinalStage(job.stage);
   const viewport = session?.viewport ?? open.viewport;
@@ -254,6 +256,7 @@ export function CaptureBrowser({ open, onClose }: { open: OpenOptions; onClose()
         send={send}
         onScale={onScale}
         onLeave={() => addressField.current?.focus()}
+        viewRef={viewElement}
         overlay={overlay}
       />
       <div className="browser-hints small muted">

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type MouseEvent as ReactMouseEvent, type ReactNode, type RefObject } from 'react';
 import type { BrowserInputEventInput } from '../../../../shared/model/captureBrowser';
 import { IS_MAC } from '../../commands/useShortcuts';
 import { isLeaveViewKey, isPasteKey, keyEvent, modifierBits, mouseButton, pagePoint, wheelPixels } from './browserInput';
@@ -17,7 +17,9 @@ interface StreamedViewProps {
   /** The scale the page is shown at (1 = CSS pixel for CSS pixel), for the toolbar to show. */
   onScale(scale: number): void;
   /** Words shown over the view (loading, an error), if any. */
-  overlay?: React.ReactNode;
+  overlay?: ReactNode;
+  /** The view element, for the dialog to focus. */
+  viewRef?: RefObject<HTMLDivElement | null>;
 }
 
 /**
@@ -25,9 +27,10 @@ interface StreamedViewProps {
  * page. While it has focus every key goes to the page (Tab, Enter and Escape included) except the
  * leave key; a paste sends the clipboard's text.
  */
-export function StreamedView({ frame, viewport, send, onLeave, onScale, overlay }: StreamedViewProps) {
+export function StreamedView({ frame, viewport, send, onLeave, onScale, overlay, viewRef }: StreamedViewProps) {
   const area = useRef<HTMLDivElement>(null);
-  const view = useRef<HTMLDivElement>(null);
+  const ownView = useRef<HTMLDivElement>(null);
+  const view = viewRef ?? ownView;
   const [room, setRoom] = useState({ width: 0, height: 0 });
   const pressed = useRef<'left' | 'middle' | 'right' | 'none'>('none');
 
