@@ -198,12 +198,17 @@ test('sign in and open the menu in the streamed page, capture, anchor to the ope
     expect([...loginSite.sessions].some((token) => file.text.includes(token)) && projectFiles.includes(file), `${file.path} (in the projects folder) holds the session cookie`).toBe(false);
   }
 
-  // Forget (asked first): the next session lands on the sign-in page.
+  // Forget (asked first) in the live browser: it starts again on the same page, signed out, and
+  // closing it does not save the old sign-in back; the next session lands on the sign-in page too.
+  live = await browse(page, `${loginSite.url}/dashboard`);
+  await expect(live.address).toHaveValue(`${loginSite.url}/dashboard`);
+  await live.dialog.getByRole('button', { name: 'Forget', exact: true }).click();
+  await live.dialog.getByRole('button', { name: 'Forget sign-in' }).click();
+  await expect(live.address).toHaveValue(`${loginSite.url}/login`, { timeout: 20_000 });
+  await expect(live.dialog).toContainText('Not signed in: sign in here');
+  await live.dialog.getByRole('button', { name: 'Close', exact: true }).click();
   await page.getByRole('button', { name: 'Capture', exact: true }).click();
-  const captureDialog = page.getByRole('dialog', { name: 'Capture a screen' });
-  await captureDialog.getByRole('button', { name: 'Forget', exact: true }).click();
-  await captureDialog.getByRole('button', { name: 'Forget sign-in' }).click();
-  await expect(captureDialog).toContainText('Not signed in: sign in here');
+  await expect(page.getByRole('dialog', { name: 'Capture a screen' })).toContainText('Not signed in: sign in here');
   await page.keyboard.press('Escape');
   live = await browse(page, `${loginSite.url}/dashboard`);
   await expect(live.address).toHaveValue(`${loginSite.url}/login`);
