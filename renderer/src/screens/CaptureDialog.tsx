@@ -94,7 +94,7 @@ export function CaptureDialog({ recaptureScreenId, onClose }: { recaptureScreenI
   const browse = () => {
     const target = checked();
     if (!target) return;
-    openDialog({ kind: 'captureBrowser', url: target.url, viewport: target.size, deviceScaleFactor: Number(form.scale), useSignIn: signIn.signIn ? useSignIn : false });
+    openDialog({ kind: 'captureBrowser', url: target.url, viewport: target.size, deviceScaleFactor: Number(form.scale), useSignIn: signIn.signIn ? useSignIn : true });
   };
 
   const start = async () => {
