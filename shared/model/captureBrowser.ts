@@ -99,7 +99,10 @@ export type BrowserSession = z.infer<typeof browserSessionSchema>;
 export const browserFrameSchema = z.object({
   /** Increases with every frame; pass it back as `afterSeq` to wait for the next one. */
   seq: z.number().int().min(0),
-  /** The newest frame (a JPEG data: URL), absent when `waitMs` passed without a new one. */
+  /**
+   * The newest frame (a JPEG data: URL), absent when `waitMs` passed without a new one, or when the
+   * session changed first (loaded, an error, a notice, a recorded action): `session` is then news.
+   */
   frame: z.object({ dataUrl: z.string(), width: z.number(), height: z.number() }).optional(),
   session: browserSessionSchema,
 });
