@@ -65,7 +65,7 @@ export function createCaptureBrowser(options: CaptureBrowserOptions): CaptureBro
   const sweeper = setInterval(() => {
     const now = Date.now();
     for (const [id, session] of sessions) {
-      if (now - session.lastUsed > idleMs) {
+      if (session.watchers === 0 && now - session.lastUsed > idleMs) {
         sessions.delete(id);
         void session.close();
       }
@@ -103,8 +103,14 @@ export function createCaptureBrowser(options: CaptureBrowserOptions): CaptureBro
     },
     async frame(sessionId, afterSeq, waitMs) {
       const session = find(sessionId);
-      const frame = await session.frame(afterSeq, waitMs);
-      return { ...frame, session: await session.state() };
+      session.watchers++;
+      try {
+        const frame = await session.frame(afterSeq, waitMs);
+        return { ...frame, session: await session.state() };
+      } finally {
+        session.watchers--;
+        session.lastUsed = Date.now();
+      }
     },
     async input(sessionId, events) {
       await find(sessionId).dispatch(events);
@@ -133,7 +139,7 @@ export function createCaptureBrowser(options: CaptureBrowserOptions): CaptureBro
       const path = session.recordedPath();
       const { viewport, deviceScaleFactor } = session.settings;
       return options.jobs.start(request(page.url(), viewport, deviceScaleFactor, fullPage), saveImage, {
-        openPage: async () => new LiveCapturePage(page),
+        openPage: async () => new LiveCapturePage(page, session.scaledCdp()),
         closePage: false,
         finish: async (screen) => {
           // Capturing is when the author has got where they wanted: keep the sign-in that got them there.

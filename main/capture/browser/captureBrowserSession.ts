@@ -51,6 +51,8 @@ const isBrowserPage = (url: string) => url === '' || url.startsWith('about:') ||
 export class CaptureBrowserSession {
   readonly id = newId();
   lastUsed = Date.now();
+  /** Long polls waiting now: a session someone is watching is in use. */
+  watchers = 0;
   private readonly tabs = new Map<string, Tab>();
   private activeId = '';
   private seq = 0;
@@ -62,6 +64,7 @@ export class CaptureBrowserSession {
   private readonly waiters = new Set<() => void>();
   private readonly nonce = randomBytes(16).toString('hex');
   private readonly input = new InputForwarder(() => this.active().cdp);
+  private readonly createdScale: number;
   private closed = false;
   /** Pages this session opens itself (not popups), whose 'page' event comes before newPage() returns. */
   private ownPagesComing = 0;
@@ -70,7 +73,9 @@ export class CaptureBrowserSession {
     readonly settings: SessionSettings,
     private readonly context: BrowserContext,
     private readonly signIn: SignInStore,
-  ) {}
+  ) {
+    this.createdScale = settings.deviceScaleFactor;
+  }
 
   static async open(browser: Browser, settings: SessionSettings, url: string, signIn: SignInStore): Promise<CaptureBrowserSession> {
     const storageState = settings.useSignIn ? await signIn.load(settings.projectId) : undefined;
@@ -242,15 +247,17 @@ export class CaptureBrowserSession {
 
   async state(): Promise<BrowserSession> {
     const tab = this.tabs.get(this.activeId);
-    let history = { currentIndex: 0, entries: [] as unknown[] };
+    let history = { currentIndex: 0, entries: [] as Array<{ url: string }> };
     if (tab) history = await tab.cdp.send('Page.getNavigationHistory').catch(() => history);
+    // The blank page every tab starts on is nothing to go back to.
+    const web = (entries: Array<{ url: string }>) => entries.some((entry) => isWebUrl(entry.url));
     return {
       sessionId: this.id,
       url: tab?.page.url() ?? '',
       title: tab?.title ?? '',
       loading: this.loading,
-      canGoBack: history.currentIndex > 0,
-      canGoForward: history.currentIndex < history.entries.length - 1,
+      canGoBack: web(history.entries.slice(0, history.currentIndex)),
+      canGoForward: web(history.entries.slice(history.currentIndex + 1)),
       viewport: this.settings.viewport,
       deviceScaleFactor: this.settings.deviceScaleFactor,
       tabs: [...this.tabs.values()].map((each) => ({ tabId: each.id, url: each.page.url(), title: each.title, active: each.id === this.activeId })),
@@ -381,6 +388,11 @@ export class CaptureBrowserSession {
   /** The active tab's page, for capturing its current state. */
   activePage(): Page {
     return this.active().page;
+  }
+
+  /** The active tab's CDP session when the scale differs from the one the context was made with, else undefined. */
+  scaledCdp(): CDPSession | undefined {
+    return this.settings.deviceScaleFactor !== this.createdScale ? this.active().cdp : undefined;
   }
 
   /** The path recorded on the active tab since its last page load. */

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import type { CapturePage } from '../capturePage';
 import { screenshotOf } from '../playwrightCapture';
 
@@ -9,7 +9,11 @@ import { screenshotOf } from '../playwrightCapture';
 export class LiveCapturePage implements CapturePage {
   readonly notices: string[] = [];
 
-  constructor(private readonly page: Page) {}
+  constructor(
+    private readonly page: Page,
+    /** Set when the scale was changed after the context was made: Playwright's screenshots would keep the old one, CDP's follow the page. */
+    private readonly scaledCdp?: CDPSession,
+  ) {}
 
   async load(_url: string, timeoutMs: number): Promise<void> {
     // A page still loading is captured once it has loaded (or as it is, after the timeout).
@@ -20,8 +24,14 @@ export class LiveCapturePage implements CapturePage {
     return this.page.evaluate(expression);
   }
 
-  screenshot(options: { fullPage: boolean; maxHeight: number }): Promise<Uint8Array> {
-    return screenshotOf(this.page, options);
+  async screenshot(options: { fullPage: boolean; maxHeight: number }): Promise<Uint8Array> {
+    if (!this.scaledCdp) return screenshotOf(this.page, options);
+    const size = (await this.page.evaluate('({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight, viewportWidth: innerWidth, viewportHeight: innerHeight })')) as Record<'width' | 'height' | 'viewportWidth' | 'viewportHeight', number>;
+    const clip = options.fullPage
+      ? { x: 0, y: 0, width: Math.max(size.width, size.viewportWidth), height: Math.min(Math.max(size.height, size.viewportHeight), options.maxHeight), scale: 1 }
+      : undefined;
+    const { data } = await this.scaledCdp.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: options.fullPage, ...(clip ? { clip } : {}) });
+    return Buffer.from(data, 'base64');
   }
 
   url(): string {

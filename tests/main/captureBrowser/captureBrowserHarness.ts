@@ -127,3 +127,16 @@ export function keyPress(key: string): BrowserInputEventInput[] {
 export async function settledCapture(harness: CaptureBrowserHarness, status: CaptureStatus): Promise<CaptureStatus> {
   return harness.jobs.settled(status.jobId);
 }
+
+/**
+ * The next frame after `afterSeq`, polling as the capture view does: browser.frame also answers
+ * early, without a frame, when the session changes (a click recorded, a title), so one answer is not enough.
+ */
+export async function nextFrame(harness: CaptureBrowserHarness, sessionId: string, afterSeq: number, timeoutMs = 5_000): Promise<BrowserFrame> {
+  const from = Date.now();
+  let answer: BrowserFrame = await harness.call('browser.frame', { sessionId, afterSeq, waitMs: timeoutMs });
+  while (!answer.frame && Date.now() - from < timeoutMs) {
+    answer = await harness.call('browser.frame', { sessionId, afterSeq, waitMs: Math.max(1, timeoutMs - (Date.now() - from)) });
+  }
+  return answer;
+}
