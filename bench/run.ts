@@ -1,5 +1,6 @@
 // `npm run bench`: figures and ratios for the budgets the issues name. It prints; it never fails on speed.
 import { runCaptureBench } from './captureBench';
+import { runCaptureBrowserBench } from './captureBrowserBench';
 import { runDriftBench } from './driftBench';
 import { runEditorBench } from './editorBench';
 import { runPlayerBench } from './playerBench';
@@ -9,4 +10,5 @@ await runProjectBench();
 await runPlayerBench();
 await runEditorBench();
 await runCaptureBench();
+await runCaptureBrowserBench();
 await runDriftBench();
