@@ -60,6 +60,27 @@ function linkTarget(element: Element): string {
   return collapse(`Link to ${href.replace(/^https?:\/\//i, '')}`);
 }
 
+/** Per document or shadow root: each control's first label, found by walking the labels once. */
+const labelsByRoot = new WeakMap<Document | ShadowRoot, Map<Element, HTMLLabelElement>>();
+
+/**
+ * The control's first label, as `labels[0]`. Reading `labels` makes Chromium walk the whole document
+ * for each control, which on a page of 600 fields was most of the naming time.
+ */
+function labelOf(element: Element, root: Document | ShadowRoot): HTMLLabelElement | undefined {
+  if (!('labels' in element)) return undefined;
+  let labels = labelsByRoot.get(root);
+  if (!labels) {
+    labels = new Map();
+    for (const label of Array.from(root.querySelectorAll('label'))) {
+      const control = label.control;
+      if (control && !labels.has(control)) labels.set(control, label);
+    }
+    labelsByRoot.set(root, labels);
+  }
+  return labels.get(element);
+}
+
 function firstShownHeading(element: Element): Element | undefined {
   return Array.from(element.querySelectorAll(HEADINGS)).find(shown);
 }
@@ -69,8 +90,8 @@ function firstShownHeading(element: Element): Element | undefined {
  * characters): shorter than that, it is the whole text and need not be read again.
  */
 export function nameOf(element: Element, root: Document | ShadowRoot, ownText?: string): string {
-  const label = element.getAttribute('aria-label');
-  if (label?.trim()) return collapse(label);
+  const ariaLabel = element.getAttribute('aria-label');
+  if (ariaLabel?.trim()) return collapse(ariaLabel);
   const labelledBy = element.getAttribute('aria-labelledby');
   if (labelledBy) {
     const text = labelledBy
@@ -83,8 +104,8 @@ export function nameOf(element: Element, root: Document | ShadowRoot, ownText?: 
       .join(' ');
     if (text.trim()) return collapse(text);
   }
-  const field = element as HTMLInputElement;
-  if (field.labels && field.labels.length) return labelText(field.labels[0]!);
+  const label = labelOf(element, root);
+  if (label) return labelText(label);
   const tag = element.localName;
   if (tag === 'select' || tag === 'textarea') return '';
   if (tag === 'label') return labelText(element);

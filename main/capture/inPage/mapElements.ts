@@ -4,7 +4,7 @@
  * Its output crosses from an untrusted page, so main validates it again.
  */
 import type { Fingerprint } from '../../../shared/anchors/fingerprintTypes';
-import { describeElement, roleOf, shown, type AncestorMemo } from '../../../player/src/anchors/describeElement';
+import { describeElement, describeMemo, roleOf, shown, type DescribeMemo } from '../../../player/src/anchors/describeElement';
 import { collapse, nameOf } from './elementName';
 import { hasIdentity, hasOwnText, isDecoration, kindOf, onlyChild, sameBox, SKIPPED_TAGS, type Kind, type Rect } from './pointable';
 import { createSelectorMaker, type QueryBudget } from './selectors';
@@ -73,7 +73,7 @@ function parentOf(element: Element): Element | null {
   }
 }
 
-function fingerprintOf(element: Element, memo: AncestorMemo): Fingerprint {
+function fingerprintOf(element: Element, memo: DescribeMemo): Fingerprint {
   const fingerprint = describeElement(element, memo);
   if (fingerprint.ancestors && fingerprint.ancestors.length > ANCESTOR_LEVELS) fingerprint.ancestors = fingerprint.ancestors.slice(0, ANCESTOR_LEVELS);
   return fingerprint;
@@ -100,8 +100,13 @@ export function mapElements(options: ElementMapOptions): PageElementMap {
   const nearest = new Map<Element, number>();
   const hostSelectors = new Map<Element, string>();
   const budget: QueryBudget = { spentMs: 0 };
-  // Thousands of mapped elements share a few hundred ancestors: each is read once.
-  const ancestorMemo: AncestorMemo = [new Map(), new Map()];
+  // Thousands of mapped elements share a few hundred ancestors and their siblings: each is read once.
+  const memo = describeMemo();
+  const isShown = (element: Element) => {
+    let verdict = memo.shown.get(element);
+    if (verdict === undefined) memo.shown.set(element, (verdict = shown(element)));
+    return verdict;
+  };
 
   function nearestMapped(element: Element | null): number {
     if (!element) return -1;
@@ -213,7 +218,7 @@ export function mapElements(options: ElementMapOptions): PageElementMap {
     if (!kind) return -1;
     // Not shown by the player's rule (hidden, aria-hidden, in a closed menu), or see-through. Decorative
     // (aria-hidden) icons stay out too: lookalikes in lookalike cards, which no fingerprint tells apart.
-    if (!shown(element) || !element.checkVisibility({ opacityProperty: true })) return -1;
+    if (!isShown(element) || !element.checkVisibility({ opacityProperty: true })) return -1;
     if (addsNothing(element, kind, own, above)) return -1;
     const clip = clipOf(element);
     const visible = clip ? intersect(own, clip) : own;
@@ -230,7 +235,7 @@ export function mapElements(options: ElementMapOptions): PageElementMap {
     const found = selectors.selectorsOf(element, MAX_ALTERNATES);
     if (!found) return -1;
     const frame = tag === 'iframe' ? (element as HTMLIFrameElement) : null;
-    const fingerprint = fingerprintOf(element, ancestorMemo);
+    const fingerprint = fingerprintOf(element, memo);
     const name = nameOf(element, scope.root, fingerprint.text ?? '') || (frame && !frame.contentDocument ? 'Embedded frame (cross-origin: its contents cannot be mapped)' : '');
     const role = roleOf(element);
     elements.push({

@@ -56,6 +56,8 @@ function tagName(element: Element): string {
   return /^[a-z][a-z0-9-]*$/.test(tag) ? tag : CSS.escape(tag);
 }
 
+const isRow = (element: Element) => element.localName === 'tr' || element.getAttribute('role') === 'row';
+
 /** One element's selector-making state for a document or shadow root. */
 export function createSelectorMaker(root: Document | ShadowRoot, elements: readonly Element[], budget: QueryBudget) {
   const doc = root.nodeType === Node.DOCUMENT_NODE ? (root as Document) : root.ownerDocument!;
@@ -293,6 +295,29 @@ export function createSelectorMaker(root: Document | ShadowRoot, elements: reado
     return `${base} > ${only ? tag : ((!positional && siblingClass(element)) || `${tag}:nth-of-type(${index})`)}`;
   }
 
+  const rowKeys = new Map<Element, Neighboured | null>();
+  /**
+   * A cell (or anything inside a table row) by its row's key and its column: `tr:has(a[href="/orders/17"]) > td:nth-of-type(3)`.
+   * A sorted or filtered table moves rows, not columns, so this finds the same cell where a row
+   * position would find another row's. The key is a stable element inside the row (a link, a
+   * labelled control, a test id); rows without one have no key CSS can name (their text is in the
+   * fingerprint instead), and neither has the key itself (that would be its own selector twice).
+   */
+  function keyedRowPath(element: Element): string | undefined {
+    let row = element.parentElement;
+    for (let level = 1; row && !isRow(row); row = row.parentElement, level++) if (level === 4) return undefined;
+    if (!row) return undefined;
+    let key = rowKeys.get(row);
+    if (key === undefined) rowKeys.set(row, (key = byNeighbour(row) ?? null));
+    if (!key || key.via === element || key.via.contains(element)) return undefined;
+    const steps: string[] = [];
+    for (let node = element; node !== row; node = node.parentElement!) {
+      const [index, only] = positionOf(node, node.parentElement!);
+      steps.unshift(only ? tagName(node) : `${tagName(node)}:nth-of-type(${index})`);
+    }
+    return `${key.selector} > ${steps.join(' > ')}`;
+  }
+
   /**
    * Attribute selectors: unique alone; else with a component class (`a.nav-link[href="index.html"]`)
    * or inside the nearest stable ancestor; else by a stable neighbour (below).
@@ -329,7 +354,8 @@ export function createSelectorMaker(root: Document | ShadowRoot, elements: reado
       const selector = stableSelector(child);
       if (selector) return { selector: `${head}:has(> ${selector})`, via: child };
     }
-    const next = element.nextElementSibling;
+    // A table row is not named by the row after it: sorting the table moves that one.
+    const next = isRow(element) ? null : element.nextElementSibling;
     const after = next ? stableSelector(next) : undefined;
     if (next && after) return { selector: `${head}:has(+ ${after})`, via: next };
     const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_ELEMENT);
@@ -352,7 +378,7 @@ export function createSelectorMaker(root: Document | ShadowRoot, elements: reado
     const attributes = attributeSelectors(element, own);
     const byPath = path(element);
     // Beside a class path, the structure steps by position, so a renamed class leaves one of them.
-    let structure = structuralPath(element, !!byPath) ?? '';
+    let structure = keyedRowPath(element) ?? structuralPath(element, !!byPath) ?? '';
     // "A > b" beside "A b" is the same path twice.
     if (byPath && structure === byPath.replace(/ (?=[^ ]+$)/, ' > ')) structure = '';
     const byStrategy: string[][] = [attributes, [byPath ?? ''], [structure]].map((list) => list.filter(Boolean));

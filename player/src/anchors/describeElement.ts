@@ -37,9 +37,8 @@ export function shown(element: Element): boolean {
 }
 
 /** Visible text, a space between elements, stopping after `limit` characters; hidden parts say nothing. */
-export function visibleText(element: Element, limit = TEXT_LIMIT): string {
+export function visibleText(element: Element, limit = TEXT_LIMIT, verdicts = new Map<Element, boolean>()): string {
   const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-  const verdicts = new Map<Element, boolean>();
   let text = '';
   for (let node = walker.nextNode(); node && text.length <= limit; node = walker.nextNode()) {
     const parent = node.parentElement;
@@ -72,10 +71,21 @@ function classesOf(element: Element): string[] | undefined {
   return classes.length ? classes : undefined;
 }
 
-function indexOf(element: Element): number {
-  let index = 1;
-  for (let sibling = element.previousElementSibling; sibling; sibling = sibling.previousElementSibling) if (sibling.localName === element.localName) index++;
-  return index;
+function indexOf(element: Element, memo?: DescribeMemo): number {
+  let index = memo?.index.get(element);
+  if (index) return index;
+  if (!memo || !element.parentElement) {
+    index = 1;
+    for (let sibling = element.previousElementSibling; sibling; sibling = sibling.previousElementSibling) if (sibling.localName === element.localName) index++;
+    return index;
+  }
+  // All the siblings at once: a list of 600 rows is walked once, not 600 times.
+  const counts = new Map<string, number>();
+  for (let child = element.parentElement.firstElementChild; child; child = child.nextElementSibling) {
+    counts.set(child.localName, (index = (counts.get(child.localName) ?? 0) + 1));
+    memo.index.set(child, index);
+  }
+  return memo.index.get(element)!;
 }
 
 /** Rows and list items: their text tells apart lookalikes inside them (the "Edit" button of which row). */
@@ -83,22 +93,29 @@ const ROW_LIKE = /^(tr|li)$/;
 const ROW_TEXT_LIMIT = 40;
 
 /**
- * Ancestor records already read while describing many elements of one page (capture describes
- * thousands that share their ancestors): by element, apart for chains whose row text was taken below.
+ * What describing many elements of one unchanging page shares (capture describes thousands):
+ * ancestor records by element (apart for chains whose row text was taken below), positions among
+ * siblings, and whether an element is shown.
  */
-export type AncestorMemo = [Map<Element, FingerprintAncestor>, Map<Element, FingerprintAncestor>];
+export interface DescribeMemo {
+  ancestors: [Map<Element, FingerprintAncestor>, Map<Element, FingerprintAncestor>];
+  index: Map<Element, number>;
+  shown: Map<Element, boolean>;
+}
 
-function ancestorsOf(element: Element, memo?: AncestorMemo): FingerprintAncestor[] | undefined {
+export const describeMemo = (): DescribeMemo => ({ ancestors: [new Map(), new Map()], index: new Map(), shown: new Map() });
+
+function ancestorsOf(element: Element, memo?: DescribeMemo): FingerprintAncestor[] | undefined {
   const chain: FingerprintAncestor[] = [];
   let rowText = false;
   for (let parent = element.parentElement; parent && chain.length < ANCESTOR_LEVELS && parent.localName !== 'body' && parent.localName !== 'html'; parent = parent.parentElement) {
-    const known = memo?.[rowText ? 1 : 0];
+    const known = memo?.ancestors[rowText ? 1 : 0];
     let record = known?.get(parent);
     const row = !rowText && (ROW_LIKE.test(parent.localName) || parent.getAttribute('role') === 'row');
     if (!record) {
       let attributes = attributesOf(parent, TEST_ID_ATTRIBUTES.concat('aria-label', 'role'));
       if (row) {
-        const text = visibleText(parent, ROW_TEXT_LIMIT);
+        const text = visibleText(parent, ROW_TEXT_LIMIT, memo?.shown);
         if (text) attributes = { ...attributes, text };
       }
       const classes = classesOf(parent);
@@ -111,11 +128,11 @@ function ancestorsOf(element: Element, memo?: AncestorMemo): FingerprintAncestor
   return chain.length ? chain : undefined;
 }
 
-export function describeElement(element: Element, memo?: AncestorMemo): Fingerprint {
+export function describeElement(element: Element, memo?: DescribeMemo): Fingerprint {
   const view = element.ownerDocument.defaultView;
   const rect = element.getBoundingClientRect();
   const role = roleOf(element);
-  const text = visibleText(element);
+  const text = visibleText(element, TEXT_LIMIT, memo?.shown);
   const attributes = attributesOf(element, OWN_ATTRIBUTES);
   const classes = classesOf(element);
   const ancestors = ancestorsOf(element, memo);
@@ -126,7 +143,7 @@ export function describeElement(element: Element, memo?: AncestorMemo): Fingerpr
     ...(attributes ? { attributes } : {}),
     ...(classes ? { classes } : {}),
     ...(ancestors ? { ancestors } : {}),
-    index: indexOf(element),
+    index: indexOf(element, memo),
     box: {
       x: Math.round(rect.left + (view?.scrollX ?? 0)),
       y: Math.round(rect.top + (view?.scrollY ?? 0)),

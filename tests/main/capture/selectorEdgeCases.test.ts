@@ -64,4 +64,21 @@ describe('selectors on awkward pages', () => {
     for (const element of map.elements) expect(element.selector).not.toMatch(/^html|body:nth/);
     expect(map.elements.filter((element) => element.tag === 'li').every((element) => element.selector.startsWith('#list > li:nth-of-type('))).toBe(true);
   });
+
+  it('a table whose rows hold a link: each cell is found by its row\'s link and its column, so sorting the table keeps it', async () => {
+    const rows = [17, 18, 19].map((n) => `<tr><td><a href="/orders/${n}">#${n}</a></td><td>Customer ${n}</td><td>€${n}.00</td></tr>`).join('');
+    const { problems, map } = await mapAndResolve(`<table id="orders"><thead><tr><th>Order</th><th>Customer</th><th>Amount</th></tr></thead><tbody>${rows}</tbody></table>`);
+    expect(problems).toEqual([]);
+    const amount = map.elements.find((element) => element.name === '€18.00')!;
+    expect(amount.selector).toBe('tr:has(a[href="/orders/18"]) > td:nth-of-type(3)');
+    // The row itself is named by its link, never by the row after it.
+    const row = map.elements.find((element) => element.tag === 'tr' && element.name?.startsWith('#18'))!;
+    expect([row.selector, ...row.alternates].join(' ')).not.toContain(':has(+');
+    // The next release sorts the table the other way round: the selector still finds €18.00.
+    await page.evaluate(() => {
+      const body = document.querySelector('tbody')!;
+      for (const row of Array.from(body.rows).reverse()) body.append(row);
+    });
+    expect(await page.evaluate((selector) => document.querySelector(selector)?.textContent, amount.selector)).toBe('€18.00');
+  });
 });
