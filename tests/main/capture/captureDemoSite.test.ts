@@ -8,7 +8,10 @@ import { createCaptureJobs } from '../../../main/capture/captureJobs';
 import { createPlaywrightCapture } from '../../../main/capture/playwrightCapture';
 import { createProjectStore } from '../../../main/services/projectStore';
 import { captureRequestSchema, type CaptureRequestInput } from '../../../shared/model/capture';
+import { PROJECT_VERSION } from '../../../shared/model/project';
 import type { Screen } from '../../../shared/model/screen';
+import { loadProjectText } from '../../../shared/project/loadProject';
+import { storeElementMap } from '../../../shared/project/storedElementMap';
 import { largePageHtml } from '../../fixtures/largePage';
 import { serveStatic, type StaticSite } from '../../fixtures/serveStatic';
 
@@ -20,7 +23,7 @@ let browser: Browser;
 let dir: string;
 
 beforeAll(async () => {
-  site = await serveStatic(fileURLToPath(new URL('../../fixtures/demo-site', import.meta.url)), { '/large.html': () => largePageHtml(5_600) });
+  site = await serveStatic(fileURLToPath(new URL('../../fixtures/demo-site', import.meta.url)), { '/large.html': () => largePageHtml(5_600), '/large-columns.html': () => largePageHtml(5_600, { columns: 3 }) });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
   dir = mkdtempSync(join(tmpdir(), 'stepwise-capture-'));
 });
@@ -174,5 +177,17 @@ describe('capturing the demo site', () => {
     // The page is taller than the image limit: the screenshot and the map stop at 16,384 px.
     expect(screen.image.height).toBe(16_384);
     expect(Math.max(...screen.elements.map((element) => element.box.y + element.box.height))).toBeLessThanOrEqual(16_384);
+  });
+
+  it('maps all 5,000 elements of a page that fits one screenshot within the 1 MB budget, and project.json gives them back whole', async () => {
+    const screen = await capture({ url: `${site.url}/large-columns.html`, fullPage: true });
+    expect(screen.elements.length).toBeGreaterThan(4_900);
+    const stored = storeElementMap(screen.elements);
+    expect(Buffer.byteLength(JSON.stringify(stored))).toBeLessThanOrEqual(1024 * 1024);
+    // Read back as the app reads project.json: every entry, selector and fingerprint as captured.
+    const project = { format: 'stepwise.project', version: PROJECT_VERSION, id: 'p1', name: 'Large', screens: [{ ...screen, elements: stored }] };
+    const loaded = loadProjectText(JSON.stringify(project), 'project.json');
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    expect(loaded.project.screens[0]!.elements).toEqual(screen.elements);
   });
 });
