@@ -3,16 +3,22 @@ import type { CaptureRequest } from '../../shared/model/capture';
 import { CaptureError, type CapturePage, type OpenCapturePage } from '../capture/capturePage';
 import { navigationError, statusError } from '../capture/navigationErrors';
 
-/** Capture windows share one persistent session, so logins survive between captures; nothing else uses it. */
-const CAPTURE_PARTITION = 'persist:stepwise-capture';
+/**
+ * Capture windows keep a persistent session per project (`persist:stepwise-<projectId>`), so a
+ * sign-in lasts between captures and app restarts and never crosses projects; nothing else uses
+ * them. Without a project id, one shared partition (as before sign-ins were per project).
+ */
+export function capturePartition(projectId?: string): string {
+  return projectId ? `persist:stepwise-${projectId}` : 'persist:stepwise-capture';
+}
 
 function isWebUrl(url: string): boolean {
   return /^https?:\/\//i.test(url);
 }
 
 /** Locks the capture session down once: no permissions, no downloads. */
-function captureSession(notices: () => string[]) {
-  const captured = electronSession.fromPartition(CAPTURE_PARTITION);
+function captureSession(partition: string, notices: () => string[]) {
+  const captured = electronSession.fromPartition(partition);
   captured.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   captured.on('will-download', (event, item) => {
     event.preventDefault();
@@ -34,8 +40,11 @@ class CaptureWindowPage implements CapturePage {
   private authorGone: (error: Error) => void = () => undefined;
   private lastStatus = 0;
 
-  constructor(private readonly request: CaptureRequest) {
-    const session = captureSession(() => this.notices);
+  constructor(
+    private readonly request: CaptureRequest,
+    partition: string,
+  ) {
+    const session = captureSession(partition, () => this.notices);
     this.window = new BrowserWindow({
       width: request.viewport.width,
       height: request.viewport.height,
@@ -129,7 +138,12 @@ class CaptureWindowPage implements CapturePage {
   }
 }
 
-export const openCaptureWindow: OpenCapturePage = async (request) => {
-  if (!isWebUrl(request.url)) throw new CaptureError('Only http and https pages can be captured.');
-  return new CaptureWindowPage(request);
-};
+/** Opens capture windows in one partition (a project's, for its sign-in). */
+export function openCaptureWindowIn(partition: string): OpenCapturePage {
+  return async (request) => {
+    if (!isWebUrl(request.url)) throw new CaptureError('Only http and https pages can be captured.');
+    return new CaptureWindowPage(request, partition);
+  };
+}
+
+export const openCaptureWindow: OpenCapturePage = openCaptureWindowIn(capturePartition());

@@ -8,7 +8,8 @@ import { createRecentProjects } from '../services/recentProjects';
 import { userGrantedPaths } from '../services/userGrantedPaths';
 import { createCaptureJobs } from '../capture/captureJobs';
 import { buildApplicationMenu } from './applicationMenu';
-import { openCaptureWindow } from './captureWindow';
+import { capturePartition, openCaptureWindow, openCaptureWindowIn } from './captureWindow';
+import { createElectronSignIn } from './electronSignIn';
 import { openExternalWebLink } from './openExternal';
 import { rememberBounds, restoredBounds } from './windowState';
 import { registerBuilderIpc } from './builderIpc';
@@ -30,6 +31,8 @@ function registerApi(): void {
     stateDir,
     paths,
     capture: createCaptureJobs(openCaptureWindow),
+    captureInProject: (projectId) => openCaptureWindowIn(capturePartition(projectId)),
+    signIn: createElectronSignIn(),
     onProjectOpened: (path) => app.addRecentDocument(path),
     async chooseProject() {
       const result = await dialog.showOpenDialog(mainWindow!, {

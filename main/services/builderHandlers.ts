@@ -1,16 +1,18 @@
-import { basename } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { BuilderApiError } from '../../shared/api/apiError';
 import type { AppInfo, BuilderMethod, BuilderParsedInput, BuilderOutput, ProjectSummary } from '../../shared/api/contract';
 import { createProject } from '../../shared/model/create';
-import { newId } from '../../shared/model/ids';
+import { idSchema, newId } from '../../shared/model/ids';
 import { screenSchema } from '../../shared/model/screen';
 import type { SignInSummary } from '../../shared/model/captureBrowser';
 import type { CaptureBrowser } from '../capture/browser/captureBrowser';
 import type { CaptureJobs } from '../capture/captureJobs';
+import type { OpenCapturePage } from '../capture/capturePage';
 import { standalonePreviewHtml } from '../preview/standalonePreview';
 import { inspectImage } from './imageFile';
 import type { PathPolicy } from './pathPolicy';
-import { createProjectStore, PROJECT_DIR_SUFFIX } from './projectStore';
+import { createProjectStore, PROJECT_DIR_SUFFIX, PROJECT_FILE, projectDirOf } from './projectStore';
 import { createRecentProjects } from './recentProjects';
 
 export type BuilderHandlers = {
@@ -34,6 +36,18 @@ export interface BuilderServicesOptions {
   captureBrowser?: CaptureBrowser;
   /** Each project's saved sign-in: a file in the app's data folder (web host), a session partition (Electron). */
   signIn?: SignInAccess;
+  /** Electron: capture windows in the project's own partition, so its sign-in lasts there. */
+  captureInProject?: (projectId: string) => OpenCapturePage;
+}
+
+/** The project's id, read from its file; undefined when it cannot be read (the capture then uses the shared partition). */
+async function projectIdOf(dir: string): Promise<string | undefined> {
+  try {
+    const id = (JSON.parse(await readFile(join(projectDirOf(dir), PROJECT_FILE), 'utf8')) as { id?: unknown }).id;
+    return idSchema.safeParse(id).success ? (id as string) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export interface SignInAccess {
@@ -137,7 +151,9 @@ export function createBuilderHandlers(options: BuilderServicesOptions): BuilderH
     },
     async 'capture.start'({ projectPath, request }) {
       const dir = await options.paths.check(projectPath);
-      return capture().start(request, (bytes, image) => store.saveImage(dir, bytes, image));
+      const projectId = options.captureInProject ? await projectIdOf(dir) : undefined;
+      const openPage = projectId ? options.captureInProject!(projectId) : undefined;
+      return capture().start(request, (bytes, image) => store.saveImage(dir, bytes, image), openPage ? { openPage } : {});
     },
     async 'capture.status'({ jobId }) {
       return capture().status(jobId);

@@ -31,9 +31,22 @@ class Emitter {
 
 class FakeSession extends Emitter {
   permissionHandler: Listener | null = null;
+  /** Cookies the partition holds; a test puts some here as a sign-in would. */
+  cookieJar: Array<{ name: string; value: string; domain?: string }> = [];
+  cleared = 0;
+  readonly storagePath: string | null = null;
+  readonly cookies = {
+    get: async () => [...this.cookieJar],
+    flushStore: async () => undefined,
+  };
   constructor(readonly partition: string) {
     super();
   }
+  async clearStorageData() {
+    this.cookieJar = [];
+    this.cleared++;
+  }
+  async clearCache() {}
   setPermissionRequestHandler(handler: Listener) {
     this.permissionHandler = handler;
   }
