@@ -222,15 +222,29 @@ for (const size of SIZES) {
 test.describe('real page shapes', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
-  async function open(page: Page, value: object): Promise<void> {
+  async function open(page: Page, value: object, locale = 'en'): Promise<void> {
     await page.goto(`${site.url}/base/index.html`);
     await page.addScriptTag({ path: PLAYER });
-    await page.evaluate((bundleValue) => {
-      const w = window as unknown as { events: string[]; player: unknown; Stepwise: { createPlayer(options: object): unknown } };
-      w.events = [];
-      w.player = w.Stepwise.createPlayer({ bundle: bundleValue, motion: 'reduce', onEvent: (event: { type: string }) => w.events.push(event.type) });
-    }, value);
+    await page.evaluate(
+      ([bundleValue, language]) => {
+        const w = window as unknown as { events: string[]; player: unknown; Stepwise: { createPlayer(options: object): unknown } };
+        w.events = [];
+        w.player = w.Stepwise.createPlayer({ bundle: bundleValue, locale: language, motion: 'reduce', onEvent: (event: { type: string }) => w.events.push(event.type) });
+      },
+      [value, locale] as const,
+    );
   }
+
+  test('right to left: the corner widgets stack in the mirrored corner (bottom-left), still clear of each other', async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await open(page, { ...bundle, locales: { defaultLocale: 'en', available: ['en', 'he'] } }, 'he');
+    const overlay = page.locator('[data-stepwise-player]');
+    await expect(overlay.locator('.list')).toBeVisible();
+    await page.evaluate(() => (window as any).player.start('nps'));
+    await expect(overlay.locator('.survey')).toBeVisible();
+    for (const widget of ['.launch', '.list', '.survey']) expect((await overlay.locator(widget).boundingBox())!.x, widget).toBeLessThan(100);
+    await expect.poll(async () => overlapsOf(await widgets(page))).toEqual([]);
+  });
 
   test('a step in a closed off-canvas sidebar counts as not shown; once the sidebar slides in, it points there', async ({ page }) => {
     const charts = '#accordionSidebar a[href="charts.html"]';
@@ -249,6 +263,23 @@ test.describe('real page shapes', () => {
     await expect(card).toHaveAccessibleName('Charts');
     const link = await pageBox(page, charts);
     expect(link.x).toBeGreaterThanOrEqual(0);
+    expect(await unreachableButtons(page)).toEqual([]);
+  });
+
+  test('a phone with a notch and a home indicator: widgets and the bottom sheet keep out of the safe-area insets', async ({ page }) => {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setSafeAreaInsetsOverride', { insets: { top: 47, bottom: 34, left: 0, right: 0 } });
+    await open(page, bundle);
+    await page.evaluate(() => document.querySelector('meta[name=viewport]')!.setAttribute('content', 'width=device-width, initial-scale=1, viewport-fit=cover'));
+    const overlay = page.locator('[data-stepwise-player]');
+    await expect(overlay.locator('.list')).toBeVisible();
+    const launcher = (await overlay.locator('.launch').boundingBox())!;
+    expect(launcher.y + launcher.height).toBeLessThanOrEqual(844 - 34 - 20);
+    await page.evaluate(() => (window as any).player.start('tour'));
+    const next = overlay.getByRole('button', { name: 'Next' });
+    await expect(next).toBeVisible();
+    const button = (await next.boundingBox())!;
+    expect(button.y + button.height).toBeLessThanOrEqual(844 - 34);
     expect(await unreachableButtons(page)).toEqual([]);
   });
 

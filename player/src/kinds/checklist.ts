@@ -26,7 +26,7 @@ export const runChecklist: RunFlow = (flow, context, end) => {
   const layer = context.layer();
   const panelId = `list-${flow.id}`;
   const titleId = `${panelId}-title`;
-  const launcher = h('button', { type: 'button', className: 'launch', 'aria-controls': panelId });
+  const launcher = h('button', { type: 'button', className: 'launch', 'aria-controls': panelId, dir: context.dir });
   const panel = h('section', { className: 'card list', id: panelId, role: 'dialog', dir: context.dir });
   const docked = dock(context, body.launcher.position, launcher, panel);
   docked.slot.classList.add('fits'); // the panel scrolls when its corner runs out of height
