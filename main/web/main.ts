@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultProjectsDir, STEPWISE_VERSION } from '../hostPaths';
 import { createDispatcher } from '../services/apiDispatcher';
@@ -48,6 +48,12 @@ async function main(): Promise<void> {
   }
   const projectsDir = resolve(args['data-dir'] ?? defaultProjectsDir());
   const appDataDir = resolve(args['state-dir'] ?? defaultAppDataDir());
+  // Projects go into git and get shared; saved sign-ins must never be among them.
+  const fromProjects = relative(projectsDir, appDataDir);
+  if (!fromProjects || (!fromProjects.startsWith('..') && !isAbsolute(fromProjects))) {
+    console.error(`The app data folder (${appDataDir}) must not be inside the projects folder (${projectsDir}): saved sign-ins would end up in projects. Use --state-dir or STEPWISE_STATE_DIR to put it elsewhere.`);
+    process.exit(2);
+  }
   const playwright = createPlaywrightCapture();
   const captureJobs = createCaptureJobs(playwright.openPage);
   const signIn = createSignInStore(appDataDir);
