@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     paths: confinedTo(projectsDir),
     capture: captureJobs,
     captureBrowser,
-    signIn,
+    signIn: { status: signIn.status, forget: captureBrowser.forgetSignIn },
   });
   const rendererDir = resolve(import.meta.dirname, '../renderer');
   keepServingOnUnexpectedErrors();

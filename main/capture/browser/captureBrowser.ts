@@ -43,6 +43,8 @@ export interface CaptureBrowser {
   capture(sessionId: string, fullPage: boolean, saveImage: SaveImage): CaptureStatus;
   close(sessionId: string): Promise<void>;
   recapture(input: { projectId: string; source: ScreenSource; timeoutMs: number }, saveImage: SaveImage): CaptureStatus;
+  /** Forgets a project's sign-in, and keeps its open sessions from saving theirs back when they close. */
+  forgetSignIn(projectId: string): Promise<void>;
   /** The session itself (tests and the bench wait on it). */
   session(sessionId: string): CaptureBrowserSession;
   /** Closes every session, saving sign-ins (host shutdown). */
@@ -173,6 +175,10 @@ export function createCaptureBrowser(options: CaptureBrowserOptions): CaptureBro
         },
         finish: async (screen) => withPath(screen, path),
       });
+    },
+    async forgetSignIn(projectId) {
+      for (const session of sessions.values()) if (session.settings.projectId === projectId) session.dropSignIn();
+      await options.signIn.forget(projectId);
     },
     session: find,
     async closeAll() {

@@ -66,6 +66,7 @@ export class CaptureBrowserSession {
   private readonly input = new InputForwarder(() => this.active().cdp);
   private readonly createdScale: number;
   private closed = false;
+  private keepSignIn = true;
   /** Pages this session opens itself (not popups), whose 'page' event comes before newPage() returns. */
   private ownPagesComing = 0;
 
@@ -401,9 +402,14 @@ export class CaptureBrowserSession {
     return recorded ? { url: recorded.url, actions: [...recorded.actions] } : null;
   }
 
+  /** The author chose "Forget" while this session was open: what it holds is not saved back. */
+  dropSignIn(): void {
+    this.keepSignIn = false;
+  }
+
   /** Keeps the session's cookies and storage as the project's sign-in (only when it was opened to use one). */
   async saveSignIn(): Promise<void> {
-    if (!this.settings.useSignIn || this.closed) return;
+    if (!this.settings.useSignIn || !this.keepSignIn || this.closed) return;
     const state = (await this.context.storageState()) as StorageState;
     await this.signIn.save(this.settings.projectId, state);
   }

@@ -49,7 +49,7 @@ export async function startHarness(options: { navigationTimeoutMs?: number; step
     paths: confinedTo(projectsDir),
     capture: jobs,
     captureBrowser,
-    signIn,
+    signIn: { status: signIn.status, forget: captureBrowser.forgetSignIn },
   });
   const dispatch = createDispatcher(handlers, () => undefined);
   return {

@@ -95,8 +95,11 @@ describe('capture browser: sign in, open the menu, capture, sign-in that lasts',
     expect(status.screen!.source).toEqual(captured.source);
   });
 
-  it('forgets the sign-in: the next session lands on the sign-in page', async () => {
+  it('forgets the sign-in: a session open meanwhile does not save it back, and the next one lands on the sign-in page', async () => {
+    const signedIn = await harness.call('browser.open', { projectPath, projectId, url: `${harness.site.url}/dashboard`, viewport: VIEWPORT });
+    await waitForSession(harness, signedIn.sessionId, (state) => !state.loading && state.url.endsWith('/dashboard'), 'the dashboard');
     await harness.call('signIn.forget', { projectId });
+    await harness.call('browser.close', { sessionId: signedIn.sessionId });
     expect((await harness.call('signIn.status', { projectId })).signIn).toBeNull();
     const opened = await harness.call('browser.open', { projectPath, projectId, url: `${harness.site.url}/dashboard`, viewport: VIEWPORT });
     const session = await waitForSession(harness, opened.sessionId, (state) => !state.loading && state.url !== '', 'loaded');
