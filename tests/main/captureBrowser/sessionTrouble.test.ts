@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { centreOf, clickEvents, startHarness, VIEWPORT, waitForSession, type CaptureBrowserHarness } from './captureBrowserHarness';
+import { centreOf, clickEvents, keyPress, startHarness, VIEWPORT, waitForSession, type CaptureBrowserHarness } from './captureBrowserHarness';
 
 let harness: CaptureBrowserHarness;
 let projectPath: string;
@@ -119,6 +119,19 @@ describe('capture browser: pages that go wrong, each a clear message, the sessio
     expect(reached).toBe(false);
     const session = await harness.call('browser.frame', { sessionId, afterSeq: 0, waitMs: 0 });
     expect(session.session.recorded).toEqual({ url: `${harness.site.url}/login`, actions: [] });
+  });
+
+  it('pastes into the focused field, scrolls by wheel, and records the paste and an Escape', async () => {
+    await go(`${harness.site.url}/login`);
+    await settled();
+    await harness.call('browser.input', { sessionId, events: clickEvents(await centreOf(harness, sessionId, '#email')) });
+    await harness.call('browser.input', { sessionId, events: [{ type: 'insertText', text: 'pasted@example.com' }, ...keyPress('Escape'), { type: 'mouseWheel', x: 400, y: 400, deltaX: 0, deltaY: 300 }] });
+    const session = await waitForSession(harness, sessionId, (state) => state.recorded?.actions.at(-1)?.kind === 'press', 'the Escape recorded');
+    expect(session.recorded!.actions.slice(-2)).toEqual([
+      { kind: 'fill', selectors: expect.arrayContaining(['#email']), name: 'Email', value: 'pasted@example.com', secret: false },
+      { kind: 'press', key: 'Escape', selectors: expect.arrayContaining(['#email']) },
+    ]);
+    expect(await harness.captureBrowser.session(sessionId).activePage().inputValue('#email')).toBe('pasted@example.com');
   });
 
   it('re-capture whose target has gone names the step that broke', async () => {
