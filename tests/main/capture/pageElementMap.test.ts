@@ -37,7 +37,7 @@ describe('checkPageElementMap against a hostile page', () => {
       alternates: ['a'.repeat(2_000), 'b'.repeat(MAX_SELECTOR_CHARS)],
     }));
     // What the page sent would have added this much to project.json.
-    expect(storedBytes(hostile)).toBeGreaterThan(20 * 1024 * 1024);
+    expect(Buffer.byteLength(JSON.stringify(hostile))).toBeGreaterThan(20 * 1024 * 1024);
 
     const checked = checkPageElementMap(map(hostile), image);
 
