@@ -1,5 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from '@playwright/test';
 import { LOGIN_EMAIL, LOGIN_PASSWORD, startLoginSite, type LoginSite } from '../fixtures/loginSite/server';
@@ -12,23 +11,9 @@ const shot = (name: string) => (process.env.SHOTS_DIR ? join(process.env.SHOTS_D
 
 const VIEWPORT = { width: 1280, height: 800 };
 
-/**
- * The login fixture site beside the web host, and the app's own data folder (saved sign-ins) in a
- * fresh temporary folder, set before the host starts (an automatic fixture comes first).
- */
-const test = hostTest.extend<{ loginSite: LoginSite; stateDir: string }>({
-  stateDir: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture list from this destructuring
-    async ({}, use) => {
-      const dir = await mkdtemp(join(tmpdir(), 'stepwise-state-'));
-      process.env.STEPWISE_STATE_DIR = dir;
-      await use(dir);
-      delete process.env.STEPWISE_STATE_DIR;
-      await rm(dir, { recursive: true, force: true });
-    },
-    { auto: true },
-  ],
-  // eslint-disable-next-line no-empty-pattern -- as above
+/** The login fixture site beside the web host (whose app data folder, webHost.stateDir, holds saved sign-ins). */
+const test = hostTest.extend<{ loginSite: LoginSite }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture list from this destructuring
   loginSite: async ({}, use) => {
     const site = await startLoginSite();
     await use(site);
@@ -100,7 +85,7 @@ async function filesUnder(dir: string): Promise<Array<{ path: string; text: stri
   return Promise.all(files.map(async (path) => ({ path, text: (await readFile(path)).toString('latin1') })));
 }
 
-test('sign in and open the menu in the streamed page, capture, anchor to the open menu; the sign-in lasts, is forgotten, and re-capture replays the path', async ({ page, browser, webHost, loginSite, stateDir }) => {
+test('sign in and open the menu in the streamed page, capture, anchor to the open menu; the sign-in lasts, is forgotten, and re-capture replays the path', async ({ page, browser, webHost, loginSite }) => {
   test.setTimeout(240_000);
   const points = await layoutOfLoginSite(browser, loginSite);
   await page.setViewportSize({ width: 1600, height: 1000 });
@@ -190,7 +175,7 @@ test('sign in and open the menu in the streamed page, capture, anchor to the ope
   await expect(page.getByRole('region', { name: 'Step 1 of 1' })).toContainText('Weekly summary');
 
   // The saved sign-in lives in the app's data folder; no file anywhere holds the password.
-  const saved = await filesUnder(stateDir);
+  const saved = await filesUnder(webHost.stateDir);
   expect(saved.some((file) => [...loginSite.sessions].some((token) => file.text.includes(token))), 'the sign-in is saved in the app data folder').toBe(true);
   const projectFiles = await filesUnder(webHost.projectsDir);
   for (const file of [...saved, ...projectFiles]) {

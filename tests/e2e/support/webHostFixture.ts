@@ -8,11 +8,13 @@ export interface RunningWebHost {
   /** The address the host printed, token included. */
   url: string;
   projectsDir: string;
+  /** The app's own data folder (saved sign-ins), apart from the projects folder as in real use. */
+  stateDir: string;
 }
 
-/** Starts the built web host (dist/main/web-host.js) on a free port with a fresh projects folder. */
-async function startBuiltWebHost(projectsDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['dist/main/web-host.js', '--data-dir', projectsDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts the built web host (dist/main/web-host.js) on a free port with fresh projects and app data folders. */
+async function startBuiltWebHost(projectsDir: string, stateDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['dist/main/web-host.js', '--data-dir', projectsDir, '--state-dir', stateDir], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`The web host did not start within 15 s. It printed:\n${output}`)), 15_000);
@@ -35,10 +37,12 @@ export const test = base.extend<{ webHost: RunningWebHost }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture list from this destructuring
   webHost: async ({}, use) => {
     const projectsDir = await mkdtemp(join(tmpdir(), 'stepwise-e2e-'));
-    const { child, url } = await startBuiltWebHost(projectsDir);
-    await use({ url, projectsDir });
+    const stateDir = await mkdtemp(join(tmpdir(), 'stepwise-e2e-state-'));
+    const { child, url } = await startBuiltWebHost(projectsDir, stateDir);
+    await use({ url, projectsDir, stateDir });
     child.kill();
     await rm(projectsDir, { recursive: true, force: true });
+    await rm(stateDir, { recursive: true, force: true });
   },
 });
 
