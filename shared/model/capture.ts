@@ -22,17 +22,22 @@ export function captureUrlProblem(url: string): string | null {
 }
 const webAddress = z.url({ protocol: /^https?$/ });
 
+/** An http(s) address an author typed, with the reason in words when it cannot be captured. */
+export function captureUrlSchema(emptyMessage: string) {
+  return z
+    .string()
+    .trim()
+    .min(1, emptyMessage)
+    .max(4_096, 'is longer than 4,096 characters')
+    .superRefine((url, context) => {
+      const problem = captureUrlProblem(url);
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    });
+}
+
 export const captureRequestSchema = z
   .object({
-    url: z
-      .string()
-      .trim()
-      .min(1, 'enter the address of the page to capture')
-      .max(4_096, 'is longer than 4,096 characters')
-      .superRefine((url, context) => {
-        const problem = captureUrlProblem(url);
-        if (problem) context.addIssue({ code: 'custom', message: problem });
-      }),
+    url: captureUrlSchema('enter the address of the page to capture'),
     viewport: viewportSchema,
     deviceScaleFactor: z.number().min(1).max(3).default(1),
     fullPage: z.boolean().default(false),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { captureUrlProblem } from './capture';
+import { captureUrlSchema } from './capture';
 import { idSchema } from './ids';
 import { recordedPathSchema } from './recordedPath';
 import { screenSourceSchema, viewportSchema } from './screen';
@@ -11,15 +11,7 @@ import { screenSourceSchema, viewportSchema } from './screen';
  */
 
 const sessionIdSchema = z.string().min(1).max(64);
-const webUrlSchema = z
-  .string()
-  .trim()
-  .min(1, 'enter the address of a page')
-  .max(4_096, 'is longer than 4,096 characters')
-  .superRefine((url, context) => {
-    const problem = captureUrlProblem(url);
-    if (problem) context.addIssue({ code: 'custom', message: problem });
-  });
+const webUrlSchema = captureUrlSchema('enter the address of a page');
 /** Input modifiers as CDP counts them: Alt 1, Ctrl 2, Meta 4, Shift 8. */
 const modifiersSchema = z.number().int().min(0).max(15).default(0);
 const coordinate = z.number().min(-10_000).max(100_000);

@@ -11,6 +11,7 @@ import { addScreen, replaceScreenCapture } from '../store/screenActions';
 import { notify, openDialog, useUiStore } from '../store/uiStore';
 import { SignInLine } from './captureBrowser/SignInLine';
 import { useSignInStatus } from './captureBrowser/useSignInStatus';
+import { followCaptureJob } from './captureBrowser/followCaptureJob';
 
 const STAGE_LABELS: Partial<Record<CaptureStage, string>> = {
   starting: 'Starting the browser',
@@ -21,7 +22,6 @@ const STAGE_LABELS: Partial<Record<CaptureStage, string>> = {
   mapping: 'Mapping the elements',
   saving: 'Saving the image',
 };
-const POLL_MS = 200;
 
 interface CaptureForm {
   url: string;
@@ -103,7 +103,7 @@ export function CaptureDialog({ recaptureScreenId, onClose }: { recaptureScreenI
     if (!target) return;
     const { url, size } = target;
     try {
-      let current = await client.call('capture.start', {
+      const first = await client.call('capture.start', {
         projectPath,
         request: {
           url,
@@ -115,14 +115,10 @@ export function CaptureDialog({ recaptureScreenId, onClose }: { recaptureScreenI
           timeoutMs: DEFAULT_CAPTURE_TIMEOUT_MS,
         },
       });
-      jobId.current = current.jobId;
-      setStatus(current);
-      while (!isFinalStage(current.stage)) {
-        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-        if (jobId.current !== current.jobId) return; // cancelled or closed
-        current = await client.call('capture.status', { jobId: current.jobId });
-        setStatus(current);
-      }
+      jobId.current = first.jobId;
+      // Stops following once cancelled or closed (jobId changes).
+      const current = await followCaptureJob(client, first, setStatus, () => jobId.current !== first.jobId);
+      if (!current) return;
       jobId.current = null;
       if (current.stage === 'done' && current.screen) {
         if (recaptureScreenId) replaceScreenCapture(recaptureScreenId, current.screen);
