@@ -177,7 +177,9 @@ export function createCaptureBrowser(options: CaptureBrowserOptions): CaptureBro
       });
     },
     async forgetSignIn(projectId) {
-      for (const session of sessions.values()) if (session.settings.projectId === projectId) session.dropSignIn();
+      // A save already on its way finishes first, so it cannot bring the sign-in back after it is removed.
+      const saves = [...sessions.values()].filter((session) => session.settings.projectId === projectId).map((session) => session.dropSignIn());
+      await Promise.all(saves);
       await options.signIn.forget(projectId);
     },
     session: find,

@@ -38,6 +38,8 @@ const MAX_RECORDED = 200;
 /** More main-frame navigations than this within LOOP_WINDOW_MS is a loop, not a person. */
 const LOOP_NAVIGATIONS = 15;
 const LOOP_WINDOW_MS = 2_000;
+/** Page loads save the sign-in at most this often (a site that reloads itself does not rewrite the file each time). */
+const SIGN_IN_SAVE_GAP_MS = 3_000;
 
 const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
 /** Pages Chromium itself shows (blank, its error page): neither refused nor recorded. */
@@ -67,6 +69,12 @@ export class CaptureBrowserSession {
   private readonly createdScale: number;
   private closed = false;
   private keepSignIn = true;
+  /** Saves run one after another, so Forget can wait for one already on its way. */
+  private saving: Promise<void> = Promise.resolve();
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastSaveAt = 0;
+  /** What this session saved (or started with) last, so an unchanged sign-in is not written again after a page load. */
+  private lastSaved = '';
   /** Pages this session opens itself (not popups), whose 'page' event comes before newPage() returns. */
   private ownPagesComing = 0;
 
@@ -89,6 +97,8 @@ export class CaptureBrowserSession {
       ...(storageState ? { storageState } : {}),
     });
     const session = new CaptureBrowserSession(settings, context, signIn);
+    // The sign-in it started with is saved already: loading a page with it changes nothing to save.
+    if (storageState) session.lastSaved = JSON.stringify(storageState);
     try {
       await session.setUp();
       await session.newTab();
@@ -153,7 +163,10 @@ export class CaptureBrowserSession {
     page.on('framenavigated', (frame) => {
       if (frame === page.mainFrame()) this.onNavigated(tab);
     });
-    page.on('load', () => this.refreshTitle(tab));
+    page.on('load', () => {
+      this.refreshTitle(tab);
+      if (tab.id === this.activeId) this.saveSignInSoon();
+    });
     page.on('domcontentloaded', () => this.refreshTitle(tab));
     page.on('close', () => this.onTabClosed(tab));
     if (activate) await this.activate(id);
@@ -402,20 +415,59 @@ export class CaptureBrowserSession {
     return recorded ? { url: recorded.url, actions: [...recorded.actions] } : null;
   }
 
-  /** The author chose "Forget" while this session was open: what it holds is not saved back. */
-  dropSignIn(): void {
+  /**
+   * The author chose "Forget" while this session was open: what it holds is not saved back.
+   * Resolves once a save already on its way has finished, so the forgetting comes after it.
+   */
+  dropSignIn(): Promise<void> {
     this.keepSignIn = false;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    return this.saving;
   }
 
-  /** Keeps the session's cookies and storage as the project's sign-in (only when it was opened to use one). */
-  async saveSignIn(): Promise<void> {
+  /**
+   * After a page load: the author has probably just signed in, and the sign-in line should say
+   * so before any capture or close. At most once every SIGN_IN_SAVE_GAP_MS, and only with cookies.
+   */
+  private saveSignInSoon(): void {
+    if (!this.settings.useSignIn || !this.keepSignIn || this.closed || this.saveTimer) return;
+    const wait = Math.max(0, this.lastSaveAt + SIGN_IN_SAVE_GAP_MS - Date.now());
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      this.saveSignIn({ afterPageLoad: true }).catch(() => undefined);
+    }, wait);
+  }
+
+  /**
+   * Keeps the session's cookies and storage as the project's sign-in (only when it was opened to
+   * use one). After a page load only when there are cookies and they changed; a capture or close
+   * always saves (the author got where they wanted with it).
+   */
+  saveSignIn(options: { afterPageLoad?: boolean } = {}): Promise<void> {
+    const run = this.saving.then(() => this.writeSignIn(options.afterPageLoad ?? false));
+    this.saving = run.catch(() => undefined);
+    return run;
+  }
+
+  private async writeSignIn(afterPageLoad: boolean): Promise<void> {
     if (!this.settings.useSignIn || !this.keepSignIn || this.closed) return;
     const state = (await this.context.storageState()) as StorageState;
+    // Forget may have come while the state was read.
+    if (!this.keepSignIn || this.closed) return;
+    const text = JSON.stringify(state);
+    if (afterPageLoad && (state.cookies.length === 0 || text === this.lastSaved)) return;
     await this.signIn.save(this.settings.projectId, state);
+    this.lastSaved = text;
+    this.lastSaveAt = Date.now();
+    // The state carries the sign-in's summary: a waiting frame poll tells the view now.
+    this.changed();
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
     await this.saveSignIn().catch(() => undefined);
     this.closed = true;
     this.changed();

@@ -45,6 +45,11 @@ describe('capture browser: sign in, open the menu, capture, sign-in that lasts',
     const dashboard = await waitForSession(harness, sessionId, (session) => session.url.endsWith('/dashboard') && session.title.startsWith('Dashboard'), 'the dashboard');
     // A new page load starts the path again.
     expect(dashboard.recorded).toEqual({ url: `${harness.site.url}/dashboard`, actions: [] });
+    // The dashboard loaded with the session cookie: the sign-in is kept now, before any capture or
+    // close, and the session's own state says so (the view's sign-in line reads it).
+    const kept = await waitForSession(harness, sessionId, (session) => session.signIn !== null, 'the sign-in kept after the dashboard loaded');
+    expect(kept.signIn?.sites).toEqual(['127.0.0.1']);
+    expect((await call('signIn.status', { projectId })).signIn?.sites).toEqual(['127.0.0.1']);
 
     await call('browser.input', { sessionId, events: clickEvents(await centreOf(harness, sessionId, '#reports-menu')) });
     const menuOpen = await waitForSession(harness, sessionId, (session) => (session.recorded?.actions.length ?? 0) > 0, 'the click recorded');
@@ -95,10 +100,27 @@ describe('capture browser: sign in, open the menu, capture, sign-in that lasts',
     expect(status.screen!.source).toEqual(captured.source);
   });
 
-  it('forgets the sign-in: a session open meanwhile does not save it back, and the next one lands on the sign-in page', async () => {
+  it('a session opened without the sign-in keeps nothing, even after signing in and pages loading', async () => {
+    const before = await harness.call('signIn.status', { projectId });
+    const opened = await harness.call('browser.open', { projectPath, projectId, url: `${harness.site.url}/login`, viewport: VIEWPORT, useSignIn: false });
+    const sessionId = opened.sessionId;
+    await waitForSession(harness, sessionId, (session) => !session.loading && session.title.startsWith('Sign in'), 'the sign-in page');
+    await harness.call('browser.input', { sessionId, events: clickEvents(await centreOf(harness, sessionId, '#email')) });
+    await harness.call('browser.input', { sessionId, events: [...typingEvents(LOGIN_EMAIL), ...keyPress('Tab'), ...typingEvents(LOGIN_PASSWORD), ...keyPress('Enter')] });
+    const dashboard = await waitForSession(harness, sessionId, (session) => session.url.endsWith('/dashboard') && session.title.startsWith('Dashboard'), 'the dashboard');
+    expect(dashboard.signIn).toBeNull();
+    // Closing waits for any save on its way: after it the project's sign-in is the one from before.
+    await harness.call('browser.close', { sessionId });
+    expect((await harness.call('signIn.status', { projectId })).signIn).toEqual(before.signIn);
+  });
+
+  it('forgets the sign-in: a session open meanwhile does not save it back, even when a page loads, and the next one lands on the sign-in page', async () => {
     const signedIn = await harness.call('browser.open', { projectPath, projectId, url: `${harness.site.url}/dashboard`, viewport: VIEWPORT });
     await waitForSession(harness, signedIn.sessionId, (state) => !state.loading && state.url.endsWith('/dashboard'), 'the dashboard');
     await harness.call('signIn.forget', { projectId });
+    // A page load after Forget (still signed in at the site) saves nothing back.
+    await harness.call('browser.navigate', { sessionId: signedIn.sessionId, action: 'reload' });
+    await harness.captureBrowser.session(signedIn.sessionId).idle();
     await harness.call('browser.close', { sessionId: signedIn.sessionId });
     expect((await harness.call('signIn.status', { projectId })).signIn).toBeNull();
     const opened = await harness.call('browser.open', { projectPath, projectId, url: `${harness.site.url}/dashboard`, viewport: VIEWPORT });

@@ -13,7 +13,7 @@ interface SignInLineProps {
   signIn: SignInSummary | null;
   /** Forgets the saved sign-in; resolves with a message when that failed. */
   onForget(): Promise<string | null>;
-  /** In a live session: say when a new sign-in gets saved. */
+  /** In a live session (which saves the sign-in after each page load): say so. */
   live?: boolean;
 }
 
@@ -29,7 +29,7 @@ export function SignInLine({ signIn, onForget, live = false }: SignInLineProps) 
     return (
       <p className="sign-in-line muted small" role="status">
         Not signed in: sign in here and Stepwise keeps the session for this project (never your password).
-        {live ? ' It is kept when you capture or close.' : null}
+        {live ? ' It is kept as soon as you sign in.' : null}
       </p>
     );
   }
