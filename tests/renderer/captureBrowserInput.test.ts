@@ -43,10 +43,15 @@ describe('capture browser input', () => {
     expect(keyEvent('keyUp', key('a', 'KeyA'))).not.toHaveProperty('text');
   });
 
-  it('only Ctrl/Cmd+Shift+Escape leaves the view; plain Escape goes to the page; paste is left to the paste event', () => {
+  it('only F6 and Ctrl/Cmd+Shift+Escape leave the view; plain Escape and Ctrl+F6 go to the page; paste is left to the paste event', () => {
     expect(isLeaveViewKey(key('Escape', 'Escape'))).toBe(false);
     expect(isLeaveViewKey(key('Escape', 'Escape', { ctrlKey: true, shiftKey: true }))).toBe(true);
     expect(isLeaveViewKey(key('Escape', 'Escape', { metaKey: true, shiftKey: true }))).toBe(true);
+    // Windows takes Ctrl+Shift+Escape for the Task Manager: F6 (the browsers' "to the address bar") works everywhere.
+    expect(isLeaveViewKey(key('F6', 'F6'))).toBe(true);
+    expect(isLeaveViewKey(key('F6', 'F6', { shiftKey: true }))).toBe(true);
+    expect(isLeaveViewKey(key('F6', 'F6', { ctrlKey: true }))).toBe(false);
+    expect(isLeaveViewKey(key('F5', 'F5'))).toBe(false);
     expect(isPasteKey(key('v', 'KeyV', { ctrlKey: true }))).toBe(true);
     expect(isPasteKey(key('v', 'KeyV'))).toBe(false);
   });

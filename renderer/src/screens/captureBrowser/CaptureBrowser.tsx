@@ -11,7 +11,7 @@ import { withScheme } from '../withScheme';
 import { describeRecorded } from './describePath';
 import { followCaptureJob, JOB_STAGE_LABELS } from './followCaptureJob';
 import { SignInLine } from './SignInLine';
-import { LEAVE_KEY_LABEL, StreamedView } from './StreamedView';
+import { LEAVE_KEY_LABELS, StreamedView } from './StreamedView';
 import { useBrowserSession, type OpenOptions } from './useBrowserSession';
 import './captureBrowser.css';
 
@@ -261,7 +261,7 @@ export function CaptureBrowser({ open, onClose }: { open: OpenOptions; onClose()
       />
       <div className="browser-hints small muted">
         <p>
-          Click the page to use it: typing, Tab and Escape go to the page. <kbd>{LEAVE_KEY_LABEL}</kbd> leaves it.
+          Click the page to use it: typing, Tab and Escape go to the page. <kbd>{LEAVE_KEY_LABELS[0]}</kbd> or <kbd>{LEAVE_KEY_LABELS[1]}</kbd> leaves it.
         </p>
         <p className="browser-recorded" aria-live="polite">
           {session ? describeRecorded(session.recorded) : null}

@@ -6,7 +6,8 @@ import type { StreamedFrame } from './useBrowserSession';
 
 const FOCUS_ROOM = 12;
 
-export const LEAVE_KEY_LABEL = IS_MAC ? '⌘⇧Esc' : 'Ctrl+Shift+Escape';
+/** The leave keys in words: F6 first (Windows takes Ctrl+Shift+Escape for its Task Manager). */
+export const LEAVE_KEY_LABELS = ['F6', IS_MAC ? '⌘⇧Esc' : 'Ctrl+Shift+Escape'] as const;
 
 interface StreamedViewProps {
   frame: StreamedFrame | null;
@@ -25,7 +26,7 @@ interface StreamedViewProps {
 /**
  * The live page: the newest frame, scaled to fit, taking the pointer, wheel and keyboard for the
  * page. While it has focus every key goes to the page (Tab, Enter and Escape included) except the
- * leave key; a paste sends the clipboard's text.
+ * leave keys; a paste sends the clipboard's text.
  */
 export function StreamedView({ frame, viewport, send, onLeave, onScale, overlay, viewRef }: StreamedViewProps) {
   const area = useRef<HTMLDivElement>(null);
@@ -94,7 +95,7 @@ export function StreamedView({ frame, viewport, send, onLeave, onScale, overlay,
         className="browser-view"
         role="application"
         aria-roledescription="live page"
-        aria-label={`Live page. Click to focus; then the pointer, wheel and every key go to the page, Tab and Escape included. ${LEAVE_KEY_LABEL} leaves the page.`}
+        aria-label={`Live page. Click to focus; then the pointer, wheel and every key go to the page, Tab and Escape included. ${LEAVE_KEY_LABELS.join(' or ')} leaves the page.`}
         tabIndex={0}
         style={{ width: viewport.width * scale, height: viewport.height * scale }}
         onMouseMove={(event) => mouse('mouseMoved', event, pressed.current, 0)}

@@ -65,8 +65,13 @@ export function keyEvent(type: 'keyDown' | 'keyUp', event: KeyLike): BrowserInpu
   return { type, key: event.key.slice(0, 32), code: event.code.slice(0, 32), modifiers: modifierBits(event), ...(text !== undefined ? { text } : {}) };
 }
 
-/** The key that takes focus out of the streamed view (every other key goes to the page, Escape included). */
+/**
+ * The keys that take focus out of the streamed view (every other key goes to the page, Escape
+ * included): F6, the browsers' own "to the address bar" key, which works everywhere; and
+ * Ctrl/Cmd+Shift+Escape, which Windows keeps for its Task Manager.
+ */
 export function isLeaveViewKey(event: KeyLike): boolean {
+  if (event.key === 'F6') return !event.ctrlKey && !event.metaKey && !event.altKey;
   return event.key === 'Escape' && event.shiftKey && (event.ctrlKey || event.metaKey);
 }
 
