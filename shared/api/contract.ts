@@ -3,12 +3,11 @@ import { projectSchema } from '../model/project';
 import { captureRequestSchema, captureStatusSchema } from '../model/capture';
 import { browserContractEntries as browser, browserFrameSchema, browserOpenInputSchema, browserSessionSchema, signInSummarySchema } from '../model/captureBrowser';
 import { MAX_IMAGE_BYTES } from '../model/imageLimits';
+import { pathSchema } from '../model/pathSchema';
 import { screenImageSchema, screenSchema } from '../model/screen';
 import type { BuilderMethodName } from './methodNames';
 import { BUILDER_METHOD_NAMES } from './methodNames';
 
-/** Paths cross the boundary as plain strings; each host decides which ones it will touch. */
-const pathSchema = z.string().min(1, 'must not be empty').max(4_096, 'is longer than 4,096 characters').refine((path) => !path.includes('\0'), 'must not contain a NUL character');
 const projectNameSchema = z.string().trim().min(1, 'must not be empty').max(120, 'is longer than 120 characters');
 const noInput = z.object({}).strict();
 const jobInput = z.object({ jobId: z.string().min(1).max(64) }).strict();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { captureUrlSchema } from './capture';
 import { idSchema } from './ids';
+import { pathSchema } from './pathSchema';
 import { recordedPathSchema } from './recordedPath';
 import { screenSourceSchema, viewportSchema } from './screen';
 
@@ -102,7 +103,7 @@ export type BrowserFrame = z.infer<typeof browserFrameSchema>;
 
 export const browserOpenInputSchema = z
   .object({
-    projectPath: z.string().min(1).max(4_096),
+    projectPath: pathSchema,
     projectId: idSchema,
     url: webUrlSchema,
     viewport: viewportSchema,
@@ -122,9 +123,9 @@ export const browserContractEntries = {
     .refine((input) => input.action !== 'go' || input.url !== undefined, { message: 'a "go" needs a url', path: ['url'] }),
   viewportInput: z.object({ sessionId: sessionIdSchema, viewport: viewportSchema, deviceScaleFactor: z.number().min(1).max(3).default(1) }).strict(),
   tabInput: z.object({ sessionId: sessionIdSchema, tabId: z.string().min(1).max(64), action: z.enum(['activate', 'close']) }).strict(),
-  captureInput: z.object({ sessionId: sessionIdSchema, projectPath: z.string().min(1).max(4_096), fullPage: z.boolean().default(false) }).strict(),
+  captureInput: z.object({ sessionId: sessionIdSchema, projectPath: pathSchema, fullPage: z.boolean().default(false) }).strict(),
   signInInput: z.object({ projectId: idSchema }).strict(),
   recaptureInput: z
-    .object({ projectPath: z.string().min(1).max(4_096), projectId: idSchema, source: screenSourceSchema, timeoutMs: z.number().int().min(1_000).max(120_000).default(30_000) })
+    .object({ projectPath: pathSchema, projectId: idSchema, source: screenSourceSchema, timeoutMs: z.number().int().min(1_000).max(120_000).default(30_000) })
     .strict(),
 } as const;
