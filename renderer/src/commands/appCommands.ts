@@ -64,7 +64,14 @@ export function createAppCommands(session: ProjectSession, client: BuilderClient
     'project.close': { enabled: hasProject, run: () => session.close() },
     'edit.undo': { enabled: () => useDocumentStore.temporal.getState().pastStates.length > 0, run: undo },
     'edit.redo': { enabled: () => useDocumentStore.temporal.getState().futureStates.length > 0, run: redo },
-    'screen.capture': { enabled: hasProject, run: () => openDialog({ kind: 'capture' }) },
+    'screen.capture': {
+      enabled: hasProject,
+      // A capture adds to the project under the preview: the preview closes first, as it would for any edit.
+      run: () => {
+        useUiStore.setState({ previewFlowId: null });
+        openDialog({ kind: 'capture' });
+      },
+    },
     'screen.addImage': { enabled: hasProject, run: () => pickImageFiles() },
     'edit.deselect': {
       // One level at a time: picking an anchor, then the canvas element, then the steps.

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { isModalOpen } from '../dialogs/Modal';
 import { isTextField } from '../ui/isTextField';
 import { keybindingOf, type CommandRegistry } from './commandRegistry';
 import { deleteKeyAllowed } from './deleteKeyScope';
@@ -12,7 +13,8 @@ const TEXT_FIELD_KEYS = new Set(['mod+z', 'mod+shift+z', 'mod+y', 'backspace', '
 export function useShortcuts(registry: CommandRegistry): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.isComposing) return;
+      // The app behind an open dialog is out of reach: its shortcuts (Undo, Play, Capture) wait until the dialog closes.
+      if (event.defaultPrevented || event.isComposing || isModalOpen()) return;
       const keybinding = keybindingOf(event, IS_MAC);
       if (isTextField(event.target) && (TEXT_FIELD_KEYS.has(keybinding) || !keybinding.includes('mod'))) return;
       const id = registry.commandForKeybinding(keybinding);
