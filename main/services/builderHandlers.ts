@@ -149,10 +149,13 @@ export function createBuilderHandlers(options: BuilderServicesOptions): BuilderH
       const dir = await options.paths.check(path);
       return { html: await standalonePreviewHtml(project, (file) => store.readImage(dir, file), { readyOnly }) };
     },
-    async 'capture.start'({ projectPath, request }) {
+    async 'capture.start'({ projectPath, request, signIn: useSignIn }) {
       const dir = await options.paths.check(projectPath);
-      const projectId = options.captureInProject ? await projectIdOf(dir) : undefined;
-      const openPage = projectId ? options.captureInProject!(projectId) : undefined;
+      const projectId = options.captureInProject || useSignIn ? await projectIdOf(dir) : undefined;
+      if (useSignIn && useSignIn.projectId !== projectId) {
+        throw new BuilderApiError({ code: 'invalid', message: `capture.start's signIn.projectId (${useSignIn.projectId}) is not the id of the project at ${projectPath.slice(0, 200)}.` });
+      }
+      const openPage = projectId && options.captureInProject ? options.captureInProject(projectId) : projectId && useSignIn && options.captureBrowser ? options.captureBrowser.signedInPages(projectId) : undefined;
       return capture().start(request, (bytes, image) => store.saveImage(dir, bytes, image), openPage ? { openPage } : {});
     },
     async 'capture.status'({ jobId }) {

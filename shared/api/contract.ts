@@ -4,6 +4,7 @@ import { captureRequestSchema, captureStatusSchema } from '../model/capture';
 import { browserContractEntries as browser, browserFrameSchema, browserOpenInputSchema, browserSessionSchema, signInSummarySchema } from '../model/captureBrowser';
 import { MAX_IMAGE_BYTES } from '../model/imageLimits';
 import { pathSchema } from '../model/pathSchema';
+import { idSchema } from '../model/ids';
 import { screenImageSchema, screenSchema } from '../model/screen';
 import type { BuilderMethodName } from './methodNames';
 import { BUILDER_METHOD_NAMES } from './methodNames';
@@ -85,7 +86,17 @@ export const builderApiContract = {
     output: z.object({ html: z.string() }),
   },
   /** Starts capturing a page into the project; answers at once with a job to poll. */
-  'capture.start': { input: z.object({ projectPath: pathSchema, request: captureRequestSchema }).strict(), output: captureStatusSchema },
+  'capture.start': {
+    input: z
+      .object({
+        projectPath: pathSchema,
+        request: captureRequestSchema,
+        /** Start signed in: the web host opens the page with this project's saved sign-in (Electron's capture window always uses the project's own). */
+        signIn: z.object({ projectId: idSchema }).strict().optional(),
+      })
+      .strict(),
+    output: captureStatusSchema,
+  },
   'capture.status': { input: jobInput, output: captureStatusSchema },
   'capture.cancel': { input: jobInput, output: captureStatusSchema },
   /** Electron: capture the page the author has navigated to in the capture window. */

@@ -1,15 +1,16 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { BuilderApiError } from '../../../shared/api/apiError';
 import type { BrowserInputEvent, BrowserSession } from '../../../shared/model/captureBrowser';
 import type { CaptureRequest, CaptureStatus } from '../../../shared/model/capture';
 import type { RecordedPath } from '../../../shared/model/recordedPath';
 import type { Screen, ScreenSource, Viewport } from '../../../shared/model/screen';
+import type { OpenCapturePage } from '../capturePage';
 import type { CaptureJobs } from '../captureJobs';
 import type { CaptureScreenOptions } from '../captureScreen';
 import { PlaywrightCapturePage } from '../playwrightCapture';
 import { CaptureBrowserSession } from './captureBrowserSession';
 import { LiveCapturePage } from './liveCapturePage';
-import { replayPath } from './replayPath';
+import { expectNoRedirect, replayPath } from './replayPath';
 import type { SignInStore } from './signInStore';
 
 type SaveImage = CaptureScreenOptions['saveImage'];
@@ -43,6 +44,8 @@ export interface CaptureBrowser {
   capture(sessionId: string, fullPage: boolean, saveImage: SaveImage): CaptureStatus;
   close(sessionId: string): Promise<void>;
   recapture(input: { projectId: string; source: ScreenSource; timeoutMs: number }, saveImage: SaveImage): CaptureStatus;
+  /** Opens capture pages in a fresh context with the project's saved sign-in (the Capture dialog's "Start signed in"). */
+  signedInPages(projectId: string): OpenCapturePage;
   /** Forgets a project's sign-in, and keeps its open sessions from saving theirs back when they close. */
   forgetSignIn(projectId: string): Promise<void>;
   /** The session itself (tests and the bench wait on it). */
@@ -89,7 +92,25 @@ export function createCaptureBrowser(options: CaptureBrowserOptions): CaptureBro
   const withPath = (screen: Screen, path: RecordedPath | null | undefined): Screen =>
     screen.source.kind === 'url' && path ? { ...screen, source: { ...screen.source, path } } : screen;
 
+  /** A fresh context for each capture, with the project's sign-in when one is saved. */
+  const signedInPages =
+    (projectId: string, afterLoad?: (page: Page) => Promise<void>): OpenCapturePage =>
+    async (captureRequest) => {
+      const storageState = await options.signIn.load(projectId);
+      const context = await (await options.browser()).newContext({
+        viewport: captureRequest.viewport,
+        deviceScaleFactor: captureRequest.deviceScaleFactor,
+        acceptDownloads: false,
+        serviceWorkers: 'block',
+        permissions: [],
+        ...(storageState ? { storageState } : {}),
+      });
+      const page = await context.newPage();
+      return new PlaywrightCapturePage(context, page, afterLoad);
+    };
+
   return {
+    signedInPages: (projectId) => signedInPages(projectId),
     async open(input) {
       if (sessions.size >= MAX_SESSIONS) {
         throw new BuilderApiError({ code: 'invalid', message: `${MAX_SESSIONS} capture browsers are open already; close one first.` });
@@ -160,19 +181,11 @@ export function createCaptureBrowser(options: CaptureBrowserOptions): CaptureBro
       const path = source.path;
       const startUrl = path?.url ?? source.url;
       return options.jobs.start(request(startUrl, source.viewport, source.deviceScaleFactor, source.fullPage, timeoutMs), saveImage, {
-        openPage: async (captureRequest) => {
-          const storageState = await options.signIn.load(projectId);
-          const context = await (await options.browser()).newContext({
-            viewport: captureRequest.viewport,
-            deviceScaleFactor: captureRequest.deviceScaleFactor,
-            acceptDownloads: false,
-            serviceWorkers: 'block',
-            permissions: [],
-            ...(storageState ? { storageState } : {}),
-          });
-          const page = await context.newPage();
-          return new PlaywrightCapturePage(context, page, path?.actions.length ? (loaded) => replayPath(loaded, path.actions, options.stepTimeoutMs) : undefined);
-        },
+        openPage: signedInPages(projectId, async (loaded) => {
+          // Landing elsewhere (the sign-in page, the sign-in gone) is the real trouble: say that before any step fails on it.
+          expectNoRedirect(loaded.url(), startUrl);
+          if (path?.actions.length) await replayPath(loaded, path.actions, options.stepTimeoutMs);
+        }),
         finish: async (screen) => withPath(screen, path),
       });
     },

@@ -11,6 +11,26 @@ export function describeAction(action: RecordedAction): string {
   return action.name ? `${action.kind} "${action.name.slice(0, 60)}"` : action.kind;
 }
 
+const pathOf = (url: string): string => {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    return url;
+  }
+};
+
+/**
+ * A recorded page that loads on another path (a redirect, most often to a sign-in page) cannot be
+ * replayed: say so first, rather than a step failing later on a page it was never recorded on.
+ */
+export function expectNoRedirect(landedOn: string, recordedUrl: string): void {
+  if (pathOf(landedOn) === pathOf(recordedUrl)) return;
+  throw new CaptureError(
+    `The page went to ${landedOn.slice(0, 300)} instead of ${recordedUrl.slice(0, 300)}: the saved sign-in may have expired. Open the page in the capture browser, sign in, and capture again.`,
+  );
+}
+
 /** Which of the selectors first matches a visible element, polled until one does or time runs out; -1 when none. */
 const firstVisibleExpression = (selectors: string[], timeoutMs: number) => `new Promise((resolve) => {
   const selectors = ${JSON.stringify(selectors)};

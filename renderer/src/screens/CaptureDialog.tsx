@@ -114,6 +114,8 @@ export function CaptureDialog({ recaptureScreenId, onClose }: { recaptureScreenI
           waitMs: host === 'web' ? Math.round(Math.max(0, Number(form.waitSeconds) || 0) * 1000) : 0,
           timeoutMs: DEFAULT_CAPTURE_TIMEOUT_MS,
         },
+        // The box only shows with a saved sign-in; ticked, the capture starts signed in as Browse does.
+        ...(projectId && signIn.signIn && useSignIn ? { signIn: { projectId } } : {}),
       });
       jobId.current = first.jobId;
       // Stops following once cancelled or closed (jobId changes).
