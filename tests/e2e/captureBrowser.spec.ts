@@ -112,6 +112,9 @@ test('sign in and open the menu in the streamed page, capture, anchor to the ope
   await page.keyboard.type(LOGIN_PASSWORD);
   await page.keyboard.press('Enter');
   await expect(live.address).toHaveValue(`${loginSite.url}/dashboard`, { timeout: 15_000 });
+  // The sign-in is kept as soon as the signed-in page loads, before any capture or close, and the line says so.
+  await expect(live.dialog).toContainText(/Signed in at 127\.0\.0\.1, saved just now/);
+  await page.screenshot({ path: shot('capture-browser-signed-in.png') });
 
   // Open the Reports dropdown by clicking it in the view; the click is recorded for re-capture.
   await live.click(points.reports!);
@@ -229,13 +232,19 @@ test('bad input: an unreachable address, a redirect loop and a page navigating i
   await expect(live.address).toHaveValue(`${loginSite.url}/login`);
   await expect(live.dialog.getByRole('alert')).toHaveCount(0);
 
-  // Escape belongs to the page while the view has focus; Ctrl+Shift+Escape leaves it for the address bar.
+  // Escape belongs to the page while the view has focus; Ctrl+Shift+Escape leaves it for the address
+  // bar, and so does F6 (Windows keeps Ctrl+Shift+Escape for its Task Manager). The hint names both.
   await live.view.focus();
   await page.keyboard.press('Escape');
   await expect(live.view).toBeFocused();
   await expect(live.dialog).toBeVisible();
   await page.keyboard.press('Control+Shift+Escape');
   await expect(live.address).toBeFocused();
+  await expect(live.dialog).toContainText('F6 or Ctrl+Shift+Escape leaves it.');
+  await live.view.focus();
+  await page.keyboard.press('F6');
+  await expect(live.address).toBeFocused();
+  await expect(live.dialog).toBeVisible();
 
   // A redirect loop, then a bad address typed in the bar: each in words, the session still there.
   await live.address.fill(`${loginSite.url}/redirect-loop`);
