@@ -28,6 +28,8 @@ export function CaptureBrowser({ open, onClose }: { open: OpenOptions; onClose()
   const browser = useBrowserSession(client, open);
   const { session, frame, failure, send, act } = browser;
   const [address, setAddress] = useState<string | null>(null);
+  /** The last address asked for: kept in the bar when it fails to load (the tab is blank then), so a typo can be corrected. */
+  const [requested, setRequested] = useState(open.url);
   const [problem, setProblem] = useState<string | null>(null);
   const [scale, setScale] = useState(1);
   const [fullPage, setFullPage] = useState(false);
@@ -62,6 +64,7 @@ export function CaptureBrowser({ open, onClose }: { open: OpenOptions; onClose()
     const url = withScheme(address);
     const wrong = address.trim() ? captureUrlProblem(url) : 'Enter the address of a page.';
     if (wrong) return setProblem(wrong);
+    setRequested(url);
     void navigate('go', url);
   };
 
@@ -168,10 +171,12 @@ export function CaptureBrowser({ open, onClose }: { open: OpenOptions; onClose()
           <input
             ref={addressField}
             aria-label="Page address"
-            type="url"
+            // text, not url: the browser's own check refuses "127.0.0.1:4556" and "app.example.com/x", which withScheme completes.
+            type="text"
+            inputMode="url"
             spellCheck={false}
             placeholder="Enter the address of a page"
-            value={address ?? (session ? (onWebPage ? session.url : '') : open.url)}
+            value={address ?? (session ? (onWebPage ? session.url : session.error ? requested : '') : open.url)}
             onChange={(event) => setAddress(event.target.value)}
             onKeyDown={(event) => {
               if (event.key === 'Escape' && address !== null) {
