@@ -1,5 +1,6 @@
 import { test as base } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,9 +41,12 @@ export const test = base.extend<{ webHost: RunningWebHost }>({
     const stateDir = await mkdtemp(join(tmpdir(), 'stepwise-e2e-state-'));
     const { child, url } = await startBuiltWebHost(projectsDir, stateDir);
     await use({ url, projectsDir, stateDir });
+    // The host may still be writing (an autosave, a sign-in saved on close) until it has exited.
+    const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : once(child, 'exit');
     child.kill();
-    await rm(projectsDir, { recursive: true, force: true });
-    await rm(stateDir, { recursive: true, force: true });
+    await exited;
+    await rm(projectsDir, { recursive: true, force: true, maxRetries: 3 });
+    await rm(stateDir, { recursive: true, force: true, maxRetries: 3 });
   },
 });
 
