@@ -15,8 +15,6 @@ import { LEAVE_KEY_LABELS, StreamedView } from './StreamedView';
 import { useBrowserSession, type OpenOptions } from './useBrowserSession';
 import './captureBrowser.css';
 
-/** Notices from the page worth keeping on screen; older ones scroll away. */
-const SHOWN_NOTICES = 3;
 
 /**
  * The capture browser (web host): the author's product live inside Stepwise. They sign in, click
@@ -35,6 +33,9 @@ export function CaptureBrowser({ open, onClose }: { open: OpenOptions; onClose()
   const [fullPage, setFullPage] = useState(false);
   const [job, setJob] = useState<CaptureStatus | null>(null);
   const [captured, setCaptured] = useState<string[]>([]);
+  const [confirmingClose, setConfirmingClose] = useState(false);
+  /** Notices the author dismissed, by text (the session keeps only its latest few, so a count would drift). */
+  const [dismissedNotices, setDismissedNotices] = useState<ReadonlySet<string>>(new Set());
   const addressField = useRef<HTMLInputElement>(null);
   const viewElement = useRef<HTMLDivElement>(null);
   const closed = useRef(false);
@@ -113,7 +114,17 @@ export function CaptureBrowser({ open, onClose }: { open: OpenOptions; onClose()
 
   const onScale = useCallback((value: number) => setScale(value), []);
   const tabs = session?.tabs ?? [];
-  const notices = session?.notices.slice(-SHOWN_NOTICES) ?? [];
+  const notices = session?.notices.filter((notice) => !dismissedNotices.has(notice)) ?? [];
+  const message = problem ?? session?.error ?? null;
+  const recordedText = session ? describeRecorded(session.recorded) : '';
+
+  /** Closing loses the page's state and its recorded steps: asked first when there is something to lose. */
+  const requestClose = () => {
+    const hasSteps = (session?.recorded?.actions.length ?? 0) > 0;
+    const signedInNotCaptured = Boolean(signIn) && captured.length === 0;
+    if (hasSteps || signedInNotCaptured) setConfirmingClose(true);
+    else onClose();
+  };
   const lastCaptured = captured[captured.length - 1];
 
   const overlay = failure ? (
@@ -133,7 +144,8 @@ export function CaptureBrowser({ open, onClose }: { open: OpenOptions; onClose()
     <Modal
       title="Capture browser"
       className="browser-modal"
-      onClose={onClose}
+      onClose={requestClose}
+      closeOnBackdrop={false}
       footer={
         <>
           <p className="browser-status small" role="status" aria-live="polite">
@@ -142,10 +154,11 @@ export function CaptureBrowser({ open, onClose }: { open: OpenOptions; onClose()
           <label className="checkbox-field">
             <input type="checkbox" checked={fullPage} onChange={(event) => setFullPage(event.target.checked)} /> Full page
           </label>
-          <button type="button" className="button" onClick={onClose}>
+          <button type="button" className="button" onClick={requestClose}>
             Close
           </button>
-          <button type="button" className="button primary" disabled={!onWebPage || capturing || Boolean(failure)} onClick={() => void capture()}>
+          {/* aria-disabled while capturing: a disabled button would drop the focus to the page behind the dialog. */}
+          <button type="button" className="button primary" disabled={!onWebPage || Boolean(failure)} aria-disabled={capturing || undefined} onClick={() => void capture()}>
             <Icon name="camera" size={16} /> {capturing ? 'Capturing…' : 'Capture'}
           </button>
         </>
@@ -179,8 +192,8 @@ export function CaptureBrowser({ open, onClose }: { open: OpenOptions; onClose()
             value={address ?? (session ? (onWebPage ? session.url : session.error ? requested : '') : open.url)}
             onChange={(event) => setAddress(event.target.value)}
             onKeyDown={(event) => {
-              if (event.key === 'Escape' && address !== null) {
-                event.preventDefault(); // first Escape drops the edit; the next closes the browser
+              if (event.key === 'Escape') {
+                event.preventDefault(); // as in a browser: Escape restores the address and never closes the session
                 setAddress(null);
               }
             }}
@@ -243,18 +256,22 @@ export function CaptureBrowser({ open, onClose }: { open: OpenOptions; onClose()
           Started without the saved sign-in: what you do here is not kept for the project.
         </p>
       )}
-      {problem || session?.error ? (
-        <p className="form-error browser-error" role="alert">
-          {problem ?? session?.error}
-        </p>
-      ) : null}
-      {notices.length ? (
-        <ul className="browser-notices small" aria-label="Browser notices">
-          {notices.map((notice, index) => (
-            <li key={`${index}-${notice}`}>{notice}</li>
-          ))}
-        </ul>
-      ) : null}
+      {/* One line of fixed height, always there: an error or a notice never resizes the page under the pointer. */}
+      <div className="browser-message-line small">
+        {message ? (
+          <p className="form-error browser-error" role="alert" title={message}>
+            {message}
+          </p>
+        ) : notices.length ? (
+          <div className="browser-notice" role="status" aria-label="Browser notice" title={notices.join('\n')}>
+            <span className="browser-notice-text">{notices[notices.length - 1]}</span>
+            {notices.length > 1 ? <span className="muted">(+{notices.length - 1} more)</span> : null}
+            <button type="button" className="icon-button" aria-label="Dismiss notices" title="Dismiss notices" onClick={() => setDismissedNotices((dismissed) => new Set([...dismissed, ...notices]))}>
+              <Icon name="close" size={12} />
+            </button>
+          </div>
+        ) : null}
+      </div>
       <StreamedView
         frame={frame}
         viewport={viewport}
@@ -265,13 +282,31 @@ export function CaptureBrowser({ open, onClose }: { open: OpenOptions; onClose()
         overlay={overlay}
       />
       <div className="browser-hints small muted">
-        <p>
+        <p title={`Click the page to use it: typing, Tab and Escape go to the page. ${LEAVE_KEY_LABELS.join(' or ')} leaves it.`}>
           Click the page to use it: typing, Tab and Escape go to the page. <kbd>{LEAVE_KEY_LABELS[0]}</kbd> or <kbd>{LEAVE_KEY_LABELS[1]}</kbd> leaves it.
         </p>
-        <p className="browser-recorded" aria-live="polite">
-          {session ? describeRecorded(session.recorded) : null}
+        <p className="browser-recorded" aria-live="polite" title={recordedText}>
+          {recordedText}
         </p>
       </div>
+      {confirmingClose ? (
+        <Modal
+          title="Close the browser?"
+          onClose={() => setConfirmingClose(false)}
+          footer={
+            <>
+              <button type="button" className="button" onClick={() => setConfirmingClose(false)}>
+                Keep browsing
+              </button>
+              <button type="button" className="button primary" onClick={onClose}>
+                Close the browser
+              </button>
+            </>
+          }
+        >
+          <p>The page's state and the steps recorded since it loaded are lost; the sign-in is kept.</p>
+        </Modal>
+      ) : null}
     </Modal>
   );
 }
