@@ -125,7 +125,9 @@ test('sign in and open the menu in the streamed page, capture, anchor to the ope
   // The capture keeps the session (cookies and storage) as the project's sign-in.
   await expect(live.dialog).toContainText(/Signed in at 127\.0\.0\.1, saved just now/);
   await page.screenshot({ path: shot('capture-browser-after-capture.png') });
+  // The recorded click would be lost: Close asks first.
   await live.dialog.getByRole('button', { name: 'Close', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Close the browser?' }).getByRole('button', { name: 'Close the browser' }).click();
   await expect(live.dialog).toBeHidden();
 
   // The screen has the open menu's items; a tour step is anchored to one by picking it on the canvas.
@@ -287,8 +289,14 @@ test('a window the page opens becomes a tab of the session; a download is refuse
   const tabs = live.dialog.getByRole('list', { name: 'Browser tabs' });
   await expect(tabs.getByRole('listitem')).toHaveCount(2);
   await expect(live.address).toHaveValue(`${loginSite.url}/login`);
-  await expect(live.dialog.getByRole('list', { name: 'Browser notices' })).toContainText('The page opened a new tab');
+  // The notice takes a line kept for it: dismissing it leaves the page where it is, at the same size.
+  const notice = live.dialog.getByRole('status', { name: 'Browser notice' });
+  await expect(notice).toContainText('The page opened a new tab');
+  const viewBox = await live.view.boundingBox();
   await page.screenshot({ path: shot('capture-browser-tabs.png') });
+  await notice.getByRole('button', { name: 'Dismiss notices' }).click();
+  await expect(notice).toBeHidden();
+  expect(await live.view.boundingBox()).toEqual(viewBox);
 
   // Back to the first tab, the popup closed: one tab again, no tab strip.
   await tabs.getByRole('button', { name: 'Popup', exact: true }).click();
@@ -300,15 +308,77 @@ test('a window the page opens becomes a tab of the session; a download is refuse
   await live.address.press('Enter');
   await expect(live.address).toHaveValue(`${loginSite.url}/download`);
   await live.click(centre(downloadLink));
-  await expect(live.dialog.getByRole('list', { name: 'Browser notices' })).toContainText('The page started a download (report.csv); it was refused.');
+  await expect(live.dialog.getByRole('status', { name: 'Browser notice' })).toContainText('The page started a download (report.csv); it was refused.');
+  await page.screenshot({ path: shot('capture-browser-notice.png') });
 
   // Several captures in one session, each a screen and one undo step.
   await live.capture();
   await live.dialog.getByRole('button', { name: 'Capture', exact: true }).click();
   await expect(live.dialog.getByRole('status').filter({ hasText: '(2 captured in this session)' })).toBeVisible({ timeout: 30_000 });
   await live.dialog.getByRole('button', { name: 'Close', exact: true }).click();
+  // The recorded click on the download link would be lost: Close asks first.
+  await page.getByRole('dialog', { name: 'Close the browser?' }).getByRole('button', { name: 'Close the browser' }).click();
+  await expect(live.dialog).toBeHidden();
   const screens = page.getByRole('list', { name: 'Screens' });
   await expect(screens.getByRole('listitem')).toHaveCount(2);
   await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(screens.getByRole('listitem')).toHaveCount(1);
+});
+
+test('the capture browser is modal: focus stays inside, app shortcuts wait, a stray click or Escape in the address bar never ends the session, Close asks when steps would be lost', async ({ page, browser, webHost, loginSite }) => {
+  test.setTimeout(120_000);
+  const points = await layoutOfLoginSite(browser, loginSite);
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  const builder = new BuilderPage(page);
+  await builder.open(webHost.url);
+  await builder.createProject('Modal');
+  const live = await browse(page, `${loginSite.url}/login`);
+  const inDialog = () => page.evaluate(() => Boolean(document.querySelector('[role="dialog"]')?.contains(document.activeElement)));
+  const screens = page.getByRole('list', { name: 'Screens' });
+
+  // Capture keeps the focus on its button while it works (not the page behind), then Tab walks the dialog's own controls.
+  const captureButton = live.dialog.getByRole('button', { name: /^Captur/ });
+  await captureButton.click();
+  await expect(captureButton).toBeFocused();
+  await expect(live.dialog.getByRole('status').filter({ hasText: /^Added “/ })).toBeVisible({ timeout: 30_000 });
+  await expect(screens.getByRole('listitem')).toHaveCount(1);
+  for (let press = 0; press < 4; press += 1) {
+    await page.keyboard.press('Tab');
+    expect(await inDialog()).toBe(true);
+  }
+  // The app's Undo shortcut waits while the dialog is open: the capture stays.
+  await captureButton.focus();
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect(screens.getByRole('listitem')).toHaveCount(1);
+
+  // A click on the margin around the browser does nothing.
+  await page.mouse.click(4, 4);
+  await expect(live.dialog).toBeVisible();
+
+  // Escape in the address bar restores the address and keeps the focus there; a second Escape does not close.
+  await live.address.fill('half typed');
+  await live.address.press('Escape');
+  await expect(live.address).toHaveValue(`${loginSite.url}/login`);
+  await expect(live.address).toBeFocused();
+  await live.address.press('Escape');
+  await expect(live.dialog).toBeVisible();
+  await expect(live.address).toBeFocused();
+
+  // A step recorded in the page: Close (and Escape in the toolbar) ask before losing it.
+  await live.click(points.email!);
+  await page.keyboard.type('someone');
+  await page.keyboard.press('F6');
+  await expect(live.dialog).toContainText(/Recorded since this page loaded, for capturing again: \d+ steps?/);
+  const confirm = page.getByRole('dialog', { name: 'Close the browser?' });
+  await live.dialog.getByRole('button', { name: 'Reload' }).focus();
+  await page.keyboard.press('Escape');
+  await expect(confirm).toContainText("The page's state and the steps recorded since it loaded are lost; the sign-in is kept.");
+  await page.screenshot({ path: shot('capture-browser-confirm-close.png') });
+  await confirm.getByRole('button', { name: 'Keep browsing' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(live.dialog).toBeVisible();
+  await live.dialog.getByRole('button', { name: 'Close', exact: true }).click();
+  await confirm.getByRole('button', { name: 'Close the browser' }).click();
+  await expect(live.dialog).toBeHidden();
   await expect(screens.getByRole('listitem')).toHaveCount(1);
 });
