@@ -7,13 +7,14 @@ import { fileURLToPath } from 'node:url';
 
 export const ELEMENT_MAP_GLOBAL = '__stepwiseElementMap';
 
-export function buildElementMapScript() {
+/** An in-page script (TypeScript entry under the repository) as one minified IIFE string. */
+function bundleInPageScript(entry, globalName) {
   const result = buildSync({
-    entryPoints: [fileURLToPath(new URL('../main/capture/inPage/mapElements.ts', import.meta.url))],
+    entryPoints: [fileURLToPath(new URL(entry, import.meta.url))],
     bundle: true,
     write: false,
     format: 'iife',
-    globalName: ELEMENT_MAP_GLOBAL,
+    globalName,
     target: 'chrome110',
     minify: true,
     legalComments: 'none',
@@ -21,21 +22,15 @@ export function buildElementMapScript() {
   return result.outputFiles[0].text;
 }
 
+export function buildElementMapScript() {
+  return bundleInPageScript('../main/capture/inPage/mapElements.ts', ELEMENT_MAP_GLOBAL);
+}
+
 export const RECORDER_GLOBAL = '__stepwiseRecorder';
 
 /** The capture browser's in-page recorder (main/capture/browser/inPage/recorder.ts), bundled the same way. */
 export function buildRecorderScript() {
-  const result = buildSync({
-    entryPoints: [fileURLToPath(new URL('../main/capture/browser/inPage/recorder.ts', import.meta.url))],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    globalName: RECORDER_GLOBAL,
-    target: 'chrome110',
-    minify: true,
-    legalComments: 'none',
-  });
-  return result.outputFiles[0].text;
+  return bundleInPageScript('../main/capture/browser/inPage/recorder.ts', RECORDER_GLOBAL);
 }
 
 export const PLAYER_IIFE_FILE = fileURLToPath(new URL('../player/dist/stepwise-player.iife.js', import.meta.url));
