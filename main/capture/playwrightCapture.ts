@@ -30,6 +30,18 @@ function describeDialog(type: string, message: string): string {
   return `The page showed ${type === 'alert' ? 'an alert' : `a ${type} dialog`} ("${message.slice(0, 120)}"); it was dismissed.`;
 }
 
+/** Every page Stepwise opens dismisses dialogs and refuses downloads, telling the author through `notice`. */
+export function dismissDialogsAndRefuseDownloads(page: Page, notice: (text: string) => void): void {
+  page.on('dialog', (dialog) => {
+    notice(describeDialog(dialog.type(), dialog.message()));
+    dialog.dismiss().catch(() => undefined);
+  });
+  page.on('download', (download) => {
+    notice(`The page started a download (${download.suggestedFilename()}); it was refused.`);
+    download.cancel().catch(() => undefined);
+  });
+}
+
 /** A PNG of the viewport, or of the whole page cut at `maxHeight` CSS pixels. */
 export async function screenshotOf(page: Page, { fullPage, maxHeight }: { fullPage: boolean; maxHeight: number }): Promise<Uint8Array> {
   if (!fullPage) return page.screenshot({ type: 'png', animations: 'disabled', caret: 'hide' });
@@ -47,14 +59,7 @@ export class PlaywrightCapturePage implements CapturePage {
     /** Runs once the page has loaded (re-capture replays the recorded path here). */
     private readonly afterLoad?: (page: Page) => Promise<void>,
   ) {
-    page.on('dialog', (dialog) => {
-      this.notices.push(describeDialog(dialog.type(), dialog.message()));
-      dialog.dismiss().catch(() => undefined);
-    });
-    page.on('download', (download) => {
-      this.notices.push(`The page started a download (${download.suggestedFilename()}); it was refused.`);
-      download.cancel().catch(() => undefined);
-    });
+    dismissDialogsAndRefuseDownloads(page, (text) => this.notices.push(text));
     context.on('page', (popup) => {
       if (popup === page) return;
       this.notices.push(`The page opened a popup window${popup.url() && popup.url() !== 'about:blank' ? ` (${popup.url()})` : ''}; it was closed.`);

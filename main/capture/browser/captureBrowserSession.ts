@@ -6,6 +6,7 @@ import { newId } from '../../../shared/model/ids';
 import { recordedActionSchema, type RecordedPath } from '../../../shared/model/recordedPath';
 import type { Viewport } from '../../../shared/model/screen';
 import { navigationError } from '../navigationErrors';
+import { dismissDialogsAndRefuseDownloads } from '../playwrightCapture';
 import { InputForwarder } from './inputEvents';
 import { RECORDER_BINDING, recorderInitScript } from './recorderScript';
 import type { RecorderMessage } from './inPage/recorder';
@@ -152,14 +153,7 @@ export class CaptureBrowserSession {
       screencast: new Screencast(cdp, this.settings.viewport, () => ++this.seq, (frame) => this.onFrame(id, frame)),
     };
     this.tabs.set(id, tab);
-    page.on('dialog', (dialog) => {
-      this.notice(`The page showed ${dialog.type() === 'alert' ? 'an alert' : `a ${dialog.type()} dialog`} ("${dialog.message().slice(0, 120)}"); it was dismissed.`);
-      dialog.dismiss().catch(() => undefined);
-    });
-    page.on('download', (download) => {
-      this.notice(`The page started a download (${download.suggestedFilename()}); it was refused.`);
-      download.cancel().catch(() => undefined);
-    });
+    dismissDialogsAndRefuseDownloads(page, (text) => this.notice(text));
     page.on('framenavigated', (frame) => {
       if (frame === page.mainFrame()) this.onNavigated(tab);
     });
