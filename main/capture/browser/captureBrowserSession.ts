@@ -163,6 +163,8 @@ export class CaptureBrowserSession {
     });
     page.on('domcontentloaded', () => this.refreshTitle(tab));
     page.on('close', () => this.onTabClosed(tab));
+    // A popup can finish loading before these listeners exist: read the title it has now as well.
+    this.refreshTitle(tab);
     if (activate) await this.activate(id);
     return tab;
   }
