@@ -209,6 +209,19 @@ export function createBuilderHandlers(options: BuilderServicesOptions): BuilderH
       }
       return options.captureBrowser.recapture({ projectId, source, timeoutMs }, (bytes, image) => store.saveImage(dir, bytes, image));
     },
+    // The flow health check (issue 14): being built; the engine is main/health/.
+    async 'health.start'() {
+      throw new BuilderApiError({ code: 'unsupported', message: 'Checking flows is not built yet.' });
+    },
+    async 'health.status'() {
+      throw new BuilderApiError({ code: 'unsupported', message: 'Checking flows is not built yet.' });
+    },
+    async 'health.cancel'() {
+      throw new BuilderApiError({ code: 'unsupported', message: 'Checking flows is not built yet.' });
+    },
+    async 'health.freshScreen'() {
+      throw new BuilderApiError({ code: 'unsupported', message: 'Checking flows is not built yet.' });
+    },
     async 'dialog.chooseProject'() {
       if (!options.chooseProject) {
         throw new BuilderApiError({ code: 'unsupported', message: 'This host has no native dialogs; pick a project from the list instead.' });

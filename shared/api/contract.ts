@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { projectSchema } from '../model/project';
 import { captureRequestSchema, captureStatusSchema } from '../model/capture';
 import { browserContractEntries as browser, browserFrameSchema, browserOpenInputSchema, browserSessionSchema, signInSummarySchema } from '../model/captureBrowser';
+import { healthInputs, healthJobSchema } from '../health/flowHealth';
 import { MAX_IMAGE_BYTES } from '../model/imageLimits';
 import { pathSchema } from '../model/pathSchema';
 import { idSchema } from '../model/ids';
@@ -119,6 +120,16 @@ export const builderApiContract = {
   'signIn.forget': { input: browser.signInInput, output: z.object({}) },
   /** Captures a screen again from its source: loads the URL with the saved sign-in and replays its recorded path. A job. */
   'screen.recapture': { input: browser.recaptureInput, output: captureStatusSchema },
+  /**
+   * "Check flows": loads every screen of the plan on the live product (saved sign-in, recorded
+   * path, optional base URL), resolves each anchor with the player's matching and saves the fresh
+   * screenshots in the project's images folder. A job, polled with health.status.
+   */
+  'health.start': { input: healthInputs.start, output: healthJobSchema },
+  'health.status': { input: healthInputs.job, output: healthJobSchema },
+  'health.cancel': { input: healthInputs.job, output: healthJobSchema },
+  /** The fresh capture of a checked screen (image and element map), to replace the screen with. */
+  'health.freshScreen': { input: healthInputs.freshScreen, output: screenSchema },
   /** Native "Open project" dialog; the web host answers `unsupported`. */
   'dialog.chooseProject': { input: noInput, output: z.object({ path: z.string().nullable() }) },
 } as const satisfies Record<BuilderMethodName, { input: z.ZodType; output: z.ZodType }>;
