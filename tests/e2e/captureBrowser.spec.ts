@@ -307,6 +307,8 @@ test('a window the page opens becomes a tab of the session; a download is refuse
   await live.address.fill(`${loginSite.url}/download`);
   await live.address.press('Enter');
   await expect(live.address).toHaveValue(`${loginSite.url}/download`);
+  // The address changes when the navigation commits; the link is there to click once the page has loaded.
+  await expect(live.dialog.getByRole('status').filter({ hasText: 'Loading…' })).toHaveCount(0);
   await live.click(centre(downloadLink));
   await expect(live.dialog.getByRole('status', { name: 'Browser notice' })).toContainText('The page started a download (report.csv); it was refused.');
   await page.screenshot({ path: shot('capture-browser-notice.png') });
