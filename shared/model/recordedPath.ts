@@ -26,6 +26,8 @@ export const recordedPathSchema = z
     /** The page load the actions start from. */
     url: z.url({ protocol: /^https?$/ }).max(4_096),
     actions: z.array(recordedActionSchema).max(200),
+    /** Where the page was scrolled when it was captured (CSS px), when not at the top: a viewport capture shows that part. */
+    scroll: z.object({ x: z.number().finite().min(0).max(1_000_000), y: z.number().finite().min(0).max(1_000_000) }).strict().optional(),
   })
   .strict();
 export type RecordedPath = z.infer<typeof recordedPathSchema>;

@@ -78,6 +78,7 @@ describe('capture browser words', () => {
         ],
       }),
     ).toBe('Loads the page, then replays 4 steps (click “Reports”, type in “Search reports”, type in “PIN” (not kept), …).');
+    expect(describePath({ url: 'https://app.example.com/changelog', actions: [], scroll: { x: 0, y: 1_600 } })).toBe('Loads the page and scrolls to where it was captured (no recorded steps).');
   });
 
   it('says how long ago a sign-in was saved, and whose it is', () => {

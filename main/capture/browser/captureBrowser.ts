@@ -89,6 +89,12 @@ export function createCaptureBrowser(options: CaptureBrowserOptions): CaptureBro
     return { url, viewport, deviceScaleFactor, fullPage, waitMs: 0, timeoutMs };
   }
 
+  /** Where the page is scrolled, when not at the top (recorded with the path, so a re-capture shows the same part). */
+  const scrollOf = async (page: Page): Promise<Pick<RecordedPath, 'scroll'>> => {
+    const [x, y] = (await page.evaluate('[Math.round(scrollX), Math.round(scrollY)]').catch(() => [0, 0])) as [number, number];
+    return x > 0 || y > 0 ? { scroll: { x, y } } : {};
+  };
+
   const withPath = (screen: Screen, path: RecordedPath | null | undefined): Screen =>
     screen.source.kind === 'url' && path ? { ...screen, source: { ...screen.source, path } } : screen;
 
@@ -167,7 +173,7 @@ export function createCaptureBrowser(options: CaptureBrowserOptions): CaptureBro
         finish: async (screen) => {
           // Capturing is when the author has got where they wanted: keep the sign-in that got them there.
           await session.saveSignIn().catch(() => undefined);
-          return withPath(screen, path);
+          return withPath(screen, path && { ...path, ...(await scrollOf(page)) });
         },
       });
     },
@@ -184,7 +190,7 @@ export function createCaptureBrowser(options: CaptureBrowserOptions): CaptureBro
         openPage: signedInPages(projectId, async (loaded) => {
           // Landing elsewhere (the sign-in page, the sign-in gone) is the real trouble: say that before any step fails on it.
           expectNoRedirect(loaded.url(), startUrl);
-          if (path?.actions.length) await replayPath(loaded, path.actions, options.stepTimeoutMs);
+          if (path) await replayPath(loaded, path, options.stepTimeoutMs);
         }),
         finish: async (screen) => withPath(screen, path),
       });

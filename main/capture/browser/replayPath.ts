@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { RecordedAction } from '../../../shared/model/recordedPath';
+import type { RecordedAction, RecordedPath } from '../../../shared/model/recordedPath';
 import { CaptureError } from '../capturePage';
 
 /** How long each step waits for its target to show (as the player waits for a step's target). */
@@ -64,10 +64,16 @@ async function waitForTarget(page: Page, selectors: string[], timeoutMs: number)
 }
 
 /**
- * Replays a recorded path on a freshly loaded page, step by step; the first step that cannot be
- * done stops it with a message naming that step ("Step 3 of 5 (click "Reports"): ...").
+ * Replays a recorded path on a freshly loaded page step by step, then scrolls to where it was
+ * captured; the first step that cannot be done stops it with a message naming that step ("Step 3 of 5 (click "Reports"): ...").
  */
-export async function replayPath(page: Page, actions: readonly RecordedAction[], stepTimeoutMs = STEP_TIMEOUT_MS): Promise<void> {
+export async function replayPath(page: Page, path: RecordedPath, stepTimeoutMs = STEP_TIMEOUT_MS): Promise<void> {
+  await replayActions(page, path.actions, stepTimeoutMs);
+  // A viewport capture shows the part of the page the author had scrolled to.
+  if (path.scroll) await page.evaluate(`scrollTo(${path.scroll.x}, ${path.scroll.y})`);
+}
+
+async function replayActions(page: Page, actions: readonly RecordedAction[], stepTimeoutMs: number): Promise<void> {
   const seconds = `${Math.round(stepTimeoutMs / 100) / 10} s`;
   for (const [index, action] of actions.entries()) {
     const step = `Step ${index + 1} of ${actions.length} (${describeAction(action)})`;

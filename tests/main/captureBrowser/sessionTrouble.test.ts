@@ -134,6 +134,24 @@ describe('capture browser: pages that go wrong, each a clear message, the sessio
     expect(await harness.captureBrowser.session(sessionId).activePage().inputValue('#email')).toBe('pasted@example.com');
   });
 
+  it('a capture scrolled down keeps where it was scrolled; re-capture shows the same part of the page', async () => {
+    await go(`${harness.site.url}/changelog`);
+    await settled();
+    await harness.call('browser.input', { sessionId, events: [{ type: 'mouseWheel', x: 400, y: 400, deltaX: 0, deltaY: 2_000 }] });
+    const page = harness.captureBrowser.session(sessionId).activePage();
+    await page.waitForFunction('scrollY >= 1500');
+    const scrolledTo = (await page.evaluate('scrollY')) as number;
+    const captured = (await harness.jobs.settled((await harness.call('browser.capture', { sessionId, projectPath })).jobId)).screen!;
+    expect(captured.source.kind === 'url' && captured.source.path?.scroll).toEqual({ x: 0, y: scrolledTo });
+    const headingOf = (screen: typeof captured, name: string) => screen.elements.find((element) => element.name === name && element.tag === 'h2');
+    const shownThere = captured.elements.find((element) => element.tag === 'h2' && element.box.y > 0)!;
+    expect(Number(shownThere.name!.replace('Release ', ''))).toBeLessThan(12);
+
+    const again = await harness.jobs.settled((await harness.call('screen.recapture', { projectPath, projectId, source: captured.source })).jobId);
+    expect(again.error).toBeUndefined();
+    expect(headingOf(again.screen!, shownThere.name!)?.box).toEqual(shownThere.box);
+  });
+
   it('re-capture whose target has gone names the step that broke', async () => {
     const source = {
       kind: 'url' as const,

@@ -21,10 +21,11 @@ export function describeAction(action: RecordedAction): string {
  */
 export function describePath(path: RecordedPath | undefined, shown = 3): string {
   const actions = path?.actions ?? [];
-  if (actions.length === 0) return 'Loads the page as it is (no recorded steps).';
+  const scroll = path?.scroll ? ' and scrolls to where it was captured' : '';
+  if (actions.length === 0) return scroll ? `Loads the page${scroll} (no recorded steps).` : 'Loads the page as it is (no recorded steps).';
   const named = actions.slice(0, shown).map(describeAction);
   const more = actions.length > shown ? ', …' : '';
-  return `Loads the page, then replays ${actions.length === 1 ? '1 step' : `${actions.length} steps`} (${named.join(', ')}${more}).`;
+  return `Loads the page, then replays ${actions.length === 1 ? '1 step' : `${actions.length} steps`} (${named.join(', ')}${more})${scroll}.`;
 }
 
 /** What the live session has recorded since the page loaded, for the author to see what re-capture will replay. */
