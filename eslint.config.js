@@ -55,6 +55,22 @@ export default tseslint.config(
     },
   },
   {
+    // The health check's in-page script resolves anchors with the player's own findTarget, so the
+    // check and the player never disagree about a target.
+    files: ['main/health/inPage/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'react', 'react-dom', '**/renderer/**'], message: 'main/ never imports Electron (outside main/electron) or renderer/.' },
+            { regex: '/player/(?!src/anchors/describeElement$|src/findTarget$)', message: 'The in-page check script may use only the player\'s findTarget and describeElement from player/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['main/electron/**'],
     rules: layer([['react', 'react-dom'], ['**/renderer/**', '**/player/**']], 'main/ never imports renderer/ or player/.'),
   },

@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { buildElementMapScript, buildRecorderScript, playerIifeIfBuilt } from './scripts/buildTimeTexts.mjs';
+import { buildCheckAnchorsScript, buildElementMapScript, buildRecorderScript, playerIifeIfBuilt } from './scripts/buildTimeTexts.mjs';
 
 export default defineConfig({
-  define: { __STEPWISE_ELEMENT_MAP_SCRIPT__: JSON.stringify(buildElementMapScript()), __STEPWISE_RECORDER_SCRIPT__: JSON.stringify(buildRecorderScript()), __STEPWISE_PLAYER_IIFE__: JSON.stringify(playerIifeIfBuilt()) },
+  define: { __STEPWISE_ELEMENT_MAP_SCRIPT__: JSON.stringify(buildElementMapScript()), __STEPWISE_RECORDER_SCRIPT__: JSON.stringify(buildRecorderScript()), __STEPWISE_CHECK_ANCHORS_SCRIPT__: JSON.stringify(buildCheckAnchorsScript()), __STEPWISE_PLAYER_IIFE__: JSON.stringify(playerIifeIfBuilt()) },
   resolve: {
     alias: [
       { find: /^@stepwise\/player$/, replacement: fileURLToPath(new URL('./player/src/index.ts', import.meta.url)) },

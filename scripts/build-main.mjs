@@ -1,7 +1,7 @@
 // Bundles what runs in Node and Electron's main process: the Electron main and preload, and the web host.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
-import { buildElementMapScript, buildRecorderScript, playerIife } from './buildTimeTexts.mjs';
+import { buildCheckAnchorsScript, buildElementMapScript, buildRecorderScript, playerIife } from './buildTimeTexts.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const common = {
@@ -12,7 +12,7 @@ const common = {
   logLevel: 'warning',
   // Prefer ESM builds: jsonc-parser's UMD build requires its own files at run time.
   mainFields: ['module', 'main'],
-  define: { __STEPWISE_VERSION__: JSON.stringify(version), __STEPWISE_ELEMENT_MAP_SCRIPT__: JSON.stringify(buildElementMapScript()), __STEPWISE_RECORDER_SCRIPT__: JSON.stringify(buildRecorderScript()), __STEPWISE_PLAYER_IIFE__: JSON.stringify(playerIife()) },
+  define: { __STEPWISE_VERSION__: JSON.stringify(version), __STEPWISE_ELEMENT_MAP_SCRIPT__: JSON.stringify(buildElementMapScript()), __STEPWISE_RECORDER_SCRIPT__: JSON.stringify(buildRecorderScript()), __STEPWISE_CHECK_ANCHORS_SCRIPT__: JSON.stringify(buildCheckAnchorsScript()), __STEPWISE_PLAYER_IIFE__: JSON.stringify(playerIife()) },
   // playwright-core stays a real dependency: it finds its files on disk at run time.
   external: ['electron', 'playwright-core'],
 };

@@ -33,6 +33,16 @@ export function buildRecorderScript() {
   return bundleInPageScript('../main/capture/browser/inPage/recorder.ts', RECORDER_GLOBAL);
 }
 
+export const CHECK_ANCHORS_GLOBAL = '__stepwiseCheckAnchors';
+
+/**
+ * The flow health check's in-page script (main/health/inPage/checkAnchors.ts): the player's own
+ * findTarget, whose lazy page search esbuild inlines here, plus capture's selector maker.
+ */
+export function buildCheckAnchorsScript() {
+  return bundleInPageScript('../main/health/inPage/checkAnchors.ts', CHECK_ANCHORS_GLOBAL);
+}
+
 export const PLAYER_IIFE_FILE = fileURLToPath(new URL('../player/dist/stepwise-player.iife.js', import.meta.url));
 
 /**

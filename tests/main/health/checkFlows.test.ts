@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { replayedPages } from '../../../main/capture/browser/replayedPages';
+import { captureScreen } from '../../../main/capture/captureScreen';
+import { createPlaywrightCapture } from '../../../main/capture/playwrightCapture';
+import { checkFlows } from '../../../main/health/checkFlows';
+import type { InspectedImage } from '../../../main/services/imageFile';
+import type { HealthPlan, PlannedAnchor } from '../../../shared/health/flowHealth';
+import type { CaptureRequest } from '../../../shared/model/capture';
+import type { Screen } from '../../../shared/model/screen';
+import { closedPortUrl } from '../../fixtures/troublePages';
+import { PRODUCTION, RELEASE, serveRelease, type Site } from './releaseSite';
+
+const playwright = createPlaywrightCapture({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+const openPage = replayedPages({ browser: playwright.browser, storageState: async () => undefined, stepTimeoutMs: 1_000 });
+const saveImage = async (bytes: Uint8Array, image: InspectedImage) => ({ file: `${createHash('sha256').update(bytes).digest('hex')}.${image.extension}`, width: image.width, height: image.height });
+const VIEWPORT = { width: 1000, height: 700 };
+
+let production: Site;
+let staging: Site;
+let captured: Screen;
+
+const STEPS = ['Save', 'Reports', 'Export invoices', 'Delete account', 'Upgrade'];
+
+function anchorsOf(screen: Screen): PlannedAnchor[] {
+  return STEPS.map((name, index) => {
+    const element = screen.elements.find((each) => each.name === name && (each.tag === 'button' || each.tag === 'a'));
+    if (!element) throw new Error(`The capture mapped no "${name}" (mapped: ${screen.elements.map((each) => each.name).join(', ')})`);
+    return { flowId: 'tour', itemId: `step${index + 1}`, label: `Tour › step ${index + 1} “${name}”`, selectors: [element.selector, ...element.alternates], fingerprint: element.fingerprint!, box: element.box };
+  });
+}
+
+const planOf = (screens: { id: string; url: string; anchors: PlannedAnchor[] }[]): HealthPlan => ({
+  screens: screens.map(({ id, url, anchors }) => ({ screenId: id, name: `Screen ${id}`, source: { kind: 'url', url, viewport: VIEWPORT, deviceScaleFactor: 1, fullPage: false }, image: captured.image, anchors })),
+  unchecked: [],
+  flows: [{ flowId: 'tour', name: 'Tour' }],
+});
+
+beforeAll(async () => {
+  [production, staging] = await Promise.all([serveRelease(PRODUCTION), serveRelease(RELEASE)]);
+  const request: CaptureRequest = { url: `${production.url}/settings`, viewport: VIEWPORT, deviceScaleFactor: 1, fullPage: false, waitMs: 0, timeoutMs: 10_000 };
+  const page = await playwright.openPage(request);
+  try {
+    captured = (await captureScreen(page, request, { signal: new AbortController().signal, onStage: () => undefined, saveImage })).screen;
+  } finally {
+    await page.close();
+  }
+}, 60_000);
+afterAll(async () => {
+  await Promise.all([production?.close(), staging?.close(), playwright.close()]);
+});
+
+describe('checkFlows', { timeout: 60_000 }, () => {
+  it('finds every anchor ok on the release it was captured on', async () => {
+    const { report, fresh } = await checkFlows({ plan: planOf([{ id: 'settings', url: `${production.url}/settings`, anchors: anchorsOf(captured) }]), openPage, saveImage });
+    expect(report.screens).toMatchObject([{ screenId: 'settings', status: 'checked', url: `${production.url}/settings` }]);
+    expect(report.anchors.map((anchor) => anchor.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+    expect(report.flows).toMatchObject([{ flowId: 'tour', verdict: 'ok', counts: { ok: 5 } }]);
+    // The fresh capture can replace the screen: same id and source, a new map.
+    expect(fresh.get('settings')?.screen).toMatchObject({ id: 'settings', name: 'Screen settings', source: { url: `${production.url}/settings` } });
+    expect(fresh.get('settings')?.screen.elements.length).toBeGreaterThan(5);
+  });
+
+  it('on the next release (--base-url): ok, moved, changed with new selectors, missing and ambiguous, each for real', async () => {
+    const plan = planOf([{ id: 'settings', url: `${production.url}/settings`, anchors: anchorsOf(captured) }]);
+    const { report, fresh } = await checkFlows({ plan, baseUrl: staging.url, openPage, saveImage });
+    expect(report.baseUrl).toBe(staging.url);
+    expect(report.screens[0]).toMatchObject({ status: 'checked', url: `${staging.url}/settings` });
+    const [save, reports, exportButton, deleteAccount, upgrade] = report.anchors;
+    expect(save).toMatchObject({ status: 'ok', foundBy: 'selector' });
+    expect(reports).toMatchObject({ status: 'moved', foundBy: 'selector' });
+    expect(reports!.reason).toMatch(/^it moved 2\d\d px right$/);
+    expect(reports!.box!.x - plan.screens[0]!.anchors[1]!.box.x).toBeGreaterThan(200);
+
+    expect(exportButton).toMatchObject({ status: 'changed' });
+    expect(exportButton!.reason).toMatch(/^found by its (alternate selector|fingerprint)/);
+    // The suggestion is what capture makes of the element now, and it is the fresh map's entry.
+    const suggested = fresh.get('settings')!.screen.elements.find((element) => element.id === exportButton!.suggestion?.elementId);
+    expect(suggested?.name).toBe('Export invoices');
+    expect(exportButton!.suggestion!.selectors).toEqual([suggested!.selector, ...suggested!.alternates]);
+    expect(exportButton!.suggestion!.selectors).not.toContain('#export-btn');
+
+    expect(deleteAccount).toMatchObject({ status: 'missing', reason: 'no selector matches and nothing on the page fits its fingerprint' });
+    expect(deleteAccount!.box).toBeUndefined();
+    expect(upgrade).toMatchObject({ status: 'ambiguous' });
+    expect(report.flows[0]).toMatchObject({ verdict: 'broken', counts: { ok: 1, moved: 1, changed: 1, missing: 1, ambiguous: 1, unchecked: 0 } });
+  });
+
+  it('a screen that cannot be loaded fails with the capture\'s own words, and the next screen is still checked', async () => {
+    const unreachable = await closedPortUrl();
+    const plan = planOf([
+      { id: 'gone', url: unreachable, anchors: anchorsOf(captured).slice(0, 1) },
+      { id: 'hangs', url: `${production.url}/hangs`, anchors: anchorsOf(captured).slice(0, 1) },
+      { id: 'settings', url: `${production.url}/settings`, anchors: anchorsOf(captured).slice(0, 1) },
+    ]);
+    const { report } = await checkFlows({ plan, openPage, saveImage, timeoutMs: 1_500, concurrency: 2 });
+    expect(report.screens.map((screen) => [screen.screenId, screen.status])).toEqual([
+      ['gone', 'failed'],
+      ['hangs', 'failed'],
+      ['settings', 'checked'],
+    ]);
+    expect(report.screens[0]!.error).toMatch(/refused the connection/);
+    expect(report.screens[1]!.error).toMatch(/did not finish loading within 2 s/);
+    expect(report.anchors).toMatchObject([{ screenId: 'settings', status: 'ok' }]);
+    expect(report.flows[0]).toMatchObject({ verdict: 'broken', counts: { ok: 1, unchecked: 2 } });
+  });
+
+  it('stops when cancelled: screens not checked leave their anchors unchecked', async () => {
+    const controller = new AbortController();
+    const plan = planOf([
+      { id: 'hangs', url: `${production.url}/hangs`, anchors: anchorsOf(captured).slice(0, 2) },
+      { id: 'settings', url: `${production.url}/settings`, anchors: anchorsOf(captured).slice(0, 1) },
+    ]);
+    const { report } = await checkFlows({
+      plan,
+      openPage,
+      saveImage,
+      concurrency: 1,
+      signal: controller.signal,
+      onProgress: ({ current }) => {
+        if (current.includes('Screen hangs')) controller.abort();
+      },
+    });
+    expect(report.screens).toEqual([]);
+    expect(report.unchecked).toHaveLength(3);
+    expect(report.unchecked[0]!.reason).toBe('the check was cancelled before its screen was loaded');
+    expect(report.flows[0]).toMatchObject({ verdict: 'unchecked', counts: { unchecked: 3 } });
+  });
+});

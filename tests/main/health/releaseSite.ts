@@ -1,0 +1,53 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A small product page as the author captured it (production) and its next release (staging), on
+ * two origins with the same paths, so `--base-url` is what moves the check from one to the other.
+ * The release keeps "Save" (ok), shifts "Reports" (moved), drops the Export button's id (changed),
+ * removes "Delete account" (missing) and shows the Plans card twice (ambiguous).
+ */
+const STYLE = `body { font-family: sans-serif; margin: 0 } header { display: flex; gap: 12px; padding: 12px; background: #eef }
+main { padding: 16px } .card { border: 1px solid #ccc; padding: 12px; margin: 8px 0; width: 320px } .cards { display: flex; gap: 8px }`;
+
+const page = (body: string) => `<!doctype html><html><head><title>Acme settings</title><style>${STYLE}</style></head><body>${body}</body></html>`;
+
+export const PRODUCTION = page(`
+<header><button data-testid="save">Save</button><a href="/reports" class="nav-link">Reports</a></header>
+<main>
+  <section class="card billing"><h2>Billing</h2><button id="export-btn" class="btn-export">Export invoices</button></section>
+  <section class="card danger"><h2>Danger zone</h2><button id="delete-account" class="btn-danger">Delete account</button></section>
+  <div class="cards"><section class="card plans"><h2>Plans</h2><button class="upgrade">Upgrade</button></section></div>
+</main>`);
+
+export const RELEASE = page(`
+<header><button data-testid="save">Save</button><a href="/reports" class="nav-link" style="margin-left: 240px">Reports</a></header>
+<main>
+  <section class="card billing"><h2>Billing</h2><button class="btn-export">Export invoices</button></section>
+  <section class="card danger"><h2>Danger zone</h2><p>Ask your administrator.</p></section>
+  <div class="cards"><section class="card plans"><h2>Plans</h2><button class="upgrade">Upgrade</button></section><section class="card plans"><h2>Plans</h2><button class="upgrade">Upgrade</button></section></div>
+</main>`);
+
+export interface Site {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves `html` at /settings, a page that never answers at /hangs, and 404 elsewhere. */
+export async function serveRelease(html: string): Promise<Site> {
+  const server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://x').pathname;
+    if (path === '/hangs') return; // never answers
+    if (path !== '/settings') return void response.writeHead(404, { 'Content-Type': 'text/html' }).end('<h1>Not found</h1>');
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
