@@ -47,6 +47,7 @@ export const COMMANDS = [
   { id: 'flow.rename', label: 'Rename Flow…', keybinding: 'F2', menu: 'Flow', separatorBefore: true },
   { id: 'flow.delete', label: 'Delete Flow', keybinding: 'Mod+Backspace', menu: 'Flow', destructive: true },
   { id: 'flow.play', label: 'Play Flow', keybinding: 'Mod+Enter', menu: 'Flow', separatorBefore: true },
+  { id: 'health.check', label: 'Check Flows…', keybinding: 'Mod+Shift+L', menu: 'Flow' },
   { id: 'help.shortcuts', label: 'Keyboard Shortcuts', keybinding: 'Mod+/', menu: 'Help' },
 ] as const satisfies readonly CommandDescriptor[];
 

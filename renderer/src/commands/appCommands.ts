@@ -117,6 +117,14 @@ export function createAppCommands(session: ProjectSession, client: BuilderClient
       },
     },
     'flow.play': { enabled: hasSelectedFlow, run: () => useUiStore.setState({ previewFlowId: useUiStore.getState().selectedFlowId }) },
+    'health.check': {
+      enabled: hasProject,
+      // The check reads the project as it is now; the preview closes as it would for a capture.
+      run: () => {
+        useUiStore.setState({ previewFlowId: null });
+        openDialog({ kind: 'checkFlows' });
+      },
+    },
     'help.shortcuts': { run: () => openDialog({ kind: 'shortcuts' }) },
   };
   const registry = createCommandRegistry();

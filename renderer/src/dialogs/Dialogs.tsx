@@ -5,6 +5,7 @@ import { CaptureDialog } from '../screens/CaptureDialog';
 import { CaptureBrowser } from '../screens/captureBrowser/CaptureBrowser';
 import { RecaptureDialog } from '../screens/captureBrowser/RecaptureDialog';
 import { ExportDialog } from '../export/ExportDialog';
+import { CheckFlowsDialog } from '../health/CheckFlowsDialog';
 import { NameDialog } from './NameDialog';
 import { RecoverDialog } from './RecoverDialog';
 import { OpenProjectDialog } from './OpenProjectDialog';
@@ -67,6 +68,8 @@ function OpenDialog() {
       return <RecoverDialog savedAt={dialog.savedAt} project={dialog.project} onClose={close} />;
     case 'export':
       return <ExportDialog onClose={close} />;
+    case 'checkFlows':
+      return <CheckFlowsDialog onClose={close} />;
     case 'shortcuts':
       return <ShortcutsDialog onClose={close} />;
     default:

@@ -1,10 +1,12 @@
 import { useState } from 'react';
+import { CommandButton } from '../app/CommandButton';
+import { LiveCheckGroup } from '../health/LiveCheckGroup';
 import { ProblemsList } from './ProblemsList';
 import { useLint } from './useLint';
 
 const countOf = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
-/** The sidebar's Problems panel: what would stop or spoil an export, live. */
+/** The sidebar's Problems panel: what would stop or spoil an export, live, and what the last check of the live product found. */
 export function ProblemsPanel() {
   const problems = useLint();
   const [open, setOpen] = useState(true);
@@ -20,8 +22,18 @@ export function ProblemsPanel() {
             {countOf(errors, 'error')} · {countOf(problems.length - errors, 'warning')}
           </span>
         </h2>
+        <span className="panel-actions">
+          <CommandButton command="health.check" className="button small">
+            Check flows
+          </CommandButton>
+        </span>
       </header>
-      {open ? <ProblemsList problems={problems} /> : null}
+      {open ? (
+        <>
+          <ProblemsList problems={problems} />
+          <LiveCheckGroup />
+        </>
+      ) : null}
     </section>
   );
 }

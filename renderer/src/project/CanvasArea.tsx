@@ -5,6 +5,7 @@ import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
 import { AreaErrorBoundary } from '../ui/AreaErrorBoundary';
 import { Icon } from '../ui/Icon';
+import { HealthCompare, useComparedResult } from '../health/HealthCompare';
 
 function NoScreens() {
   return (
@@ -30,12 +31,18 @@ export function CanvasArea() {
   const screens = useDocumentStore((state) => state.project?.screens);
   const selectedScreenId = useUiStore((state) => state.selectedScreenId);
   const screen = screens?.find((candidate) => candidate.id === selectedScreenId) ?? screens?.[0];
+  const compared = useComparedResult();
   return (
     <>
-      <main className="canvas" aria-label="Canvas">
+      <main className={`canvas${compared ? ' with-health-compare' : ''}`} aria-label="Canvas">
         <AreaErrorBoundary area="canvas" key={screen?.id}>
           {screen ? <ScreenCanvas screen={screen} /> : <NoScreens />}
         </AreaErrorBoundary>
+        {compared ? (
+          <AreaErrorBoundary area="live check comparison">
+            <HealthCompare check={compared.check} result={compared.result} />
+          </AreaErrorBoundary>
+        ) : null}
       </main>
       <AreaErrorBoundary area="inspector" className="inspector">
         <Inspector screen={screen} />

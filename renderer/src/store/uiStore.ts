@@ -16,7 +16,9 @@ export type DialogState =
   /** The live capture browser (web host), opened on a page from the Capture dialog. */
   | { kind: 'captureBrowser'; url: string; viewport: { width: number; height: number }; deviceScaleFactor: number; useSignIn: boolean }
   /** A URL screen captured again by the host: its saved sign-in, then its recorded path (web host). */
-  | { kind: 'recapture'; screenId: string };
+  | { kind: 'recapture'; screenId: string }
+  /** The flow health check: every anchor looked for on the live pages (renderer/src/health/). */
+  | { kind: 'checkFlows' };
 
 export interface Notice {
   id: number;

@@ -1,0 +1,146 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { AnchorResult } from '../../../shared/health/flowHealth';
+import type { Box } from '../../../shared/model/geometry';
+import type { ScreenImage } from '../../../shared/model/screen';
+import { useApp } from '../app/appContext';
+import { describeError } from '../app/projectSession';
+import { useScreenImage } from '../preview/screenImages';
+import { useDocumentStore } from '../store/documentStore';
+import { notify, useUiStore } from '../store/uiStore';
+import { Icon } from '../ui/Icon';
+import { anchorKey, freshnessOf, plannedAnchors, STATUS_LABELS, STATUS_MEANINGS } from './checkedAnchors';
+import { useHealthCheck, type FinishedCheck } from './healthCheckStore';
+import { FRESHNESS_NOTES } from './LiveCheckGroup';
+import { reanchorFromCheck } from './reanchorFromCheck';
+import { replaceWithFreshCapture } from './replaceWithFreshCapture';
+import './health.css';
+
+/** The last check's result for the selected step (or hotspot), unless the author closed the comparison. */
+export function useComparedResult(): { check: FinishedCheck; result: AnchorResult } | null {
+  const last = useHealthCheck((state) => state.last);
+  const hidden = useHealthCheck((state) => state.compareHidden);
+  const flowId = useUiStore((state) => state.selectedFlowId);
+  const itemId = useUiStore((state) => state.selectedItemIds.at(-1));
+  return useMemo(() => {
+    if (!last || hidden || !flowId) return null;
+    const result = last.report.anchors.find((candidate) => candidate.flowId === flowId && candidate.itemId === itemId);
+    return result ? { check: last, result } : null;
+  }, [last, hidden, flowId, itemId]);
+}
+
+/** At least this much of the page around the element (screenshot px), so the author sees where it is. */
+const CONTEXT = { width: 720, height: 360 };
+
+/** One screenshot, scaled and centred on `focus`, with `box` outlined. */
+function ComparePane({ title, detail, image, box, focus, scale, tone, empty }: { title: string; detail?: string; image: ScreenImage | undefined; box: Box | undefined; focus: Box; scale: (pane: { width: number; height: number }) => number; tone: 'captured' | 'fresh'; empty: string }) {
+  const { client } = useApp();
+  const projectPath = useUiStore((state) => state.projectPath);
+  const { url, error } = useScreenImage(client, projectPath, image?.file);
+  const frame = useRef<HTMLDivElement>(null);
+  const [pane, setPane] = useState({ width: 480, height: 220 });
+  useEffect(() => {
+    const element = frame.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(([entry]) => entry && setPane({ width: entry.contentRect.width, height: entry.contentRect.height }));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  const zoom = scale(pane);
+  // The focus in the middle, but no empty margin past the image's edges where the image is big enough.
+  const place = (centre: number, span: number, size: number) => {
+    const offset = span / 2 - centre * zoom;
+    if (size * zoom <= span) return (span - size * zoom) / 2;
+    return Math.min(0, Math.max(span - size * zoom, offset));
+  };
+  const left = image ? place(focus.x + focus.width / 2, pane.width, image.width) : 0;
+  const top = image ? place(focus.y + focus.height / 2, pane.height, image.height) : 0;
+  return (
+    <figure className={`health-pane health-pane-${tone}`}>
+      <figcaption>
+        <strong>{title}</strong>
+        {detail ? <span className="muted" title={detail}> {detail}</span> : null}
+      </figcaption>
+      <div ref={frame} className="health-pane-frame">
+        {image && url ? (
+          <div className="health-pane-stage" style={{ width: image.width, height: image.height, transform: `translate(${left}px, ${top}px) scale(${zoom})` }}>
+            <img src={url} width={image.width} height={image.height} alt={`${title} screenshot`} draggable={false} />
+            {box ? <div className={`health-box health-box-${tone}`} style={{ left: box.x, top: box.y, width: box.width, height: box.height, outlineWidth: 2.5 / zoom, outlineOffset: 1 / zoom }} data-testid={`health-box-${tone}`} /> : null}
+          </div>
+        ) : (
+          <p className="health-pane-empty muted small">{error ? `The screenshot could not be shown: ${error}` : image ? 'Loading…' : empty}</p>
+        )}
+        {image && url && !box ? <p className="health-pane-note small">{empty}</p> : null}
+      </div>
+    </figure>
+  );
+}
+
+/**
+ * Under the canvas, for the selected step that the last check looked at: the captured screenshot
+ * beside the fresh one, the element outlined in each, the status with its reason, and the fixes:
+ * Re-anchor (the suggested selectors) and Replace screen (the fresh capture), each one undo step.
+ */
+export function HealthCompare({ check, result }: { check: FinishedCheck; result: AnchorResult }) {
+  const { client } = useApp();
+  const project = useDocumentStore((state) => state.project);
+  const [replacing, setReplacing] = useState(false);
+  const planned = useMemo(() => plannedAnchors(check.plan).get(anchorKey(result.flowId, result.itemId)), [check, result]);
+  const plannedScreen = check.plan.screens.find((screen) => screen.screenId === result.screenId);
+  const screenResult = check.report.screens.find((screen) => screen.screenId === result.screenId);
+  if (!project || !planned) return null;
+  const freshness = freshnessOf(project, planned, result);
+  const stale = freshness === 'reanchored' || freshness === 'edited';
+  const canReanchor = Boolean(result.suggestion) && (result.status === 'changed' || result.status === 'moved') && !stale;
+  const screenStillThere = project.screens.some((screen) => screen.id === result.screenId);
+  // Both panes at one scale, so a change of size reads as one; the element and some page around it in view.
+  const scale = (pane: { width: number; height: number }) => Math.min(1, pane.width / Math.max(CONTEXT.width, planned.box.width * 2.5), pane.height / Math.max(CONTEXT.height, planned.box.height * 2.5));
+  const replace = async () => {
+    setReplacing(true);
+    try {
+      await replaceWithFreshCapture(client, check, result.screenId);
+    } catch (error) {
+      notify('error', `The screen could not be replaced with the fresh capture: ${describeError(error)}`);
+    } finally {
+      setReplacing(false);
+    }
+  };
+  return (
+    <section className="health-compare" aria-label="Live check comparison">
+      <header className="health-compare-header">
+        <span className={`health-status health-${result.status}`}>{STATUS_LABELS[result.status]}</span>
+        <p className="health-compare-what">
+          <strong>{result.label}</strong> <span>{result.reason ?? STATUS_MEANINGS[result.status]}</span>
+          {stale ? <span className="health-stale-note"> {FRESHNESS_NOTES[freshness]}</span> : null}
+        </p>
+        <div className="health-compare-actions">
+          {canReanchor ? (
+            <button type="button" className="button small primary" title={`Use ${result.suggestion!.selectors[0]} and the fingerprint from the live page (one undo step)`} onClick={() => reanchorFromCheck(result)}>
+              Re-anchor
+            </button>
+          ) : null}
+          {screenResult?.freshImage && screenStillThere ? (
+            <button type="button" className="button small" disabled={replacing} title="The fresh screenshot and element map replace the captured ones; found steps move to their new boxes (one undo step)" onClick={() => void replace()}>
+              {replacing ? 'Replacing…' : 'Replace screen with the fresh capture'}
+            </button>
+          ) : null}
+          <button type="button" className="icon-button" aria-label="Close the comparison" title="Close the comparison" onClick={() => useHealthCheck.setState({ compareHidden: true })}>
+            <Icon name="close" size={16} />
+          </button>
+        </div>
+      </header>
+      <div className="health-compare-panes">
+        <ComparePane title="Captured" detail={plannedScreen?.name} image={plannedScreen?.image} box={planned.box} focus={planned.box} scale={scale} tone="captured" empty="" />
+        <ComparePane
+          title="Live now"
+          detail={screenResult?.url}
+          image={screenResult?.freshImage}
+          box={result.box}
+          focus={result.box ?? planned.box}
+          scale={scale}
+          tone="fresh"
+          empty={screenResult?.status === 'failed' ? `The page could not be checked: ${screenResult.error ?? 'it did not load'}` : result.box ? '' : 'Not found on the live page.'}
+        />
+      </div>
+    </section>
+  );
+}

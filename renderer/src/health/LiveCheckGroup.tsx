@@ -1,0 +1,143 @@
+import { useEffect, useMemo, useState } from 'react';
+import { PROBLEM_STATUSES, type AnchorResult, type ScreenResult } from '../../../shared/health/flowHealth';
+import { useDocumentStore } from '../store/documentStore';
+import { useUiStore } from '../store/uiStore';
+import { timeAgo } from '../screens/captureBrowser/relativeTime';
+import { anchorKey, describeVerdicts, freshnessOf, plannedAnchors, STATUS_LABELS, STATUS_MEANINGS, type ResultFreshness } from './checkedAnchors';
+import { cancelHealthCheck, useHealthCheck } from './healthCheckStore';
+import { HealthProgress } from './HealthProgress';
+import { reanchorFromCheck } from './reanchorFromCheck';
+import './health.css';
+
+const SHOWN = 200;
+/** Worst first: what does not show at all, then what shows by luck. */
+const ORDER: Record<AnchorResult['status'], number> = { missing: 0, ambiguous: 1, changed: 2, moved: 3, ok: 4 };
+
+/** Shows a result where it is: its flow and step selected, its screen on the canvas, the comparison open. */
+export function showResult(result: Pick<AnchorResult, 'flowId' | 'itemId' | 'screenId'>): void {
+  useUiStore.setState({ selectedFlowId: result.flowId, selectedItemIds: result.itemId ? [result.itemId] : [], selectedScreenId: result.screenId, selectedElementId: null, inspectorTab: 'selection', previewFlowId: null });
+  useHealthCheck.setState({ compareHidden: false });
+}
+
+/** "Checked just now" stays true as time passes: re-rendered every half minute. */
+function useMinuteClock(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+export const FRESHNESS_NOTES: Record<Exclude<ResultFreshness, 'current' | 'gone'>, string> = {
+  reanchored: 'Re-anchored since the check: check again to confirm.',
+  edited: 'The anchor was edited since the check: this result may be out of date.',
+};
+
+function ResultRow({ result, freshness }: { result: AnchorResult; freshness: ResultFreshness }) {
+  const stale = freshness === 'reanchored' || freshness === 'edited';
+  return (
+    <li className={`health-row health-${result.status}${stale ? ' stale' : ''}`}>
+      <div className="problem-line">
+        <button type="button" className="problem-main" onClick={() => showResult(result)}>
+          <span className={`health-status health-${result.status}`}>{STATUS_LABELS[result.status]}</span>
+          <span>
+            {result.label}: {result.reason ?? STATUS_MEANINGS[result.status]}
+            {stale ? <span className="health-stale-note"> {FRESHNESS_NOTES[freshness]}</span> : null}
+          </span>
+        </button>
+      </div>
+      {result.suggestion && result.status === 'changed' && !stale ? (
+        <div className="problem-fix-row">
+          <button type="button" className="button small problem-fix" title="Use the selectors and fingerprint the live page suggests (one undo step)" onClick={() => reanchorFromCheck(result)}>
+            Re-anchor
+          </button>
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+function FailedScreenRow({ screen }: { screen: ScreenResult }) {
+  return (
+    <li className="health-row health-failed">
+      <div className="problem-line">
+        <button type="button" className="problem-main" onClick={() => useUiStore.setState({ selectedScreenId: screen.screenId, selectedElementId: null })}>
+          <span className="health-status health-failed">Failed</span>
+          <span>
+            Screen “{screen.name}” could not be checked: {screen.error ?? 'the page did not load'}
+          </span>
+        </button>
+      </div>
+    </li>
+  );
+}
+
+/**
+ * The Problems panel's "Live check" group: progress while a check runs, then a summary per flow
+ * and one line per failed screen and per step that would not play as authored (missing,
+ * ambiguous, changed), each selectable; a changed step can be re-anchored from its line.
+ */
+export function LiveCheckGroup() {
+  const running = useHealthCheck((state) => state.running);
+  const last = useHealthCheck((state) => state.last);
+  const error = useHealthCheck((state) => state.error);
+  const project = useDocumentStore((state) => state.project);
+  const now = useMinuteClock();
+  const planned = useMemo(() => (last ? plannedAnchors(last.plan) : null), [last]);
+  const rows = useMemo(() => {
+    if (!last || !project || !planned) return [];
+    return last.report.anchors
+      .filter((result) => PROBLEM_STATUSES.includes(result.status))
+      .map((result) => ({ result, freshness: freshnessOf(project, planned.get(anchorKey(result.flowId, result.itemId)), result) }))
+      .filter((row) => row.freshness !== 'gone')
+      .sort((a, b) => ORDER[a.result.status] - ORDER[b.result.status]);
+  }, [last, project, planned]);
+  if (!running && !last && !error) return null;
+  const failed = last?.report.screens.filter((screen) => screen.status === 'failed') ?? [];
+  const moved = last?.report.anchors.filter((result) => result.status === 'moved').length ?? 0;
+  const checkedScreens = last?.report.screens.length ?? 0;
+  return (
+    <section className="live-check" aria-labelledby="live-check-heading">
+      <h3 id="live-check-heading" className="live-check-heading">
+        Live check
+      </h3>
+      {running ? (
+        <div className="live-check-running">
+          <HealthProgress running={running} />
+          <button type="button" className="button small" disabled={running.cancelling || !running.jobId} onClick={() => void cancelHealthCheck()}>
+            Cancel
+          </button>
+        </div>
+      ) : null}
+      {error && !running ? (
+        <p className="form-error small" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {last ? (
+        <>
+          <p className="live-check-summary" data-testid="live-check-summary">
+            Checked {timeAgo(last.report.checkedAt, now)}
+            {last.report.baseUrl ? ` against ${last.report.baseUrl}` : ''}
+            {last.cancelled ? ` (cancelled after ${checkedScreens} of ${last.plan.screens.length} screens)` : ''}: {describeVerdicts(last.report.flows)}
+            {moved ? ` · ${moved} moved (they still play)` : ''}
+          </p>
+          {failed.length || rows.length ? (
+            <ul className="problem-list live-check-list" aria-label="Live check results">
+              {failed.map((screen) => (
+                <FailedScreenRow key={screen.screenId} screen={screen} />
+              ))}
+              {rows.slice(0, SHOWN).map(({ result, freshness }) => (
+                <ResultRow key={anchorKey(result.flowId, result.itemId)} result={result} freshness={freshness} />
+              ))}
+              {rows.length > SHOWN ? <li className="muted small">…and {rows.length - SHOWN} more (`stepwise check` lists them all).</li> : null}
+            </ul>
+          ) : (
+            <p className="muted small">Every checked step was found on the live page.</p>
+          )}
+        </>
+      ) : null}
+    </section>
+  );
+}

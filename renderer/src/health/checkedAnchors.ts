@@ -1,0 +1,98 @@
+import type { AnchorResult, FlowVerdict, HealthPlan, PlannedAnchor } from '../../../shared/health/flowHealth';
+import type { Anchor } from '../../../shared/model/anchor';
+import type { Project } from '../../../shared/model/project';
+
+/** One key per checked anchor: a tour step's (flow and step) or a hotspot's (flow only). */
+export const anchorKey = (flowId: string, itemId?: string) => `${flowId}/${itemId ?? ''}`;
+
+/** The anchor a result is about, as it is in the document now: its flow's step (itemId) or hotspot (no itemId). */
+export function currentAnchor(project: Project, flowId: string, itemId: string | undefined): Anchor | undefined {
+  const flow = project.flows.find((candidate) => candidate.id === flowId);
+  if (flow?.kind === 'tour') return itemId ? flow.tour.steps.find((step) => step.id === itemId)?.anchor : undefined;
+  if (flow?.kind === 'hotspot' && !itemId) return flow.hotspot.anchor;
+  return undefined;
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((value, index) => value === b[index]);
+
+/** Whether the anchor is still the one that was checked (selectors, fingerprint and box). */
+export function isCheckedAnchor(planned: PlannedAnchor, anchor: Anchor): boolean {
+  const box = anchor.box;
+  return (
+    sameList(planned.selectors, anchor.selectors) &&
+    JSON.stringify(planned.fingerprint ?? null) === JSON.stringify(anchor.fingerprint ?? null) &&
+    Boolean(box) &&
+    box!.x === planned.box.x &&
+    box!.y === planned.box.y &&
+    box!.width === planned.box.width &&
+    box!.height === planned.box.height
+  );
+}
+
+/**
+ * current: the anchor is as checked. reanchored: it now has the suggested selectors. edited: it was
+ * changed some other way since, so the result may no longer hold. gone: the step or its anchor was removed.
+ */
+export type ResultFreshness = 'current' | 'reanchored' | 'edited' | 'gone';
+
+export function freshnessOf(project: Project, planned: PlannedAnchor | undefined, result: AnchorResult): ResultFreshness {
+  const anchor = currentAnchor(project, result.flowId, result.itemId);
+  if (!anchor) return 'gone';
+  if (planned && isCheckedAnchor(planned, anchor)) return 'current';
+  if (result.suggestion && sameList(result.suggestion.selectors, anchor.selectors)) return 'reanchored';
+  return 'edited';
+}
+
+/** The checked anchors of a plan, by key. */
+export function plannedAnchors(plan: HealthPlan): Map<string, PlannedAnchor & { screenId: string }> {
+  const byKey = new Map<string, PlannedAnchor & { screenId: string }>();
+  for (const screen of plan.screens) for (const anchor of screen.anchors) byKey.set(anchorKey(anchor.flowId, anchor.itemId), { ...anchor, screenId: screen.screenId });
+  return byKey;
+}
+
+const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+
+/** "12 screens, 48 anchored steps and 1 hotspot; 2 steps on image screens cannot be checked". */
+export function describePlan(plan: HealthPlan, project: Project): string {
+  const anchors = plan.screens.flatMap((screen) => screen.anchors);
+  const steps = anchors.filter((anchor) => anchor.itemId).length;
+  const hotspots = anchors.length - steps;
+  const what = [steps || !hotspots ? plural(steps, 'anchored step') : '', hotspots ? plural(hotspots, 'hotspot') : ''].filter(Boolean).join(' and ');
+  const parts = [`${plural(plan.screens.length, 'screen')}, ${what}`];
+  // Why each unchecked anchor is left out, from the project (the plan's reasons are sentences for the CLI).
+  let onImages = 0;
+  let unplaced = 0;
+  for (const unchecked of plan.unchecked) {
+    const anchor = currentAnchor(project, unchecked.flowId, unchecked.itemId);
+    const screen = project.screens.find((candidate) => candidate.id === anchor?.screenId);
+    if (screen?.source.kind === 'image' && anchor?.box) onImages++;
+    else unplaced++;
+  }
+  const noun = (count: number) => plural(count, 'step');
+  if (onImages) parts.push(`${noun(onImages)} on image screens cannot be checked (there is no page to load)`);
+  if (unplaced) parts.push(`${noun(unplaced)} not placed on a screen cannot be checked`);
+  return parts.join('; ');
+}
+
+/** "3 flows ok, 1 needs attention, 1 broken". */
+export function describeVerdicts(flows: readonly FlowVerdict[]): string {
+  const count = (verdict: FlowVerdict['verdict']) => flows.filter((flow) => flow.verdict === verdict).length;
+  const parts = [
+    count('ok') ? `${plural(count('ok'), 'flow')} ok` : '',
+    count('attention') ? `${count('attention')} need${count('attention') === 1 ? 's' : ''} attention` : '',
+    count('broken') ? `${count('broken')} broken` : '',
+    count('unchecked') ? `${count('unchecked')} not checked` : '',
+  ].filter(Boolean);
+  return parts.length ? parts.join(', ') : 'no flows with anchors';
+}
+
+export const STATUS_LABELS: Record<AnchorResult['status'], string> = { ok: 'OK', moved: 'Moved', changed: 'Changed', ambiguous: 'Ambiguous', missing: 'Missing' };
+
+/** What a status means for someone who has not read the docs. */
+export const STATUS_MEANINGS: Record<AnchorResult['status'], string> = {
+  ok: 'found where it was captured',
+  moved: 'found, somewhere else on the page: it still plays',
+  changed: 'found only by a fallback selector or its fingerprint: it still plays, but its selectors are out of date',
+  ambiguous: 'several elements fit equally well: the player will not guess, so the step does not show',
+  missing: 'not found on the page: the step does not show',
+};
