@@ -7,10 +7,9 @@ import type { Screen, ScreenSource, Viewport } from '../../../shared/model/scree
 import type { OpenCapturePage } from '../capturePage';
 import type { CaptureJobs } from '../captureJobs';
 import type { CaptureScreenOptions } from '../captureScreen';
-import { PlaywrightCapturePage } from '../playwrightCapture';
 import { CaptureBrowserSession } from './captureBrowserSession';
 import { LiveCapturePage } from './liveCapturePage';
-import { expectNoRedirect, replayPath } from './replayPath';
+import { openFreshPage, replayedPages, type OpenReplayedPage } from './replayedPages';
 import type { SignInStore } from './signInStore';
 
 type SaveImage = CaptureScreenOptions['saveImage'];
@@ -46,6 +45,8 @@ export interface CaptureBrowser {
   recapture(input: { projectId: string; source: ScreenSource; timeoutMs: number }, saveImage: SaveImage): CaptureStatus;
   /** Opens capture pages in a fresh context with the project's saved sign-in (the Capture dialog's "Start signed in"). */
   signedInPages(projectId: string): OpenCapturePage;
+  /** The same, checked to land on the address asked for and with a recorded path replayed (re-capture, the flow health check). */
+  replayedPages(projectId: string): OpenReplayedPage;
   /** Forgets a project's sign-in, and keeps its open sessions from saving theirs back when they close. */
   forgetSignIn(projectId: string): Promise<void>;
   /** The session itself (tests and the bench wait on it). */
@@ -98,25 +99,13 @@ export function createCaptureBrowser(options: CaptureBrowserOptions): CaptureBro
   const withPath = (screen: Screen, path: RecordedPath | null | undefined): Screen =>
     screen.source.kind === 'url' && path ? { ...screen, source: { ...screen.source, path } } : screen;
 
-  /** A fresh context for each capture, with the project's sign-in when one is saved. */
-  const signedInPages =
-    (projectId: string, afterLoad?: (page: Page) => Promise<void>): OpenCapturePage =>
-    async (captureRequest) => {
-      const storageState = await options.signIn.load(projectId);
-      const context = await (await options.browser()).newContext({
-        viewport: captureRequest.viewport,
-        deviceScaleFactor: captureRequest.deviceScaleFactor,
-        acceptDownloads: false,
-        serviceWorkers: 'block',
-        permissions: [],
-        ...(storageState ? { storageState } : {}),
-      });
-      const page = await context.newPage();
-      return new PlaywrightCapturePage(context, page, afterLoad);
-    };
+  /** Re-capture and the flow health check: a fresh context with the project's sign-in, the recorded path replayed. */
+  const replayed = (projectId: string): OpenReplayedPage =>
+    replayedPages({ browser: options.browser, storageState: () => options.signIn.load(projectId), ...(options.stepTimeoutMs ? { stepTimeoutMs: options.stepTimeoutMs } : {}) });
 
   return {
-    signedInPages: (projectId) => signedInPages(projectId),
+    signedInPages: (projectId) => async (captureRequest) => openFreshPage(await options.browser(), captureRequest, await options.signIn.load(projectId)),
+    replayedPages: replayed,
     async open(input) {
       if (sessions.size >= MAX_SESSIONS) {
         throw new BuilderApiError({ code: 'invalid', message: `${MAX_SESSIONS} capture browsers are open already; close one first.` });
@@ -187,11 +176,7 @@ export function createCaptureBrowser(options: CaptureBrowserOptions): CaptureBro
       const path = source.path;
       const startUrl = path?.url ?? source.url;
       return options.jobs.start(request(startUrl, source.viewport, source.deviceScaleFactor, source.fullPage, timeoutMs), saveImage, {
-        openPage: signedInPages(projectId, async (loaded) => {
-          // Landing elsewhere (the sign-in page, the sign-in gone) is the real trouble: say that before any step fails on it.
-          expectNoRedirect(loaded.url(), startUrl);
-          if (path) await replayPath(loaded, path, options.stepTimeoutMs);
-        }),
+        openPage: (captureRequest) => replayed(projectId)(captureRequest, path),
         finish: async (screen) => withPath(screen, path),
       });
     },
