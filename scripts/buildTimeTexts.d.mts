@@ -9,3 +9,6 @@ export declare function playerIifeIfBuilt(): string;
 export declare const RECORDER_GLOBAL: string;
 /** The capture browser's in-page recorder, bundled with its dependencies, as one string. */
 export declare function buildRecorderScript(): string;
+export declare const CHECK_ANCHORS_GLOBAL: string;
+/** The flow health check's in-page script (the player's findTarget and capture's selector maker), bundled as one string. */
+export declare function buildCheckAnchorsScript(): string;
