@@ -3,6 +3,7 @@ import { runCaptureBench } from './captureBench';
 import { runCaptureBrowserBench } from './captureBrowserBench';
 import { runDriftBench } from './driftBench';
 import { runEditorBench } from './editorBench';
+import { runHealthReportBench } from './healthReportBench';
 import { runPlayerBench } from './playerBench';
 import { runProjectBench } from './projectBench';
 
@@ -12,3 +13,4 @@ await runEditorBench();
 await runCaptureBench();
 await runCaptureBrowserBench();
 await runDriftBench();
+await runHealthReportBench();
