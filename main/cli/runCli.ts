@@ -8,14 +8,25 @@ import { validateBundle } from '../../shared/bundle/validateBundle';
 import { lintProject, type LintProblem } from '../../shared/lint/lintProject';
 import { writeFileAtomic } from '../services/atomicWrite';
 import { createProjectStore } from '../services/projectStore';
+import { CheckUsageError, runCheck } from './checkCommand';
 
 export const USAGE = `Usage:
   stepwise export <project> --out <bundle.json> [--ready-only]   write the flow bundle (refused while lint finds errors)
   stepwise validate <bundle.json> [--json]                       check a bundle against the published schema
   stepwise lint <project> [--json] [--strict]                    list problems (errors, and warnings)
+  stepwise check <project> [--base-url URL] [--screen ID]... [--json] [--report FILE.html] [--timeout S] [--state-dir DIR]
+                                                                 load each screen's page (saved sign-in, recorded path) and
+                                                                 resolve every anchor as the player would: ok, moved,
+                                                                 changed, ambiguous or missing
+    --base-url URL   check another deployment: every screen's address on this origin (https://staging.example.com)
+    --screen ID      only this screen (repeatable)
+    --report FILE    also write an offline HTML report with both screenshots per step
+    --timeout S      seconds each page may take to load (default 30)
+    --state-dir DIR  where the app keeps saved sign-ins (default: $STEPWISE_STATE_DIR, else the OS's app-data folder)
 
 <project> is a .stepwise folder or its project.json.
-Exit codes: 0 ok, 1 problems found (lint errors, --strict warnings, an invalid bundle), 2 usage or I/O error.`;
+Exit codes: 0 ok, 1 problems found (lint errors, --strict warnings, an invalid bundle; check: a step changed,
+ambiguous or missing, or a screen that could not be checked), 2 usage or I/O error.`;
 
 export interface CliIo {
   out(text: string): void;
@@ -42,7 +53,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const { values, positionals } = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { out: { type: 'string' }, 'ready-only': { type: 'boolean' }, json: { type: 'boolean' }, strict: { type: 'boolean' }, help: { type: 'boolean' } },
+      options: {
+        out: { type: 'string' },
+        'ready-only': { type: 'boolean' },
+        json: { type: 'boolean' },
+        strict: { type: 'boolean' },
+        help: { type: 'boolean' },
+        'base-url': { type: 'string' },
+        screen: { type: 'string', multiple: true },
+        report: { type: 'string' },
+        timeout: { type: 'string' },
+        'state-dir': { type: 'string' },
+      },
     });
     const [command, target, ...extra] = positionals;
     if (values.help || !command) {
@@ -51,6 +73,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     if (!target) throw new UsageError(`${command} needs a file.`);
     if (extra.length) throw new UsageError(`Unexpected arguments: ${extra.join(' ')}.`);
+    const checkOnly = (['base-url', 'screen', 'report', 'timeout', 'state-dir'] as const).filter((name) => values[name] !== undefined);
+    if (command !== 'check' && checkOnly.length) throw new UsageError(`--${checkOnly[0]} is an option of stepwise check, not of ${command}.`);
 
     switch (command) {
       case 'lint': {
@@ -92,11 +116,27 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         else io.err(`${target} is not a valid bundle:\n${result.problems.map((problem) => `  ${problem.path} ${problem.message}`).join('\n')}`);
         return result.ok ? EXIT.ok : EXIT.problems;
       }
+      case 'check': {
+        const problems = await runCheck(
+          {
+            target,
+            project: await openProject(target),
+            ...(values['base-url'] !== undefined ? { baseUrl: values['base-url'] } : {}),
+            ...(values.screen ? { screens: values.screen } : {}),
+            ...(values.json ? { json: true } : {}),
+            ...(values.report !== undefined ? { reportFile: values.report } : {}),
+            ...(values.timeout !== undefined ? { timeout: values.timeout } : {}),
+            ...(values['state-dir'] !== undefined ? { stateDir: values['state-dir'] } : {}),
+          },
+          io,
+        );
+        return problems ? EXIT.problems : EXIT.ok;
+      }
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    if (error instanceof UsageError || error instanceof CheckUsageError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
       io.err(`${(error as Error).message}\n\n${USAGE}`);
       return EXIT.usage;
     }

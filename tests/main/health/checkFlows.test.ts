@@ -1,50 +1,38 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replayedPages } from '../../../main/capture/browser/replayedPages';
-import { captureScreen } from '../../../main/capture/captureScreen';
 import { createPlaywrightCapture } from '../../../main/capture/playwrightCapture';
 import { checkFlows } from '../../../main/health/checkFlows';
 import type { InspectedImage } from '../../../main/services/imageFile';
 import type { HealthPlan, PlannedAnchor } from '../../../shared/health/flowHealth';
-import type { CaptureRequest } from '../../../shared/model/capture';
 import type { Screen } from '../../../shared/model/screen';
 import { closedPortUrl } from '../../fixtures/troublePages';
-import { PRODUCTION, RELEASE, serveRelease, type Site } from './releaseSite';
+import { captureSettings, elementNamed, PRODUCTION, RELEASE, serveRelease, SETTINGS_VIEWPORT, STEP_NAMES, type Site } from './releaseSite';
 
 const playwright = createPlaywrightCapture({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
 const openPage = replayedPages({ browser: playwright.browser, storageState: async () => undefined, stepTimeoutMs: 1_000 });
 const saveImage = async (bytes: Uint8Array, image: InspectedImage) => ({ file: `${createHash('sha256').update(bytes).digest('hex')}.${image.extension}`, width: image.width, height: image.height });
-const VIEWPORT = { width: 1000, height: 700 };
 
 let production: Site;
 let staging: Site;
 let captured: Screen;
 
-const STEPS = ['Save', 'Reports', 'Export invoices', 'Delete account', 'Upgrade'];
-
 function anchorsOf(screen: Screen): PlannedAnchor[] {
-  return STEPS.map((name, index) => {
-    const element = screen.elements.find((each) => each.name === name && (each.tag === 'button' || each.tag === 'a'));
-    if (!element) throw new Error(`The capture mapped no "${name}" (mapped: ${screen.elements.map((each) => each.name).join(', ')})`);
+  return STEP_NAMES.map((name, index) => {
+    const element = elementNamed(screen, name);
     return { flowId: 'tour', itemId: `step${index + 1}`, label: `Tour › step ${index + 1} “${name}”`, selectors: [element.selector, ...element.alternates], fingerprint: element.fingerprint!, box: element.box };
   });
 }
 
 const planOf = (screens: { id: string; url: string; anchors: PlannedAnchor[] }[]): HealthPlan => ({
-  screens: screens.map(({ id, url, anchors }) => ({ screenId: id, name: `Screen ${id}`, source: { kind: 'url', url, viewport: VIEWPORT, deviceScaleFactor: 1, fullPage: false }, image: captured.image, anchors })),
+  screens: screens.map(({ id, url, anchors }) => ({ screenId: id, name: `Screen ${id}`, source: { kind: 'url', url, viewport: SETTINGS_VIEWPORT, deviceScaleFactor: 1, fullPage: false }, image: captured.image, anchors })),
   unchecked: [],
   flows: [{ flowId: 'tour', name: 'Tour' }],
 });
 
 beforeAll(async () => {
   [production, staging] = await Promise.all([serveRelease(PRODUCTION), serveRelease(RELEASE)]);
-  const request: CaptureRequest = { url: `${production.url}/settings`, viewport: VIEWPORT, deviceScaleFactor: 1, fullPage: false, waitMs: 0, timeoutMs: 10_000 };
-  const page = await playwright.openPage(request);
-  try {
-    captured = (await captureScreen(page, request, { signal: new AbortController().signal, onStage: () => undefined, saveImage })).screen;
-  } finally {
-    await page.close();
-  }
+  captured = await captureSettings(playwright.openPage, `${production.url}/settings`, saveImage);
 }, 60_000);
 afterAll(async () => {
   await Promise.all([production?.close(), staging?.close(), playwright.close()]);

@@ -1,5 +1,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { OpenCapturePage } from '../../../main/capture/capturePage';
+import { captureScreen, type CaptureScreenOptions } from '../../../main/capture/captureScreen';
+import type { CaptureRequest } from '../../../shared/model/capture';
+import type { MappedElement, Screen } from '../../../shared/model/screen';
 
 /**
  * A small product page as the author captured it (production) and its next release (staging), on
@@ -50,4 +54,27 @@ export async function serveRelease(html: string): Promise<Site> {
         server.close(() => resolve());
       }),
   };
+}
+
+/** The steps of the fixture tour, by the name capture gives their element. */
+export const STEP_NAMES = ['Save', 'Reports', 'Export invoices', 'Delete account', 'Upgrade'];
+
+/** The captured element a step is anchored to (a button or link of that name). */
+export function elementNamed(screen: Screen, name: string): MappedElement {
+  const element = screen.elements.find((each) => each.name === name && (each.tag === 'button' || each.tag === 'a'));
+  if (!element) throw new Error(`The capture mapped no "${name}" (mapped: ${screen.elements.map((each) => each.name).join(', ')})`);
+  return element;
+}
+
+export const SETTINGS_VIEWPORT = { width: 1000, height: 700 };
+
+/** Captures the settings page as the author did, with the ordinary capture. */
+export async function captureSettings(openPage: OpenCapturePage, url: string, saveImage: CaptureScreenOptions['saveImage']): Promise<Screen> {
+  const request: CaptureRequest = { url, viewport: SETTINGS_VIEWPORT, deviceScaleFactor: 1, fullPage: false, waitMs: 0, timeoutMs: 10_000 };
+  const page = await openPage(request);
+  try {
+    return (await captureScreen(page, request, { signal: new AbortController().signal, onStage: () => undefined, saveImage })).screen;
+  } finally {
+    await page.close();
+  }
 }

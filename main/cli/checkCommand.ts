@@ -1,0 +1,171 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { BuilderApiError } from '../../shared/api/apiError';
+import { baseUrlSchema, PROBLEM_STATUSES, type AnchorResult, type HealthPlan, type HealthReport } from '../../shared/health/flowHealth';
+import { planHealthCheck } from '../../shared/health/planHealthCheck';
+import type { Project } from '../../shared/model/project';
+import { defaultAppDataDir } from '../capture/browser/appDataDir';
+import { replayedPages } from '../capture/browser/replayedPages';
+import { createSignInStore } from '../capture/browser/signInStore';
+import { createPlaywrightCapture, findChromium } from '../capture/playwrightCapture';
+import { checkFlows } from '../health/checkFlows';
+import { renderHealthReport } from '../health/report/renderHealthReport';
+import { writeFileAtomic } from '../services/atomicWrite';
+import type { InspectedImage } from '../services/imageFile';
+import { IMAGES_DIR, projectDirOf } from '../services/projectStore';
+
+export interface CheckOptions {
+  /** The project folder or its project.json, as given. */
+  target: string;
+  project: Project;
+  baseUrl?: string;
+  screens?: string[];
+  json?: boolean;
+  reportFile?: string;
+  timeout?: string;
+  stateDir?: string;
+}
+
+export interface CheckIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** A mistake in how the command was called (exit 2, with the usage). */
+export class CheckUsageError extends Error {}
+
+const MAX_TIMEOUT_S = 120;
+
+function parseTimeout(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds < 1 || seconds > MAX_TIMEOUT_S) throw new CheckUsageError(`--timeout must be a number of seconds from 1 to ${MAX_TIMEOUT_S}, not "${text}".`);
+  return Math.round(seconds * 1000);
+}
+
+function checkScreens(project: Project, wanted: readonly string[] | undefined): void {
+  for (const id of wanted ?? []) {
+    const screen = project.screens.find((each) => each.id === id);
+    if (!screen) {
+      const withUrl = project.screens.filter((each) => each.source.kind === 'url').map((each) => `${each.id} (${each.name})`);
+      throw new CheckUsageError(`--screen ${id}: the project has no such screen. ${withUrl.length ? `Its screens with an address: ${withUrl.join(', ')}.` : 'It has no screens with an address.'}`);
+    }
+    if (screen.source.kind !== 'url') throw new CheckUsageError(`--screen ${id}: "${screen.name}" was added from an image, so there is no page to check.`);
+  }
+}
+
+const pad = (text: string) => text.padEnd(9);
+
+function anchorLine(result: AnchorResult): string {
+  const suggestion = result.suggestion && result.status === 'changed' ? ` Suggested selectors: ${result.suggestion.selectors.map((selector) => JSON.stringify(selector)).join(', ')}.` : '';
+  return `  ${pad(result.status)} ${result.label}${result.reason ? `: ${result.reason}.` : ''}${suggestion}`;
+}
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** The report as text for a terminal or a CI log: one line per screen and per step that is not ok, a verdict per flow, a summary. */
+export function formatHealthReport(report: HealthReport, plan: HealthPlan): string {
+  const lines: string[] = [];
+  for (const screen of report.screens) {
+    const anchors = report.anchors.filter((anchor) => anchor.screenId === screen.screenId);
+    const seconds = `${(screen.ms / 1000).toFixed(1)} s`;
+    lines.push(
+      screen.status === 'failed'
+        ? `Screen "${screen.name}" (${screen.url}): FAILED after ${seconds}: ${screen.error ?? 'no reason given'}`
+        : `Screen "${screen.name}" (${screen.url}): checked in ${seconds}, ${plural(anchors.length, 'anchor')}${anchors.length ? `, ${anchors.filter((anchor) => anchor.status === 'ok').length} ok` : ''}`,
+    );
+    for (const notice of screen.notices) lines.push(`  note      ${notice}`);
+    for (const anchor of anchors) if (anchor.status !== 'ok') lines.push(anchorLine(anchor));
+  }
+  for (const anchor of report.unchecked) lines.push(`${pad('unchecked')} ${anchor.label}: ${anchor.reason}.`);
+  if (lines.length) lines.push('');
+  for (const flow of report.flows) {
+    const counts = Object.entries(flow.counts).filter(([, count]) => count > 0).map(([status, count]) => `${count} ${status}`);
+    lines.push(`Flow "${flow.name}": ${flow.verdict}${counts.length ? ` (${counts.join(', ')})` : ''}`);
+  }
+  const count = (status: AnchorResult['status']) => report.anchors.filter((anchor) => anchor.status === status).length;
+  const failed = report.screens.filter((screen) => screen.status === 'failed').length;
+  const statuses = (['ok', 'moved', 'changed', 'ambiguous', 'missing'] as const).map((status) => `${count(status)} ${status}`).join(', ');
+  lines.push(
+    `Checked ${plural(report.screens.length, 'screen')}${failed ? ` (${failed} failed)` : ''} of ${plan.screens.length}${report.baseUrl ? ` on ${report.baseUrl}` : ''} in ${(report.ms / 1000).toFixed(1)} s: ${plural(report.anchors.length, 'anchor')} (${statuses})${report.unchecked.length ? `, ${report.unchecked.length} unchecked` : ''}.`,
+  );
+  return lines.join('\n');
+}
+
+/** Exit 1 when a user would meet a broken or recovered step, or a screen could not be checked. */
+export function hasProblems(report: HealthReport): boolean {
+  return report.anchors.some((anchor) => PROBLEM_STATUSES.includes(anchor.status)) || report.screens.some((screen) => screen.status === 'failed');
+}
+
+/** In memory only: the CLI never writes into the project. */
+async function imageInMemory(bytes: Uint8Array, image: InspectedImage) {
+  return { file: `${createHash('sha256').update(bytes).digest('hex')}.${image.extension}`, width: image.width, height: image.height };
+}
+
+/**
+ * `stepwise check`: loads every screen that has an address with the project's saved sign-in and its
+ * recorded path, resolves every anchor with the player's matching, prints the result (or JSON) and
+ * writes the HTML report. Returns true when there are problems.
+ */
+export async function runCheck(options: CheckOptions, io: CheckIo): Promise<boolean> {
+  let baseUrl: string | undefined;
+  if (options.baseUrl !== undefined) {
+    const parsed = baseUrlSchema.safeParse(options.baseUrl);
+    if (!parsed.success) throw new CheckUsageError(`--base-url ${parsed.error.issues[0]?.message ?? 'is not valid'} (got "${options.baseUrl.slice(0, 200)}").`);
+    baseUrl = parsed.data;
+  }
+  const timeoutMs = parseTimeout(options.timeout);
+  checkScreens(options.project, options.screens);
+  const projectDir = projectDirOf(options.target);
+  const reportFile = options.reportFile === undefined ? undefined : resolve(options.reportFile);
+  if (reportFile) {
+    const inside = relative(projectDir, reportFile);
+    if (!inside.startsWith('..') && !isAbsolute(inside)) throw new CheckUsageError(`--report ${options.reportFile}: the report must not be written into the project folder (${projectDir}); put it elsewhere, e.g. next to it.`);
+    if (!/\.html?$/i.test(reportFile)) throw new CheckUsageError(`--report ${options.reportFile}: the report is an HTML file; give it a name ending in .html.`);
+  }
+
+  const plan = planHealthCheck(options.project, options.screens?.length ? { screenIds: options.screens } : {});
+  // Chromium missing is an environment problem (exit 2), not a failed screen per page.
+  const executablePath = findChromium();
+  const signIn = createSignInStore(resolve(options.stateDir ?? defaultAppDataDir()));
+  const playwright = createPlaywrightCapture({ executablePath });
+  try {
+    const { report, fresh } = await checkFlows({
+      plan,
+      ...(baseUrl ? { baseUrl } : {}),
+      openPage: replayedPages({ browser: playwright.browser, storageState: () => signIn.load(options.project.id) }),
+      saveImage: imageInMemory,
+      ...(timeoutMs ? { timeoutMs } : {}),
+    });
+    if (options.json) io.out(JSON.stringify(report, null, 2));
+    else io.out(plan.screens.length || report.unchecked.length ? formatHealthReport(report, plan) : 'Nothing to check: the project has no screens with an address and no anchored steps.');
+    if (reportFile) {
+      const imageOf = new Map(plan.screens.map((screen) => [screen.screenId, screen.image.file]));
+      const html = await renderHealthReport({
+        report,
+        plan,
+        capturedImage: async (screenId) => {
+          const file = imageOf.get(screenId);
+          return file ? readFile(join(projectDir, IMAGES_DIR, file)).catch(() => undefined) : undefined;
+        },
+        freshImage: (screenId) => fresh.get(screenId)?.bytes,
+        browser: await playwright.browser(),
+        projectName: options.project.name,
+      });
+      await mkdir(dirname(reportFile), { recursive: true });
+      try {
+        await writeFileAtomic(reportFile, html);
+      } catch (error) {
+        throw new BuilderApiError({ code: 'io', message: `Could not write the report to ${reportFile}: ${(error as Error).message}` });
+      }
+      const wrote = `Wrote the report to ${reportFile}.`;
+      // With --json, stdout stays one JSON document.
+      if (options.json) io.err(wrote);
+      else io.out(wrote);
+    }
+    return hasProblems(report);
+  } finally {
+    await playwright.close();
+  }
+}
