@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { CommandButton } from '../app/CommandButton';
 import { LiveCheckGroup } from '../health/LiveCheckGroup';
 import { ProblemsList } from './ProblemsList';
 import { useLint } from './useLint';
@@ -22,16 +21,11 @@ export function ProblemsPanel() {
             {countOf(errors, 'error')} · {countOf(problems.length - errors, 'warning')}
           </span>
         </h2>
-        <span className="panel-actions">
-          <CommandButton command="health.check" className="button small">
-            Check flows
-          </CommandButton>
-        </span>
       </header>
       {open ? (
         <>
-          <ProblemsList problems={problems} />
           <LiveCheckGroup />
+          <ProblemsList problems={problems} />
         </>
       ) : null}
     </section>

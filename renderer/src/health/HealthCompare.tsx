@@ -108,25 +108,13 @@ export function HealthCompare({ check, result }: { check: FinishedCheck; result:
     <section className="health-compare" aria-label="Live check comparison">
       <header className="health-compare-header">
         <span className={`health-status health-${result.status}`}>{STATUS_LABELS[result.status]}</span>
-        <p className="health-compare-what">
-          <strong>{result.label}</strong> <span>{result.reason ?? STATUS_MEANINGS[result.status]}</span>
+        <p className="health-compare-what" title={`${result.label}: ${result.reason ?? STATUS_MEANINGS[result.status]}`}>
+          <strong>{result.label}</strong>: <span>{result.reason ?? STATUS_MEANINGS[result.status]}</span>
           {stale ? <span className="health-stale-note"> {FRESHNESS_NOTES[freshness]}</span> : null}
         </p>
-        <div className="health-compare-actions">
-          {canReanchor ? (
-            <button type="button" className="button small primary" title={`Use ${result.suggestion!.selectors[0]} and the fingerprint from the live page (one undo step)`} onClick={() => reanchorFromCheck(result)}>
-              Re-anchor
-            </button>
-          ) : null}
-          {screenResult?.freshImage && screenStillThere ? (
-            <button type="button" className="button small" disabled={replacing} title="The fresh screenshot and element map replace the captured ones; found steps move to their new boxes (one undo step)" onClick={() => void replace()}>
-              {replacing ? 'Replacing…' : 'Replace screen with the fresh capture'}
-            </button>
-          ) : null}
-          <button type="button" className="icon-button" aria-label="Close the comparison" title="Close the comparison" onClick={() => useHealthCheck.setState({ compareHidden: true })}>
-            <Icon name="close" size={16} />
-          </button>
-        </div>
+        <button type="button" className="icon-button" aria-label="Close the comparison" title="Close the comparison" onClick={() => useHealthCheck.setState({ compareHidden: true })}>
+          <Icon name="close" size={16} />
+        </button>
       </header>
       <div className="health-compare-panes">
         <ComparePane title="Captured" detail={plannedScreen?.name} image={plannedScreen?.image} box={planned.box} focus={planned.box} scale={scale} tone="captured" empty="" />
@@ -141,6 +129,21 @@ export function HealthCompare({ check, result }: { check: FinishedCheck; result:
           empty={screenResult?.status === 'failed' ? `The page could not be checked: ${screenResult.error ?? 'it did not load'}` : result.box ? '' : 'Not found on the live page.'}
         />
       </div>
+      <footer className="health-compare-actions">
+        <span className="health-legend muted small">
+          <span className="health-swatch health-swatch-captured" /> as captured <span className="health-swatch health-swatch-fresh" /> found live
+        </span>
+        {canReanchor ? (
+          <button type="button" className="button small primary" title={`Use ${result.suggestion!.selectors[0]} and the fingerprint from the live page (one undo step)`} onClick={() => reanchorFromCheck(result)}>
+            Re-anchor
+          </button>
+        ) : null}
+        {screenResult?.freshImage && screenStillThere ? (
+          <button type="button" className="button small" disabled={replacing} title="The fresh screenshot and element map replace the captured ones; found steps move to their new boxes (one undo step)" onClick={() => void replace()}>
+            {replacing ? 'Replacing…' : 'Replace screen with the fresh capture'}
+          </button>
+        ) : null}
+      </footer>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { PROBLEM_STATUSES, type AnchorResult, type ScreenResult } from '../../../shared/health/flowHealth';
+import { CommandButton } from '../app/CommandButton';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
 import { timeAgo } from '../screens/captureBrowser/relativeTime';
@@ -74,7 +75,7 @@ function FailedScreenRow({ screen }: { screen: ScreenResult }) {
 }
 
 /**
- * The Problems panel's "Live check" group: progress while a check runs, then a summary per flow
+ * The Problems panel's "Live check" group: the Check flows button, progress while a check runs, then a summary per flow
  * and one line per failed screen and per step that would not play as authored (missing,
  * ambiguous, changed), each selectable; a changed step can be re-anchored from its line.
  */
@@ -93,15 +94,20 @@ export function LiveCheckGroup() {
       .filter((row) => row.freshness !== 'gone')
       .sort((a, b) => ORDER[a.result.status] - ORDER[b.result.status]);
   }, [last, project, planned]);
-  if (!running && !last && !error) return null;
   const failed = last?.report.screens.filter((screen) => screen.status === 'failed') ?? [];
   const moved = last?.report.anchors.filter((result) => result.status === 'moved').length ?? 0;
   const checkedScreens = last?.report.screens.length ?? 0;
   return (
     <section className="live-check" aria-labelledby="live-check-heading">
-      <h3 id="live-check-heading" className="live-check-heading">
-        Live check
-      </h3>
+      <div className="live-check-header">
+        <h3 id="live-check-heading" className="live-check-heading">
+          Live check
+        </h3>
+        <CommandButton command="health.check" className="button small">
+          Check flows
+        </CommandButton>
+      </div>
+      {!running && !last && !error ? <p className="muted small">Looks for every anchored step on the live product (or staging), as the player would.</p> : null}
       {running ? (
         <div className="live-check-running">
           <HealthProgress running={running} />
