@@ -161,6 +161,8 @@ describe('Check flows', () => {
     host.finish();
     await poll();
     expect(dialog.isConnected).toBe(false);
+    // It closed onto the results: no notice on top of them.
+    expect(useUiStore.getState().notices).toEqual([]);
     expect(view.getByTestId('live-check-summary').textContent).toBe('Checked just now against https://staging.example.com: 1 flow ok, 1 broken · 1 moved (they still play)');
     const lines = within(view.getByRole('list', { name: 'Live check results' })).getAllByRole('listitem');
     expect(lines.map((line) => line.querySelector('.problem-main')?.textContent)).toEqual([
@@ -175,10 +177,19 @@ describe('Check flows', () => {
     expect(dialog.isConnected).toBe(false);
     const panel = view.getByRole('region', { name: 'Live check' });
     expect(within(panel).getByRole('status').textContent).toBe('0 of 1 screen · loading Dashboard…');
+    expect(useUiStore.getState().notices).toEqual([]);
     fireEvent.click(within(panel).getByRole('button', { name: 'Cancel' }));
     await poll();
     expect(host.client.calls.filter((call) => call.method === 'health.cancel')).toHaveLength(1);
     expect(view.getByTestId('live-check-summary').textContent).toMatch(/\(cancelled after 0 of 1 screens\)/);
+  });
+
+  it('says when a check it was left to run has finished', async () => {
+    const { host, dialog } = await runCheck();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Keep editing' }));
+    host.finish();
+    await poll();
+    expect(useUiStore.getState().notices.map((notice) => notice.message)).toEqual(['The flow check finished: 1 flow ok, 1 broken. The results are in the Problems panel.']);
   });
 
   it('shows a changed step captured beside live, and Re-anchor from its line is one undo step that marks the result', async () => {

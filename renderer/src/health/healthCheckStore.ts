@@ -2,7 +2,8 @@ import { create } from 'zustand';
 import type { BuilderClient } from '../../../shared/api/client';
 import type { HealthJob, HealthPlan, HealthReport } from '../../../shared/health/flowHealth';
 import { describeError } from '../app/projectSession';
-import { useUiStore } from '../store/uiStore';
+import { notify, useUiStore } from '../store/uiStore';
+import { describeVerdicts } from './checkedAnchors';
 
 /** How often a running check is asked how far it got (a screen takes seconds, so this is plenty). */
 export const HEALTH_POLL_MS = 400;
@@ -82,6 +83,8 @@ export async function startHealthCheck(client: BuilderClient, input: StartHealth
   }
   if (mine !== generation) return 'stopped';
   const finished = job.report && (job.state === 'done' || job.state === 'cancelled');
+  // The author went on editing: say that it ended (the dialog, when open, closes onto the results instead).
+  if (finished && job.state === 'done' && useUiStore.getState().dialog.kind !== 'checkFlows') notify('info', `The flow check finished: ${describeVerdicts(job.report!.flows)}. The results are in the Problems panel.`);
   useHealthCheck.setState({
     running: null,
     ...(finished ? { last: { jobId: job.jobId, plan: input.plan, report: job.report!, cancelled: job.state === 'cancelled' }, compareHidden: false } : {}),
