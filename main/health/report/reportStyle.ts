@@ -18,6 +18,7 @@ h1{margin:0;font-size:24px;line-height:1.25;overflow-wrap:anywhere}h2{font-size:
 .headline{margin:14px 0 2px;font-size:20px;font-weight:650}.headline.bad{color:var(--bad)}.headline.warn{color:var(--warn)}.headline.good{color:var(--good)}
 .meta{margin:0;color:var(--muted);overflow-wrap:anywhere}
 .tiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(120px,1fr));gap:8px;margin-top:16px}
+.legend{margin:12px 0 0;font-size:13px}
 .tile{border-radius:10px;padding:8px 12px;background:var(--gray-bg);display:flex;flex-direction:column}
 .tile strong{font-size:22px;line-height:1.2}.tile span{font-size:12px;color:var(--muted)}
 .tile.bad{background:var(--bad-bg)}.tile.bad strong{color:var(--bad)}.tile.warn{background:var(--warn-bg)}.tile.warn strong{color:var(--warn)}.tile.good{background:var(--good-bg)}.tile.good strong{color:var(--good)}.tile.zero strong{color:var(--muted)}
@@ -39,7 +40,7 @@ h1{margin:0;font-size:24px;line-height:1.25;overflow-wrap:anywhere}h2{font-size:
 .s-ambiguous{background:var(--purple-bg);color:var(--purple)}.s-missing,.v-broken{background:var(--bad-bg);color:var(--bad)}
 .selector-block{margin-top:8px}.selector-title{font-size:12px;font-weight:650;color:var(--muted);text-transform:uppercase;letter-spacing:.04em}
 .selectors{margin:2px 0 0;padding-left:20px}.selectors code{font:12px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:var(--code);border:1px solid var(--line);border-radius:5px;padding:0 5px;overflow-wrap:anywhere}
-.suggested code{border-color:var(--good)}.current code{text-decoration:line-through;text-decoration-color:var(--muted)}
+.suggested code{border-color:var(--good)}.current code{color:var(--muted)}
 .notices{margin:6px 0 0;padding-left:18px;color:var(--muted);font-size:13px;overflow-wrap:anywhere}
 .card.notices{padding:12px 18px 12px 36px}
 .thumbs{display:flex;gap:10px;align-items:flex-start}

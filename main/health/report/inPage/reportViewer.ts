@@ -90,14 +90,14 @@ export function runHealthReport(data: ReportData): void {
   };
   const verdictChip = (verdict: ReportFlow['verdict']) => el('span', `chip v-${verdict}`, VERDICT[verdict]);
 
-  const figure = (caption: string, image: ReportImage | undefined, empty: string, note?: string) => {
+  const figure = (caption: string, of: string, image: ReportImage | undefined, empty: string, note?: string) => {
     const frame = el('div', 'frame');
     if (image) {
       const img = document.createElement('img');
       img.src = image.src;
       img.width = image.width;
       img.height = image.height;
-      img.alt = `${caption}${note ? ` (${note})` : ''}`;
+      img.alt = `${caption} screenshot: ${of}${note ? ` (${note.toLowerCase()})` : ''}`;
       img.loading = 'lazy';
       frame.append(img);
       if (note) frame.append(el('span', 'overlay', note));
@@ -132,8 +132,8 @@ export function runHealthReport(data: ReportData): void {
       'div',
       'thumbs',
       // An anchor that is on no screen has nothing to show.
-      step.screenName ? figure('Captured', step.captured, 'No captured screenshot') : null,
-      step.status === 'unchecked' ? null : figure('Fresh', step.fresh, 'No fresh screenshot', step.freshNote),
+      step.screenName ? figure('Captured', step.label, step.captured, 'No captured screenshot') : null,
+      step.status === 'unchecked' ? null : figure('Fresh', step.label, step.fresh, 'No fresh screenshot', step.freshNote),
     );
     const row = el('li', `step${PROBLEMS.includes(step.status) ? ' problem' : ''}`, text, thumbs);
     row.dataset.status = step.status;
@@ -169,7 +169,7 @@ export function runHealthReport(data: ReportData): void {
       el('p', 'details', `${plural(screen.anchors, 'anchor')} · ${seconds(screen.ms)}`),
       notices,
     );
-    const row = el('li', `step screen${screen.status === 'failed' || screen.problems ? ' problem' : ''}`, text, el('div', 'thumbs', figure('Captured', screen.captured, 'No captured screenshot'), figure('Fresh', screen.fresh, screen.status === 'failed' ? 'The page did not load' : 'No fresh screenshot')));
+    const row = el('li', `step screen${screen.status === 'failed' || screen.problems ? ' problem' : ''}`, text, el('div', 'thumbs', figure('Captured', screen.name, screen.captured, 'No captured screenshot'), figure('Fresh', screen.name, screen.fresh, screen.status === 'failed' ? 'The page did not load' : 'No fresh screenshot')));
     row.dataset.status = screen.status;
     row.setAttribute('aria-label', `Screen ${screen.name}`);
     return row;
@@ -239,6 +239,7 @@ export function runHealthReport(data: ReportData): void {
       tile(failedScreens, 'screens failed', 'bad'),
       tile(steps.unchecked, 'steps not checked', 'muted'),
     ),
+    el('p', 'legend muted', 'Each step shows the screenshot as captured, the element outlined in blue, beside the page as the check loaded it, the element outlined in the colour of its status.'),
   );
 
   const flows = el('section', 'group', el('h2', '', `Flows (${data.flows.length})`), ...data.flows.map(flowCard));
