@@ -9,6 +9,7 @@ import type { SignInSummary } from '../../shared/model/captureBrowser';
 import type { CaptureBrowser } from '../capture/browser/captureBrowser';
 import type { CaptureJobs } from '../capture/captureJobs';
 import type { OpenCapturePage } from '../capture/capturePage';
+import { createHealthJobs, type HealthJobs } from '../health/healthJobs';
 import { standalonePreviewHtml } from '../preview/standalonePreview';
 import { inspectImage } from './imageFile';
 import type { PathPolicy } from './pathPolicy';
@@ -38,6 +39,8 @@ export interface BuilderServicesOptions {
   signIn?: SignInAccess;
   /** Electron: capture windows in the project's own partition, so its sign-in lasts there. */
   captureInProject?: (projectId: string) => OpenCapturePage;
+  /** The flow health check's jobs (tests pass their own, with fewer pages at once). */
+  health?: HealthJobs;
 }
 
 /** The project's id, read from its file; undefined when it cannot be read (the capture then uses the shared partition). */
@@ -59,6 +62,7 @@ export interface SignInAccess {
 export function createBuilderHandlers(options: BuilderServicesOptions): BuilderHandlers {
   const store = createProjectStore({ projectsDir: options.projectsDir });
   const recent = createRecentProjects(options.stateDir);
+  const health = options.health ?? createHealthJobs();
   const capture = (): CaptureJobs => {
     if (!options.capture) throw new BuilderApiError({ code: 'unsupported', message: 'This host cannot capture pages; add a screen from an image instead.' });
     return options.capture;
@@ -209,18 +213,32 @@ export function createBuilderHandlers(options: BuilderServicesOptions): BuilderH
       }
       return options.captureBrowser.recapture({ projectId, source, timeoutMs }, (bytes, image) => store.saveImage(dir, bytes, image));
     },
-    // The flow health check (issue 14): being built; the engine is main/health/.
-    async 'health.start'() {
-      throw new BuilderApiError({ code: 'unsupported', message: 'Checking flows is not built yet.' });
+    // The flow health check (issue 14): the engine is main/health/checkFlows.ts.
+    async 'health.start'({ projectPath, projectId, plan, baseUrl }) {
+      const dir = await options.paths.check(projectPath);
+      if (!options.captureBrowser) {
+        throw new BuilderApiError({
+          code: 'unsupported',
+          message:
+            options.host === 'electron'
+              ? 'The desktop app cannot check flows yet. Run "stepwise check <project>" in a terminal (add --base-url to check staging), or check from the web host (npm run web).'
+              : 'This host cannot load pages, so it cannot check flows.',
+        });
+      }
+      // The sign-in used is the project's: a renderer must not borrow another project's.
+      if ((await projectIdOf(dir)) !== projectId) {
+        throw new BuilderApiError({ code: 'invalid', message: `health.start's projectId (${projectId}) is not the id of the project at ${projectPath.slice(0, 200)}.` });
+      }
+      return health.start({ plan, ...(baseUrl ? { baseUrl } : {}), openPage: options.captureBrowser.replayedPages(projectId), saveImage: (bytes, image) => store.saveImage(dir, bytes, image) });
     },
-    async 'health.status'() {
-      throw new BuilderApiError({ code: 'unsupported', message: 'Checking flows is not built yet.' });
+    async 'health.status'({ jobId }) {
+      return health.status(jobId);
     },
-    async 'health.cancel'() {
-      throw new BuilderApiError({ code: 'unsupported', message: 'Checking flows is not built yet.' });
+    async 'health.cancel'({ jobId }) {
+      return health.cancel(jobId);
     },
-    async 'health.freshScreen'() {
-      throw new BuilderApiError({ code: 'unsupported', message: 'Checking flows is not built yet.' });
+    async 'health.freshScreen'({ jobId, screenId }) {
+      return health.freshScreen(jobId, screenId);
     },
     async 'dialog.chooseProject'() {
       if (!options.chooseProject) {
