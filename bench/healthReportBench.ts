@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { renderHealthReport } from '../main/health/report/renderHealthReport';
 import type { AnchorResult, AnchorStatus, HealthPlan, HealthReport, PlannedScreen } from '../shared/health/flowHealth';
@@ -75,11 +78,25 @@ export async function runHealthReportBench(): Promise<void> {
     const elapsed = performance.now() - start;
     const thumbnails = html.match(/data:image\/jpeg;base64,[A-Za-z0-9+/=]+/g) ?? [];
     const thumbnailBytes = thumbnails.reduce((sum, url) => sum + url.length, 0);
+    // Opening it as a reader does: from disk, offline, until the summary and every flow are drawn.
+    const folder = mkdtempSync(join(tmpdir(), 'stepwise-report-bench-'));
+    const file = join(folder, 'report.html');
+    writeFileSync(file, html);
+    const reader = await browser.newContext({ offline: true, viewport: { width: 1280, height: 900 } });
+    const view = await reader.newPage();
+    const opening = performance.now();
+    await view.goto(pathToFileURL(file).href);
+    await view.locator('.headline').waitFor();
+    const opened = performance.now() - opening;
+    const drawnFlows = await view.locator('section.flow').count();
+    await reader.close();
+    rmSync(folder, { recursive: true, force: true });
     printTable(`Health report (stepwise check --report), ${SCREENS} screens, ${SCREENS * STEPS_PER_SCREEN} steps of the demo site at 1440×900`, [
       { name: 'report file', value: `${(Buffer.byteLength(html) / 1024 / 1024).toFixed(2)} MB`, budget: 'a few MB' },
       { name: `thumbnails (${thumbnails.length}), average data URL`, value: kb(thumbnailBytes / Math.max(1, thumbnails.length)) },
       { name: 'everything but thumbnails', value: kb(Buffer.byteLength(html) - thumbnailBytes) },
       { name: 'time to make it (thumbnails in Chromium)', value: `${(elapsed / 1000).toFixed(1)} s` },
+      { name: `time to open it offline (${drawnFlows} flows drawn)`, value: `${opened.toFixed(0)} ms` },
     ]);
   } finally {
     await browser.close();
