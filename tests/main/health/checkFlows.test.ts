@@ -6,7 +6,7 @@ import { checkFlows } from '../../../main/health/checkFlows';
 import type { InspectedImage } from '../../../main/services/imageFile';
 import type { HealthPlan, PlannedAnchor } from '../../../shared/health/flowHealth';
 import type { Screen } from '../../../shared/model/screen';
-import { closedPortUrl } from '../../fixtures/troublePages';
+import { closedPortUrl, serveTroublePages } from '../../fixtures/troublePages';
 import { captureSettings, elementNamed, PRODUCTION, RELEASE, serveRelease, SETTINGS_VIEWPORT, STEP_NAMES, type Site } from './releaseSite';
 
 const playwright = createPlaywrightCapture({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
@@ -91,6 +91,28 @@ describe('checkFlows', { timeout: 60_000 }, () => {
     expect(report.screens[1]!.error).toMatch(/did not finish loading within 2 s/);
     expect(report.anchors).toMatchObject([{ screenId: 'settings', status: 'ok' }]);
     expect(report.flows[0]).toMatchObject({ verdict: 'broken', counts: { ok: 1, unchecked: 2 } });
+  });
+
+  it('hostile pages behave as in capture: dialogs and popups dismissed and told, a page that never settles or redirects in a loop fails with its reason', async () => {
+    const trouble = await serveTroublePages();
+    try {
+      const save = anchorsOf(captured).slice(0, 1);
+      const plan = planOf(['alert', 'popup', 'never-settles', 'redirect-loop', 'not-found'].map((id) => ({ id, url: `${trouble.url}/${id}`, anchors: save })));
+      const { report } = await checkFlows({ plan, openPage, saveImage, timeoutMs: 2_000, concurrency: 3 });
+      const byId = Object.fromEntries(report.screens.map((screen) => [screen.screenId, screen]));
+      expect(byId.alert).toMatchObject({ status: 'checked' });
+      expect(byId.alert!.notices).toContain('The page showed an alert ("Your session expired"); it was dismissed.');
+      expect(byId.popup).toMatchObject({ status: 'checked' });
+      expect(byId.popup!.notices.join(' ')).toContain('opened a popup window');
+      expect(byId['never-settles']).toMatchObject({ status: 'failed' });
+      expect(byId['never-settles']!.error).toMatch(/^The page kept changing for 2 s and never settled/);
+      expect(byId['redirect-loop']).toMatchObject({ status: 'failed', error: expect.stringMatching(/redirects in a loop/) });
+      expect(byId['not-found']).toMatchObject({ status: 'failed', error: expect.stringMatching(/answered 404/) });
+      // The checked pages still got their anchors resolved.
+      expect(report.anchors.filter((anchor) => anchor.screenId === 'alert' || anchor.screenId === 'popup').map((anchor) => anchor.status)).toEqual(['missing', 'missing']);
+    } finally {
+      await trouble.close();
+    }
   });
 
   it('stops when cancelled: screens not checked leave their anchors unchecked', async () => {
