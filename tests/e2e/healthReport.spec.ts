@@ -6,6 +6,7 @@ import type { AnchorResult, HealthPlan, HealthReport, PlannedAnchor, ScreenResul
 import { flowVerdicts } from '../../shared/health/flowVerdicts';
 import type { Box } from '../../shared/model/geometry';
 import { XSS_PAYLOADS } from '../fixtures/xssPayloads';
+import { expectNoSeriousA11yViolations } from './support/axe';
 import { expect, test } from '@playwright/test';
 
 /** A small product page; the "fresh" release moved a button, renamed another and dropped the filters. */
@@ -204,11 +205,13 @@ test('the health report opened offline shows the verdicts, each step with both t
   await expect(page.getByRole('region', { name: 'Flow Billing' })).toContainText('its screen could not be checked: http://127.0.0.1:4010/billing went to the sign-in page');
 
   await page.screenshot({ path: test.info().outputPath('health-report.png'), fullPage: true });
+  await expectNoSeriousA11yViolations(page, 'the health report, light');
   await page.getByLabel('Only problems').check();
   await expect(onboarding.locator('li.step', { hasText: 'step 1' })).toBeHidden();
   await expect(changed).toBeVisible();
   await page.getByRole('button', { name: 'Use the dark theme' }).click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expectNoSeriousA11yViolations(page, 'the health report, dark, only problems');
   await page.screenshot({ path: test.info().outputPath('health-report-dark-problems.png'), fullPage: true });
   await page.emulateMedia({ media: 'print' });
   await page.screenshot({ path: test.info().outputPath('health-report-print.png'), fullPage: true });
