@@ -86,6 +86,20 @@ describe('stepwise check', { timeout: 60_000 }, () => {
     expect(report.anchors[2]!.suggestion!.selectors.length).toBeGreaterThan(0);
   });
 
+  it('--report writes one offline HTML report outside the project, and --json keeps stdout to the JSON', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'stepwise-report-')), 'health', 'report.html');
+    const result = await run('check', projectPath, '--base-url', staging.url, '--json', '--report', file, '--state-dir', stateDir);
+    expect(result.code).toBe(1);
+    expect(healthReportSchema.parse(JSON.parse(result.out)).anchors).toHaveLength(5);
+    expect(result.err).toBe(`Wrote the report to ${file}.`);
+    const html = readFileSync(file, 'utf8');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'/);
+    // Both screenshots, as thumbnails inside the file (no other file to lose).
+    expect(html.match(/data:image\/jpeg;base64,/g)?.length).toBeGreaterThanOrEqual(2);
+    expect(html).toContain('Settings tour › step 3 “Export invoices”');
+  });
+
   it('a screen that cannot be loaded fails with its reason and exit 1; nothing is written into the project', async () => {
     const before = readdirSync(join(projectPath, 'images')).length;
     const projectFile = readFileSync(join(projectPath, 'project.json'), 'utf8');
