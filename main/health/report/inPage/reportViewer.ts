@@ -98,7 +98,8 @@ export function runHealthReport(data: ReportData): void {
       img.width = image.width;
       img.height = image.height;
       img.alt = `${caption} screenshot: ${of}${note ? ` (${note.toLowerCase()})` : ''}`;
-      img.loading = 'lazy';
+      // Not lazy: a printed report needs every image, and data URLs cost no request.
+      img.decoding = 'async';
       frame.append(img);
       if (note) frame.append(el('span', 'overlay', note));
     } else {
