@@ -91,7 +91,9 @@ export function HealthCompare({ check, result }: { check: FinishedCheck; result:
   const freshness = freshnessOf(project, planned, result);
   const stale = freshness === 'reanchored' || freshness === 'edited';
   const canReanchor = Boolean(result.suggestion) && (result.status === 'changed' || result.status === 'moved') && !stale;
-  const screenStillThere = project.screens.some((screen) => screen.id === result.screenId);
+  const screen = project.screens.find((candidate) => candidate.id === result.screenId);
+  const screenStillThere = Boolean(screen);
+  const alreadyReplaced = Boolean(screenResult?.freshImage && screen?.image.file === screenResult.freshImage.file);
   // Both panes at one scale, so a change of size reads as one; the element and some page around it in view.
   const scale = (pane: { width: number; height: number }) => Math.min(1, pane.width / Math.max(CONTEXT.width, planned.box.width * 2.5), pane.height / Math.max(CONTEXT.height, planned.box.height * 2.5));
   const replace = async () => {
@@ -108,7 +110,7 @@ export function HealthCompare({ check, result }: { check: FinishedCheck; result:
     <section className="health-compare" aria-label="Live check comparison">
       <header className="health-compare-header">
         <span className={`health-status health-${result.status}`}>{STATUS_LABELS[result.status]}</span>
-        <p className="health-compare-what" title={`${result.label}: ${result.reason ?? STATUS_MEANINGS[result.status]}`}>
+        <p className="health-compare-what" title={`${result.label}: ${result.reason ?? STATUS_MEANINGS[result.status]}${stale ? ` ${FRESHNESS_NOTES[freshness]}` : ''}`}>
           <strong>{result.label}</strong>: <span>{result.reason ?? STATUS_MEANINGS[result.status]}</span>
           {stale ? <span className="health-stale-note"> {FRESHNESS_NOTES[freshness]}</span> : null}
         </p>
@@ -138,7 +140,7 @@ export function HealthCompare({ check, result }: { check: FinishedCheck; result:
             Re-anchor
           </button>
         ) : null}
-        {screenResult?.freshImage && screenStillThere ? (
+        {screenResult?.freshImage && screenStillThere && !alreadyReplaced ? (
           <button type="button" className="button small" disabled={replacing} title="The fresh screenshot and element map replace the captured ones; found steps move to their new boxes (one undo step)" onClick={() => void replace()}>
             {replacing ? 'Replacing…' : 'Replace screen with the fresh capture'}
           </button>

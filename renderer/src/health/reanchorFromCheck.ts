@@ -7,7 +7,8 @@ import { currentAnchor } from './checkedAnchors';
 /**
  * "Re-anchor": the step takes the selectors and fingerprint the live page suggests, as one undo
  * step. It stays on its screen with its box (the box is on the captured screenshot, the
- * suggestion's on the fresh one: "Replace screen" moves boxes). Returns whether anything changed.
+ * suggestion's on the fresh one: "Replace screen" moves boxes and links the fresh map's entry).
+ * Returns whether anything changed.
  */
 export function reanchorFromCheck(result: AnchorResult): boolean {
   const suggestion = result.suggestion;
@@ -19,6 +20,9 @@ export function reanchorFromCheck(result: AnchorResult): boolean {
     if (!anchor) return;
     anchor.selectors = [...suggestion.selectors];
     if (suggestion.fingerprint) anchor.fingerprint = structuredClone(suggestion.fingerprint);
+    // The captured map has no entry for the element as the live page now has it: lint would call
+    // the old entry "gone" and ask for a re-pick, which would undo this. Replace screen links the fresh entry.
+    delete anchor.elementId;
   });
   if (useDocumentStore.getState().project === before) return false;
   notify('info', `${result.label} now points at ${suggestion.selectors[0]} first.`, { label: 'Undo', run: undo });

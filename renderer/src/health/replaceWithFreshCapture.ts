@@ -29,7 +29,7 @@ function elementAt(elements: readonly MappedElement[], box: Box): MappedElement 
 /**
  * "Replace screen with the fresh capture": the screen keeps its id, name and address, and takes
  * the fresh screenshot and element map; each anchor on it that the check found (and that was not
- * edited since) moves to its fresh box and map entry. One undo step. Anchors not found stay where
+ * edited since, other than re-anchored) moves to its fresh box and map entry. One undo step. Anchors not found stay where
  * they were, so the canvas still shows what they meant.
  */
 export async function replaceWithFreshCapture(client: BuilderClient, check: FinishedCheck, screenId: string): Promise<boolean> {
@@ -38,7 +38,12 @@ export async function replaceWithFreshCapture(client: BuilderClient, check: Fini
   const screen = project?.screens.find((candidate) => candidate.id === screenId);
   if (!project || !screen) return false;
   const planned = plannedAnchors(check.plan);
-  const found = check.report.anchors.filter((result): result is AnchorResult & { box: Box } => result.screenId === screenId && Boolean(result.box) && freshnessOf(project, planned.get(anchorKey(result.flowId, result.itemId)), result) === 'current');
+  // Re-anchored from this check is still the element found there; edited some other way, the author's word wins.
+  const found = check.report.anchors.filter((result): result is AnchorResult & { box: Box } => {
+    if (result.screenId !== screenId || !result.box) return false;
+    const freshness = freshnessOf(project, planned.get(anchorKey(result.flowId, result.itemId)), result);
+    return freshness === 'current' || freshness === 'reanchored';
+  });
   useDocumentStore.getState().change('Replace screen with the fresh capture', (draft) => {
     const target = draft.screens.find((candidate) => candidate.id === screenId);
     if (!target) return;
