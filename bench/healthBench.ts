@@ -108,7 +108,7 @@ export async function runHealthBench(): Promise<void> {
     console.log(`  wrong: pointed at or suggested another element, or a status/found-or-missing unlike the keys and the player (must be 0)`);
     console.log(`  missed as the player: still there, but its text changed past what the player's verification vouches for, so the step would not show`);
     console.log(`  * beyond the issue's kinds of change; narrow is checked at the captured viewport (1440x900), as the check loads every screen`);
-    console.log(`  ${releases.length} releases checked and judged one after another in ${driftSeconds.toFixed(1)} s`);
+    console.log(`  ${releases.length} releases checked and judged (two at a time) in ${driftSeconds.toFixed(1)} s`);
 
     const site = await serveManyScreens(SCREENS);
     try {
