@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { serveTeamPage, TEAM_PAGE_PATH } from '../fixtures/health/teamPage/serveTeamPage';
+import { expectNoSeriousA11yViolations } from './support/axe';
 import { gapBetween } from './support/boxes';
 import { BuilderPage } from './support/builderPage';
 import { PlayerPage } from './support/demoSiteFixture';
@@ -48,6 +49,8 @@ test('Check flows finds a changed step on the next release; Re-anchor (one undo 
     await expect(compare.getByTestId('health-box-captured')).toBeVisible();
     await expect(compare.getByTestId('health-box-fresh')).toBeVisible();
     await page.screenshot({ path: test.info().outputPath('check-flows-compare.png') });
+    await expectNoSeriousA11yViolations(page, 'the Live check results', 'section.live-check');
+    await expectNoSeriousA11yViolations(page, 'the live check comparison', 'section.health-compare');
 
     const problemsHeading = page.locator('#problems-heading');
     await expect(problemsHeading).toContainText('0 errors · 0 warnings');

@@ -156,6 +156,16 @@ describe('Check flows', () => {
     expect(within(dialog).getByRole('status').textContent).toBe('0 of 1 screen · loading Dashboard…');
   });
 
+  it('opens with Ctrl+Shift+L too, listed with the other shortcuts, and Escape closes it', () => {
+    renderApp(checkingHost().client);
+    fireEvent.keyDown(window, { key: 'L', ctrlKey: true, shiftKey: true });
+    const dialog = view.getByRole('dialog', { name: 'Check flows against the live product' });
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    expect(dialog.isConnected).toBe(false);
+    fireEvent.keyDown(window, { key: '/', ctrlKey: true });
+    expect(within(view.getByRole('dialog', { name: 'Keyboard shortcuts' })).getByRole('row', { name: 'Check Flows Ctrl+Shift+L' })).toBeTruthy();
+  });
+
   it('lands its results in the Problems panel, worst first, with a summary per flow', async () => {
     const { host, dialog } = await runCheck();
     host.finish();
