@@ -79,7 +79,10 @@ interface ScreenOutcome {
 async function checkScreen(planned: PlannedScreen, options: CheckFlowsOptions, timeoutMs: number, signal: AbortSignal): Promise<ScreenOutcome> {
   const started = Date.now();
   const source = planned.source;
-  if (source.kind !== 'url') throw new Error(`Screen ${planned.screenId} has no URL to check.`);
+  // The plan may come from the renderer, which is not trusted to have left image screens out.
+  if (source.kind !== 'url') {
+    return { result: { screenId: planned.screenId, name: planned.name, url: '', status: 'failed', error: 'This screen was added from an image, so there is no page to check.', notices: [], ms: 0 }, anchors: [] };
+  }
   const url = checkedUrl(source.path?.url ?? source.url, options.baseUrl);
   const request: CaptureRequest = { url, viewport: source.viewport, deviceScaleFactor: source.deviceScaleFactor, fullPage: source.fullPage, waitMs: 0, timeoutMs };
   const ended = (fields: Omit<ScreenResult, 'screenId' | 'name' | 'url' | 'ms'>): ScreenResult => ({ screenId: planned.screenId, name: planned.name, url, ...fields, ms: Date.now() - started });

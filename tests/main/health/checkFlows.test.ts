@@ -115,6 +115,16 @@ describe('checkFlows', { timeout: 60_000 }, () => {
     }
   });
 
+  it('a screen without an address in the plan (the renderer is not trusted) fails by itself', async () => {
+    const plan = planOf([{ id: 'settings', url: `${production.url}/settings`, anchors: anchorsOf(captured).slice(0, 1) }]);
+    plan.screens.unshift({ ...plan.screens[0]!, screenId: 'image', source: { kind: 'image', originalName: 'shot.png' } });
+    const { report } = await checkFlows({ plan, openPage, saveImage });
+    expect(report.screens.map((screen) => [screen.screenId, screen.status, screen.error])).toEqual([
+      ['image', 'failed', 'This screen was added from an image, so there is no page to check.'],
+      ['settings', 'checked', undefined],
+    ]);
+  });
+
   it('stops when cancelled: screens not checked leave their anchors unchecked', async () => {
     const controller = new AbortController();
     const plan = planOf([
