@@ -173,12 +173,15 @@ describe('Check flows', () => {
     expect(dialog.isConnected).toBe(false);
     // It closed onto the results: no notice on top of them.
     expect(useUiStore.getState().notices).toEqual([]);
-    expect(view.getByTestId('live-check-summary').textContent).toBe('Checked just now against https://staging.example.com: 1 flow ok, 1 broken · 1 moved (they still play)');
+    expect(view.getByTestId('live-check-summary').textContent).toBe('Checked just now against https://staging.example.com: 1 flow ok, 1 broken · 1 moved (it still plays)');
     const lines = within(view.getByRole('list', { name: 'Live check results' })).getAllByRole('listitem');
-    expect(lines.map((line) => line.querySelector('.problem-main')?.textContent)).toEqual([
+    expect(lines.map((line) => line.querySelector('button')?.textContent)).toEqual([
+      'OnboardingBroken1 missing · 1 changed · 1 not checked',
       'MissingOnboarding › step 2: no selector matches and nothing on the page fits its fingerprint',
       'ChangedOnboarding › step 1: found by its fingerprint (0.82): the selectors find nothing',
     ]);
+    fireEvent.click(within(lines[0]!).getByRole('button'));
+    expect(useUiStore.getState()).toMatchObject({ selectedFlowId: tourId, selectedItemIds: [] });
   });
 
   it('keeps running when the dialog is closed (progress in the Problems panel) and stops on Cancel with what it had', async () => {

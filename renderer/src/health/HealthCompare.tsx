@@ -101,7 +101,7 @@ export function HealthCompare({ check, result }: { check: FinishedCheck; result:
     try {
       await replaceWithFreshCapture(client, check, result.screenId);
     } catch (error) {
-      notify('error', `The screen could not be replaced with the fresh capture: ${describeError(error)}`);
+      notify('error', `The screen could not be replaced with the fresh capture: ${describeError(error)} Check flows again to take a new one.`);
     } finally {
       setReplacing(false);
     }

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { PROBLEM_STATUSES, type AnchorResult, type ScreenResult } from '../../../shared/health/flowHealth';
+import { PROBLEM_STATUSES, type AnchorResult, type FlowVerdict, type ScreenResult } from '../../../shared/health/flowHealth';
 import { CommandButton } from '../app/CommandButton';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
@@ -59,6 +59,41 @@ function ResultRow({ result, freshness }: { result: AnchorResult; freshness: Res
   );
 }
 
+const VERDICT_LABELS: Record<FlowVerdict['verdict'], string> = { ok: 'OK', attention: 'Needs attention', broken: 'Broken', unchecked: 'Not checked' };
+const VERDICT_ORDER: Record<FlowVerdict['verdict'], number> = { broken: 0, attention: 1, unchecked: 2, ok: 3 };
+
+/** "1 missing · 1 changed · 2 not checked". */
+function describeCounts(counts: FlowVerdict['counts']): string {
+  const parts = (['missing', 'ambiguous', 'changed', 'moved'] as const).filter((status) => counts[status]).map((status) => `${counts[status]} ${status}`);
+  if (counts.unchecked) parts.push(`${counts.unchecked} not checked`);
+  return parts.join(' · ');
+}
+
+/** Each flow with its rows, at most `limit` rows in all (a huge check must not make thousands of buttons). */
+function groupByFlow<Row extends { result: AnchorResult }>(flows: readonly FlowVerdict[], rows: readonly Row[], limit: number): Array<{ flow: FlowVerdict; rows: Row[] }> {
+  const groups: Array<{ flow: FlowVerdict; rows: Row[] }> = [];
+  let room = limit;
+  for (const flow of flows) {
+    const flowRows = rows.filter((row) => row.result.flowId === flow.flowId).slice(0, Math.max(0, room));
+    room -= flowRows.length;
+    groups.push({ flow, rows: flowRows });
+  }
+  return groups;
+}
+
+/** A flow that is not ok: its verdict and counts; a click selects it. Its steps' lines follow. */
+function FlowRow({ flow }: { flow: FlowVerdict }) {
+  return (
+    <li className="health-flow-row">
+      <button type="button" className="health-flow-line" onClick={() => useUiStore.setState({ selectedFlowId: flow.flowId, selectedItemIds: [], inspectorTab: 'selection', previewFlowId: null })}>
+        <strong>{flow.name}</strong>
+        <span className={`health-verdict health-verdict-${flow.verdict}`}>{VERDICT_LABELS[flow.verdict]}</span>
+        <span className="muted">{describeCounts(flow.counts)}</span>
+      </button>
+    </li>
+  );
+}
+
 function FailedScreenRow({ screen }: { screen: ScreenResult }) {
   return (
     <li className="health-row health-failed">
@@ -94,6 +129,11 @@ export function LiveCheckGroup() {
       .filter((row) => row.freshness !== 'gone')
       .sort((a, b) => ORDER[a.result.status] - ORDER[b.result.status]);
   }, [last, project, planned]);
+  // Worst flows first, each followed by its steps' lines (worst first); flows that are ok get no line.
+  const groups = useMemo(() => {
+    const flows = (last?.report.flows ?? []).filter((flow) => flow.verdict !== 'ok').sort((a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict]);
+    return groupByFlow(flows, rows, SHOWN);
+  }, [last, rows]);
   const failed = last?.report.screens.filter((screen) => screen.status === 'failed') ?? [];
   const moved = last?.report.anchors.filter((result) => result.status === 'moved').length ?? 0;
   const checkedScreens = last?.report.screens.length ?? 0;
@@ -127,16 +167,17 @@ export function LiveCheckGroup() {
             Checked {timeAgo(last.report.checkedAt, now)}
             {last.report.baseUrl ? ` against ${last.report.baseUrl}` : ''}
             {last.cancelled ? ` (cancelled after ${checkedScreens} of ${last.plan.screens.length} screens)` : ''}: {describeVerdicts(last.report.flows)}
-            {moved ? ` · ${moved} moved (they still play)` : ''}
+            {moved ? ` · ${moved} moved (${moved === 1 ? 'it still plays' : 'they still play'})` : ''}
           </p>
-          {failed.length || rows.length ? (
+          {failed.length || groups.length ? (
             <ul className="problem-list live-check-list" aria-label="Live check results">
               {failed.map((screen) => (
                 <FailedScreenRow key={screen.screenId} screen={screen} />
               ))}
-              {rows.slice(0, SHOWN).map(({ result, freshness }) => (
-                <ResultRow key={anchorKey(result.flowId, result.itemId)} result={result} freshness={freshness} />
-              ))}
+              {groups.map(({ flow, rows: flowRows }) => [
+                <FlowRow key={flow.flowId} flow={flow} />,
+                ...flowRows.map(({ result, freshness }) => <ResultRow key={anchorKey(result.flowId, result.itemId)} result={result} freshness={freshness} />),
+              ])}
               {rows.length > SHOWN ? <li className="muted small">…and {rows.length - SHOWN} more (`stepwise check` lists them all).</li> : null}
             </ul>
           ) : (
