@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, screen as view, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AnchorResult, HealthJob, HealthPlan, HealthReport } from '../../shared/health/flowHealth';
+import { BuilderApiError } from '../../shared/api/apiError';
 import { flowVerdicts } from '../../shared/health/flowVerdicts';
 import { createFlow } from '../../shared/model/create';
 import type { Fingerprint } from '../../shared/model/fingerprint';
@@ -164,6 +165,31 @@ describe('Check flows', () => {
     expect(dialog.isConnected).toBe(false);
     fireEvent.keyDown(window, { key: '/', ctrlKey: true });
     expect(within(view.getByRole('dialog', { name: 'Keyboard shortcuts' })).getByRole('row', { name: 'Check Flows Ctrl+Shift+L' })).toBeTruthy();
+  });
+
+  it('says so when there is nothing to check, and shows why a check could not run without losing the form', async () => {
+    act(() => useDocumentStore.getState().change('Only the mockup', (draft) => void (draft.screens = draft.screens.filter((screen) => screen.source.kind === 'image'))));
+    const refusing = fakeClient({
+      'health.start': () => {
+        throw new BuilderApiError({ code: 'unsupported', message: 'The desktop app cannot check flows yet. Run "stepwise check <project>" in a terminal.', problems: [] });
+      },
+    });
+    renderApp(refusing);
+    fireEvent.click(view.getByRole('button', { name: 'Check flows' }));
+    let dialog = view.getByRole('dialog', { name: 'Check flows against the live product' });
+    expect(within(dialog).getByRole('note').textContent).toMatch(/^Nothing to check yet: no screen of this project was captured from a page address/);
+    expect((within(dialog).getByRole('button', { name: 'Start check' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
+
+    act(() => undo());
+    fireEvent.click(view.getByRole('button', { name: 'Check flows' }));
+    dialog = view.getByRole('dialog', { name: 'Check flows against the live product' });
+    fireEvent.change(within(dialog).getByLabelText('Check against (optional)'), { target: { value: 'https://staging.example.com' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Start check' }));
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    expect(within(dialog).getByRole('alert').textContent).toBe('The check could not run: The desktop app cannot check flows yet. Run "stepwise check <project>" in a terminal.');
+    expect((within(dialog).getByLabelText('Check against (optional)') as HTMLInputElement).value).toBe('https://staging.example.com');
+    expect(within(dialog).getByRole('button', { name: 'Try again' })).toBeTruthy();
   });
 
   it('lands its results in the Problems panel, worst first, with a summary per flow', async () => {
