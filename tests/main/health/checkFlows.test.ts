@@ -5,6 +5,7 @@ import { createPlaywrightCapture } from '../../../main/capture/playwrightCapture
 import { checkFlows } from '../../../main/health/checkFlows';
 import type { InspectedImage } from '../../../main/services/imageFile';
 import type { HealthPlan, PlannedAnchor } from '../../../shared/health/flowHealth';
+import type { RecordedPath } from '../../../shared/model/recordedPath';
 import type { Screen } from '../../../shared/model/screen';
 import { closedPortUrl, serveTroublePages } from '../../fixtures/troublePages';
 import { captureSettings, elementNamed, PRODUCTION, RELEASE, serveRelease, SETTINGS_VIEWPORT, STEP_NAMES, type Site } from './releaseSite';
@@ -24,8 +25,14 @@ function anchorsOf(screen: Screen): PlannedAnchor[] {
   });
 }
 
-const planOf = (screens: { id: string; url: string; anchors: PlannedAnchor[] }[]): HealthPlan => ({
-  screens: screens.map(({ id, url, anchors }) => ({ screenId: id, name: `Screen ${id}`, source: { kind: 'url', url, viewport: SETTINGS_VIEWPORT, deviceScaleFactor: 1, fullPage: false }, image: captured.image, anchors })),
+const planOf = (screens: { id: string; url: string; anchors: PlannedAnchor[]; path?: RecordedPath }[]): HealthPlan => ({
+  screens: screens.map(({ id, url, anchors, path }) => ({
+    screenId: id,
+    name: `Screen ${id}`,
+    source: { kind: 'url', url, viewport: SETTINGS_VIEWPORT, deviceScaleFactor: 1, fullPage: false, ...(path ? { path } : {}) },
+    image: captured.image,
+    anchors,
+  })),
   unchecked: [],
   flows: [{ flowId: 'tour', name: 'Tour' }],
 });
@@ -91,6 +98,26 @@ describe('checkFlows', { timeout: 60_000 }, () => {
     expect(report.screens[1]!.error).toMatch(/did not finish loading within 2 s/);
     expect(report.anchors).toMatchObject([{ screenId: 'settings', status: 'ok' }]);
     expect(report.flows[0]).toMatchObject({ verdict: 'broken', counts: { ok: 1, unchecked: 2 } });
+  });
+
+  it('replays the screen\'s recorded path first (on the --base-url origin); without it a step in a closed menu is missing as hidden; a step that cannot be done fails the screen', async () => {
+    const archive: PlannedAnchor = { flowId: 'tour', itemId: 'archive', label: 'Tour › “Archive”', selectors: ['#archive'], fingerprint: { tag: 'button', text: 'Archive' }, box: { x: 0, y: 0, width: 10, height: 10 } };
+    const settings = `${production.url}/settings`;
+    const plan = planOf([
+      { id: 'menu-open', url: settings, anchors: [archive], path: { url: settings, actions: [{ kind: 'click', name: 'More', selectors: ['#more'] }] } },
+      { id: 'menu-closed', url: settings, anchors: [archive] },
+      { id: 'step-fails', url: settings, anchors: [archive], path: { url: settings, actions: [{ kind: 'click', name: 'Gone', selectors: ['#gone'] }] } },
+    ]);
+    const { report } = await checkFlows({ plan, baseUrl: staging.url, openPage, saveImage, concurrency: 2 });
+    expect(report.screens.map((screen) => [screen.screenId, screen.status, screen.url])).toEqual([
+      ['menu-open', 'checked', `${staging.url}/settings`],
+      ['menu-closed', 'checked', `${staging.url}/settings`],
+      ['step-fails', 'failed', `${staging.url}/settings`],
+    ]);
+    expect(report.anchors[0]).toMatchObject({ screenId: 'menu-open', foundBy: 'selector' });
+    expect(report.anchors[0]!.status).not.toBe('missing');
+    expect(report.anchors[1]).toMatchObject({ screenId: 'menu-closed', status: 'missing', reason: 'only hidden elements match (a closed menu?)' });
+    expect(report.screens[2]!.error).toMatch(/^Step 1 of 1 \(click "Gone"\): no element matches "#gone" within 1 s/);
   });
 
   it('hostile pages behave as in capture: dialogs and popups dismissed and told, a page that never settles or redirects in a loop fails with its reason', async () => {

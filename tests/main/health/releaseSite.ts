@@ -9,7 +9,8 @@ import type { MappedElement, Screen } from '../../../shared/model/screen';
  * A small product page as the author captured it (production) and its next release (staging), on
  * two origins with the same paths, so `--base-url` is what moves the check from one to the other.
  * The release keeps "Save" (ok), shifts "Reports" (moved), drops the Export button's id (changed),
- * removes "Delete account" (missing) and shows the Plans card twice (ambiguous).
+ * removes "Delete account" (missing) and shows the Plans card twice (ambiguous). Both have a "More"
+ * menu whose "Archive" shows only once it is clicked (a recorded path).
  */
 const STYLE = `body { font-family: sans-serif; margin: 0 } header { display: flex; gap: 12px; padding: 12px; background: #eef }
 main { padding: 16px } .card { border: 1px solid #ccc; padding: 12px; margin: 8px 0; width: 320px } .cards { display: flex; gap: 8px }`;
@@ -17,7 +18,7 @@ main { padding: 16px } .card { border: 1px solid #ccc; padding: 12px; margin: 8p
 const page = (body: string) => `<!doctype html><html><head><title>Acme settings</title><style>${STYLE}</style></head><body>${body}</body></html>`;
 
 export const PRODUCTION = page(`
-<header><button data-testid="save">Save</button><a href="/reports" class="nav-link">Reports</a></header>
+<header><button data-testid="save">Save</button><a href="/reports" class="nav-link">Reports</a><button id="more" onclick="document.getElementById('archive').hidden = false">More</button><button id="archive" hidden>Archive</button></header>
 <main>
   <section class="card billing"><h2>Billing</h2><button id="export-btn" class="btn-export">Export invoices</button></section>
   <section class="card danger"><h2>Danger zone</h2><button id="delete-account" class="btn-danger">Delete account</button></section>
@@ -25,7 +26,7 @@ export const PRODUCTION = page(`
 </main>`);
 
 export const RELEASE = page(`
-<header><button data-testid="save">Save</button><a href="/reports" class="nav-link" style="margin-left: 240px">Reports</a></header>
+<header><button data-testid="save">Save</button><a href="/reports" class="nav-link" style="margin-left: 240px">Reports</a><button id="more" onclick="document.getElementById('archive').hidden = false">More</button><button id="archive" hidden>Archive</button></header>
 <main>
   <section class="card billing"><h2>Billing</h2><button class="btn-export">Export invoices</button></section>
   <section class="card danger"><h2>Danger zone</h2><p>Ask your administrator.</p></section>
