@@ -4,6 +4,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import type { AnchorResult, HealthJob, HealthPlan, HealthReport } from '../../shared/health/flowHealth';
 import { BuilderApiError } from '../../shared/api/apiError';
 import { flowVerdicts } from '../../shared/health/flowVerdicts';
+import { planHealthCheck } from '../../shared/health/planHealthCheck';
 import { createFlow } from '../../shared/model/create';
 import type { Fingerprint } from '../../shared/model/fingerprint';
 import type { FlowOf } from '../../shared/model/flow';
@@ -258,6 +259,27 @@ describe('Check flows', () => {
     expect(within(compare).getByRole('button', { name: 'Re-anchor' })).toBeTruthy();
     act(() => redo());
     expect(anchorOf(0).selectors).toEqual(['a[data-nav="tables"]']);
+  });
+
+  it('names a screen that could not be loaded, and counts its flows broken', async () => {
+    const plan = planHealthCheck(useDocumentStore.getState().project!);
+    const failed: HealthReport = {
+      checkedAt: new Date().toISOString(),
+      screens: [{ screenId: 'screen_dashboard', name: 'Dashboard', url: 'https://admin.example.com/', status: 'failed', error: 'the page went to https://admin.example.com/login instead (a sign-in page?)', notices: [], ms: 300 }],
+      anchors: [],
+      unchecked: plan.unchecked,
+      flows: flowVerdicts(plan, [], plan.unchecked, new Set(['screen_dashboard'])),
+      ms: 400,
+    };
+    renderApp(fakeClient({ 'health.start': () => ({ jobId: 'job-2', state: 'done', done: 1, total: 1, current: [], report: failed }) }));
+    fireEvent.click(view.getByRole('button', { name: 'Check flows' }));
+    fireEvent.click(view.getByRole('button', { name: 'Start check' }));
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    expect(view.getByTestId('live-check-summary').textContent).toBe('Checked just now: 2 broken');
+    const lines = within(view.getByRole('list', { name: 'Live check results' })).getAllByRole('listitem');
+    expect(lines[0]!.textContent).toBe('FailedScreen “Dashboard” could not be checked: the page went to https://admin.example.com/login instead (a sign-in page?)');
+    fireEvent.click(within(lines[0]!).getByRole('button'));
+    expect(useUiStore.getState().selectedScreenId).toBe('screen_dashboard');
   });
 
   it('a result goes stale once its anchor is edited another way', async () => {
