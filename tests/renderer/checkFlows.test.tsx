@@ -50,7 +50,7 @@ function project(): Project {
 }
 
 /** What the engine would find on the changed page: Tables recovered by its fingerprint, the report link gone, the search box moved. */
-function resultsFor(plan: HealthPlan): HealthReport {
+function resultsFor(plan: HealthPlan, baseUrl?: string): HealthReport {
   const anchors: AnchorResult[] = [
     { flowId: tourId, itemId: stepIds[0], screenId: 'screen_dashboard', label: 'Onboarding › step 1', status: 'changed', reason: 'found by its fingerprint (0.82): the selectors find nothing', foundBy: 'fingerprint', score: 0.82, box: { x: 0, y: 260, width: 224, height: 56 }, suggestion: { selectors: ['a[data-nav="tables"]'], fingerprint: freshTables, elementId: 'fresh-tables' } },
     { flowId: tourId, itemId: stepIds[1], screenId: 'screen_dashboard', label: 'Onboarding › step 2', status: 'missing', reason: 'no selector matches and nothing on the page fits its fingerprint' },
@@ -58,8 +58,8 @@ function resultsFor(plan: HealthPlan): HealthReport {
   ];
   return {
     checkedAt: new Date().toISOString(),
-    baseUrl: 'https://staging.example.com',
-    screens: [{ screenId: 'screen_dashboard', name: 'Dashboard', url: 'https://staging.example.com/', status: 'checked', notices: [], freshImage: { file: FRESH_FILE, width: 1440, height: 900 }, ms: 900 }],
+    ...(baseUrl ? { baseUrl } : {}),
+    screens: [{ screenId: 'screen_dashboard', name: 'Dashboard', url: `${baseUrl ?? 'https://admin.example.com'}/`, status: 'checked', notices: [], freshImage: { file: FRESH_FILE, width: 1440, height: 900 }, ms: 900 }],
     anchors,
     unchecked: plan.unchecked,
     flows: flowVerdicts(plan, anchors, plan.unchecked, new Set()),
@@ -82,11 +82,13 @@ const freshScreen: Screen = {
 /** A host whose check runs in steps the test takes: `finish()` makes the next health.status answer done. */
 function checkingHost() {
   let plan: HealthPlan | null = null;
+  let baseUrl: string | undefined;
   let state: HealthJob['state'] = 'running';
-  const job = (): HealthJob => ({ jobId: 'job-1', state, done: state === 'running' ? 0 : 1, total: 1, current: state === 'running' ? ['Dashboard'] : [], ...(state === 'done' ? { report: resultsFor(plan!) } : {}), ...(state === 'cancelled' ? { report: { ...resultsFor(plan!), screens: [], anchors: [] } } : {}) });
+  const job = (): HealthJob => ({ jobId: 'job-1', state, done: state === 'running' ? 0 : 1, total: 1, current: state === 'running' ? ['Dashboard'] : [], ...(state === 'done' ? { report: resultsFor(plan!, baseUrl) } : {}), ...(state === 'cancelled' ? { report: { ...resultsFor(plan!, baseUrl), screens: [], anchors: [] } } : {}) });
   const client = fakeClient({
-    'health.start': (input: { plan: HealthPlan }) => {
+    'health.start': (input: { plan: HealthPlan; baseUrl?: string }) => {
       plan = input.plan;
+      baseUrl = input.baseUrl;
       state = 'running';
       return job();
     },
@@ -290,8 +292,19 @@ describe('Check flows', () => {
     expect(view.getByText('The anchor was edited since the check: this result may be out of date.')).toBeTruthy();
   });
 
-  it('Replace screen swaps the image and map and moves the found anchors to their fresh boxes, in one undo step', async () => {
+  it('after a check against another host, the comparison offers Re-anchor (saying where from) but not Replace screen, and says why', async () => {
     const { host } = await runCheck();
+    host.finish();
+    await poll();
+    fireEvent.click(view.getByRole('button', { name: /^ChangedOnboarding › step 1/ }));
+    const compare = view.getByRole('region', { name: 'Live check comparison' });
+    expect(within(compare).getByRole('button', { name: 'Re-anchor' })).toBeTruthy();
+    expect(within(compare).queryByRole('button', { name: 'Replace screen with the fresh capture' })).toBeNull();
+    expect(compare.querySelector('.health-compare-note')!.textContent).toBe('Re-anchor uses selectors from staging.example.com. This capture is from staging.example.com; to replace the screen, check the captured address.');
+  });
+
+  it('Replace screen swaps the image and map and moves the found anchors to their fresh boxes, in one undo step', async () => {
+    const { host } = await runCheck('');
     host.finish();
     await poll();
     fireEvent.click(view.getByRole('button', { name: /^ChangedOnboarding › step 1/ }));
@@ -309,6 +322,10 @@ describe('Check flows', () => {
     // Not found: it keeps its box, so the canvas still shows what it meant.
     expect(anchorOf(1).box).toEqual(report.box);
     expect(view.queryByRole('button', { name: 'Replace screen with the fresh capture' })).toBeNull();
+    // Every result of the screen describes it before the replace: marked, and nothing to apply from it.
+    const lines = within(view.getByRole('list', { name: 'Live check results' })).getAllByRole('listitem').slice(1);
+    expect(lines.map((line) => line.querySelector('.health-stale-note')?.textContent?.trim())).toEqual(['Checked before the screen was replaced: check again.', 'Checked before the screen was replaced: check again.']);
+    expect(view.queryAllByRole('button', { name: 'Re-anchor' })).toEqual([]);
     act(() => undo());
     expect(useDocumentStore.getState().project).toBe(before);
   });

@@ -8,7 +8,7 @@ import { useScreenImage } from '../preview/screenImages';
 import { useDocumentStore } from '../store/documentStore';
 import { notify, useUiStore } from '../store/uiStore';
 import { Icon } from '../ui/Icon';
-import { anchorKey, freshnessOf, plannedAnchors, STATUS_LABELS, STATUS_MEANINGS } from './checkedAnchors';
+import { anchorKey, foreignCaptureHost, freshnessOf, isStale, plannedAnchors, showsFreshCapture, STATUS_LABELS, STATUS_MEANINGS } from './checkedAnchors';
 import { useHealthCheck, type FinishedCheck } from './healthCheckStore';
 import { FRESHNESS_NOTES } from './LiveCheckGroup';
 import { reanchorFromCheck } from './reanchorFromCheck';
@@ -57,6 +57,7 @@ function ComparePane({ title, detail, image, box, focus, scale, tone, empty }: {
   return (
     <figure className={`health-pane health-pane-${tone}`}>
       <figcaption>
+        <span className={`health-swatch health-swatch-${tone}`} aria-hidden="true" />
         <strong>{title}</strong>
         {detail ? <span className="muted" title={detail}> {detail}</span> : null}
       </figcaption>
@@ -76,6 +77,23 @@ function ComparePane({ title, detail, image, box, focus, scale, tone, empty }: {
 }
 
 /**
+ * What the fixes below would do, in a line: where a suggestion comes from (another host than the
+ * captured one: "Check against"), that the current selectors stay as fallbacks, and why a capture
+ * of another host cannot replace the screen (the screen keeps its address: the next check of it
+ * would find everything moved).
+ */
+function compareNote(result: AnchorResult, current: readonly string[], foreignHost: string | null, canReanchor: boolean, hasFreshCapture: boolean): string {
+  const parts: string[] = [];
+  const suggested = result.suggestion?.selectors ?? [];
+  if (canReanchor) {
+    const keeps = current.every((selector) => suggested.includes(selector));
+    parts.push(`Re-anchor uses selectors from ${foreignHost ?? 'the live page'}${keeps ? '; the current ones stay as fallbacks' : ''}.`);
+  }
+  if (foreignHost && hasFreshCapture) parts.push(`This capture is from ${foreignHost}; to replace the screen, check the captured address.`);
+  return parts.join(' ');
+}
+
+/**
  * Under the canvas, for the selected step that the last check looked at: the captured screenshot
  * beside the fresh one, the element outlined in each, the status with its reason, and the fixes:
  * Re-anchor (the suggested selectors) and Replace screen (the fresh capture), each one undo step.
@@ -88,12 +106,13 @@ export function HealthCompare({ check, result }: { check: FinishedCheck; result:
   const plannedScreen = check.plan.screens.find((screen) => screen.screenId === result.screenId);
   const screenResult = check.report.screens.find((screen) => screen.screenId === result.screenId);
   if (!project || !planned) return null;
-  const freshness = freshnessOf(project, planned, result);
-  const stale = freshness === 'reanchored' || freshness === 'edited';
+  const freshness = freshnessOf(project, planned, result, check.report.screens);
+  const stale = isStale(freshness);
   const canReanchor = Boolean(result.suggestion) && (result.status === 'changed' || result.status === 'moved') && !stale;
   const screen = project.screens.find((candidate) => candidate.id === result.screenId);
-  const screenStillThere = Boolean(screen);
-  const alreadyReplaced = Boolean(screenResult?.freshImage && screen?.image.file === screenResult.freshImage.file);
+  const foreignHost = screen && screenResult ? foreignCaptureHost(screen, screenResult) : null;
+  const canReplace = Boolean(screen && screenResult?.freshImage) && !showsFreshCapture(screen, screenResult) && !foreignHost;
+  const note = compareNote(result, planned.selectors, foreignHost, canReanchor, Boolean(screenResult?.freshImage) && !showsFreshCapture(screen, screenResult));
   // Both panes at one scale, so a change of size reads as one; the element and some page around it in view.
   const scale = (pane: { width: number; height: number }) => Math.min(1, pane.width / Math.max(CONTEXT.width, planned.box.width * 2.5), pane.height / Math.max(CONTEXT.height, planned.box.height * 2.5));
   const replace = async () => {
@@ -132,15 +151,15 @@ export function HealthCompare({ check, result }: { check: FinishedCheck; result:
         />
       </div>
       <footer className="health-compare-actions">
-        <span className="health-legend muted small">
-          <span className="health-swatch health-swatch-captured" /> as captured <span className="health-swatch health-swatch-fresh" /> found live
-        </span>
+        <p className="health-compare-note muted small" title={note}>
+          {note}
+        </p>
         {canReanchor ? (
           <button type="button" className="button small primary" title={`Use ${result.suggestion!.selectors[0]} and the fingerprint from the live page (one undo step)`} onClick={() => reanchorFromCheck(result)}>
             Re-anchor
           </button>
         ) : null}
-        {screenResult?.freshImage && screenStillThere && !alreadyReplaced ? (
+        {canReplace ? (
           <button type="button" className="button small" disabled={replacing} title="The fresh screenshot and element map replace the captured ones; found steps move to their new boxes (one undo step)" onClick={() => void replace()}>
             {replacing ? 'Replacing…' : 'Replace screen with the fresh capture'}
           </button>

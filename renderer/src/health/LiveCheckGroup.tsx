@@ -4,7 +4,7 @@ import { CommandButton } from '../app/CommandButton';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
 import { timeAgo } from '../screens/captureBrowser/relativeTime';
-import { anchorKey, describeVerdicts, freshnessOf, plannedAnchors, STATUS_LABELS, STATUS_MEANINGS, type ResultFreshness } from './checkedAnchors';
+import { anchorKey, describeVerdicts, freshnessOf, isStale, plannedAnchors, STATUS_LABELS, STATUS_MEANINGS, type ResultFreshness } from './checkedAnchors';
 import { cancelHealthCheck, useHealthCheck } from './healthCheckStore';
 import { HealthProgress } from './HealthProgress';
 import { reanchorFromCheck } from './reanchorFromCheck';
@@ -33,10 +33,11 @@ function useMinuteClock(): number {
 export const FRESHNESS_NOTES: Record<Exclude<ResultFreshness, 'current' | 'gone'>, string> = {
   reanchored: 'Re-anchored since the check: check again to confirm.',
   edited: 'The anchor was edited since the check: this result may be out of date.',
+  replaced: 'Checked before the screen was replaced: check again.',
 };
 
 function ResultRow({ result, freshness }: { result: AnchorResult; freshness: ResultFreshness }) {
-  const stale = freshness === 'reanchored' || freshness === 'edited';
+  const stale = isStale(freshness);
   return (
     <li className={`health-row health-${result.status}${stale ? ' stale' : ''}`}>
       <div className="problem-line">
@@ -125,7 +126,7 @@ export function LiveCheckGroup() {
     if (!last || !project || !planned) return [];
     return last.report.anchors
       .filter((result) => PROBLEM_STATUSES.includes(result.status))
-      .map((result) => ({ result, freshness: freshnessOf(project, planned.get(anchorKey(result.flowId, result.itemId)), result) }))
+      .map((result) => ({ result, freshness: freshnessOf(project, planned.get(anchorKey(result.flowId, result.itemId)), result, last.report.screens) }))
       .filter((row) => row.freshness !== 'gone')
       .sort((a, b) => ORDER[a.result.status] - ORDER[b.result.status]);
   }, [last, project, planned]);

@@ -1,6 +1,7 @@
-import type { AnchorResult, FlowVerdict, HealthPlan, PlannedAnchor } from '../../../shared/health/flowHealth';
+import type { AnchorResult, FlowVerdict, HealthPlan, PlannedAnchor, ScreenResult } from '../../../shared/health/flowHealth';
 import type { Anchor } from '../../../shared/model/anchor';
 import type { Project } from '../../../shared/model/project';
+import type { Screen } from '../../../shared/model/screen';
 
 /** One key per checked anchor: a tour step's (flow and step) or a hotspot's (flow only). */
 export const anchorKey = (flowId: string, itemId?: string) => `${flowId}/${itemId ?? ''}`;
@@ -31,13 +32,26 @@ export function isCheckedAnchor(planned: PlannedAnchor, anchor: Anchor): boolean
 
 /**
  * current: the anchor is as checked. reanchored: it now has the suggested selectors. edited: it was
- * changed some other way since, so the result may no longer hold. gone: the step or its anchor was removed.
+ * changed some other way since, so the result may no longer hold. replaced: its screen now shows
+ * the check's fresh capture (boxes and map moved: the result, and its suggestion, describe the
+ * screen before). gone: the step or its anchor was removed.
  */
-export type ResultFreshness = 'current' | 'reanchored' | 'edited' | 'gone';
+export type ResultFreshness = 'current' | 'reanchored' | 'edited' | 'replaced' | 'gone';
 
-export function freshnessOf(project: Project, planned: PlannedAnchor | undefined, result: AnchorResult): ResultFreshness {
+/** Whether a result no longer describes the anchor as it is (it is marked, and offers no fix). */
+export const isStale = (freshness: ResultFreshness): freshness is 'reanchored' | 'edited' | 'replaced' => freshness === 'reanchored' || freshness === 'edited' || freshness === 'replaced';
+
+/** Whether the screen already shows the fresh capture of this check (Replace screen was used). */
+export function showsFreshCapture(screen: Screen | undefined, screenResult: ScreenResult | undefined): boolean {
+  return Boolean(screen && screenResult?.freshImage && screen.image.file === screenResult.freshImage.file);
+}
+
+/** `screens`: the check's screen results, so that a result of a replaced screen reads as such. */
+export function freshnessOf(project: Project, planned: PlannedAnchor | undefined, result: AnchorResult, screens?: readonly ScreenResult[]): ResultFreshness {
   const anchor = currentAnchor(project, result.flowId, result.itemId);
   if (!anchor) return 'gone';
+  const screen = project.screens.find((candidate) => candidate.id === result.screenId);
+  if (screens && showsFreshCapture(screen, screens.find((candidate) => candidate.screenId === result.screenId))) return 'replaced';
   if (planned && isCheckedAnchor(planned, anchor)) return 'current';
   if (result.suggestion && sameList(result.suggestion.selectors, anchor.selectors)) return 'reanchored';
   return 'edited';
@@ -48,6 +62,27 @@ export function plannedAnchors(plan: HealthPlan): Map<string, PlannedAnchor & { 
   const byKey = new Map<string, PlannedAnchor & { screenId: string }>();
   for (const screen of plan.screens) for (const anchor of screen.anchors) byKey.set(anchorKey(anchor.flowId, anchor.itemId), { ...anchor, screenId: screen.screenId });
   return byKey;
+}
+
+const parse = (address: string): URL | null => {
+  try {
+    return new URL(address);
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * The host a fresh capture came from when it is not the screen's own ("Check against" staging):
+ * such a capture must not replace the screen, which keeps its address (the next check of that
+ * address would find everything moved). Null when it is the captured address's host.
+ */
+export function foreignCaptureHost(screen: Screen, screenResult: ScreenResult): string | null {
+  if (screen.source.kind !== 'url') return null;
+  const checked = parse(screenResult.url);
+  const captured = parse(screen.source.url);
+  if (!checked || !captured || checked.origin === captured.origin) return null;
+  return checked.host === captured.host ? checked.origin : checked.host;
 }
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
