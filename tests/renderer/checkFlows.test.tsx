@@ -252,6 +252,9 @@ describe('Check flows', () => {
     expect(anchorOf(0)).toMatchObject({ screenId: 'screen_dashboard', selectors: ['a[data-nav="tables"]'], box: tables.box, fingerprint: freshTables });
     // The captured map has no entry for the element as it is now (lint would ask for a re-pick of the old one).
     expect(anchorOf(0).elementId).toBeUndefined();
+    // The inspector still names it (from the fingerprint), and shows the selector once.
+    expect(document.querySelector('.anchor-summary strong')?.textContent).toBe('Tables');
+    expect(document.querySelector('.anchor-summary code')?.textContent).toBe('a[data-nav="tables"]');
     expect(useDocumentStore.temporal.getState().pastStates.length).toBe(pastBefore + 1);
     expect(view.getAllByText('Re-anchored since the check: check again to confirm.').length).toBeGreaterThan(0);
     expect(within(compare).queryByRole('button', { name: 'Re-anchor' })).toBeNull();

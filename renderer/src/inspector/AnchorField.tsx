@@ -7,12 +7,21 @@ import { useUiStore } from '../store/uiStore';
 import { Icon } from '../ui/Icon';
 import { ElementBreadcrumb } from './ElementBreadcrumb';
 
+/** What a person would call the element, from its fingerprint: its own text or label. */
+function fingerprintName(anchor: Anchor): string {
+  const fingerprint = anchor.fingerprint;
+  const attributes = fingerprint?.attributes ?? {};
+  return (fingerprint?.text || attributes['aria-label'] || attributes.title || attributes.alt || attributes.placeholder || '').trim();
+}
+
 /** Where a step or hotspot points: the element and screen, and the button to pick one on the canvas. */
 export function AnchorField({ flowId, itemId, anchor, onClear }: { flowId: string; itemId: string | null; anchor: Anchor | undefined; onClear(): void }) {
   const picking = useUiStore((state) => state.pickingAnchor);
   const screen = useDocumentStore((state) => state.project?.screens.find((candidate) => candidate.id === anchor?.screenId));
   // Not simply by id: after a new capture of the screen the id may name another element.
   const element = anchor && screen ? anchoredElement(anchor, screen) : null;
+  // Without a map entry (re-anchored from a live check, imported) the fingerprint still names it; never the selector twice.
+  const name = element?.name?.trim() || (anchor ? fingerprintName(anchor) : '');
   const active = picking?.flowId === flowId && picking.itemId === itemId;
   const hasScreens = useDocumentStore((state) => (state.project?.screens.length ?? 0) > 0);
   return (
@@ -20,7 +29,7 @@ export function AnchorField({ flowId, itemId, anchor, onClear }: { flowId: strin
       <span className="field-label">Anchor</span>
       {anchor ? (
         <div className="anchor-summary">
-          <strong>{element?.name || anchor.selectors[0]}</strong>
+          {name ? <strong>{name}</strong> : null}
           <code>{anchor.selectors[0]}</code>
           <span className="muted small">on {screen?.name ?? 'a deleted screen'}</span>
           {screen && element ? (
