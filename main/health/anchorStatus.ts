@@ -76,17 +76,37 @@ export function mappedAt(elements: readonly MappedElement[], box: Box, tag: stri
   return best?.element;
 }
 
+/** Why the anchor's own selectors no longer do the job, in words for people (the same in the CLI, the app and the report). */
 const FIRST_SELECTOR: Record<z.infer<typeof missReasonSchema>, string> = {
-  noMatch: 'its first selector finds nothing',
-  hidden: 'its first selector finds only hidden elements',
-  mismatch: 'its first selector finds a different element',
-  ambiguous: 'its first selector finds several lookalikes',
+  noMatch: 'its main selector finds nothing',
+  hidden: 'its main selector finds only hidden elements',
+  mismatch: 'its main selector finds a different element',
+  ambiguous: 'its main selector finds several lookalikes',
 };
+const SELECTORS: Record<z.infer<typeof missReasonSchema>, string> = {
+  noMatch: 'its selectors no longer find it',
+  hidden: 'its selectors find only hidden elements',
+  mismatch: 'its selectors now find a different element',
+  ambiguous: 'its selectors find several lookalikes',
+};
+
+/** Selectors that point by position (as the player's verification treats them): they break when rows or siblings are added. */
+const POSITIONAL = /:nth-|:first-|:last-|:only-/;
+
+/** Said when the suggestion has to lean on a position: the page names the element nothing stable. */
+export const POSITIONAL_ADVICE = 'the page gives this element no stable name; the player found it by what it looks like; a data-testid on it would make it last';
 
 function missingReason(found: Extract<InPageAnchorResult, { found: false }>, hasFingerprint: boolean): string {
   if (found.reason === 'hidden') return 'only hidden elements match (a closed menu?)';
-  if (found.reason === 'mismatch') return `its selectors find a different element (${found.other ?? 'one that does not fit its fingerprint'})`;
-  return hasFingerprint ? 'no selector matches and nothing on the page fits its fingerprint' : 'no selector matches (and the anchor has no fingerprint to search with: pick the element again on a new capture)';
+  if (found.reason === 'mismatch') return `its selectors find a different element (${found.other ?? 'one that does not look like it'})`;
+  return hasFingerprint ? 'its selectors find nothing and nothing on the page looks like it' : 'its selectors find nothing (and the step was made before Stepwise remembered what elements look like: pick the element again on a new capture)';
+}
+
+/** "found by what it looks like (99 % match); its selectors no longer find it", "found by a fallback selector; its main selector finds nothing". */
+function recoveredReason(found: Extract<InPageAnchorResult, { found: true }>): string {
+  if (found.foundBy === 'alternate') return `found by a fallback selector${found.firstSelector ? `; ${FIRST_SELECTOR[found.firstSelector]}` : ''}`;
+  const match = found.score !== undefined ? ` (${Math.round(found.score * 100)} % match)` : '';
+  return `found by what it looks like${match}; ${SELECTORS[found.firstSelector ?? 'noMatch']}`;
 }
 
 /**
@@ -110,12 +130,10 @@ export function classifyAnchor(planned: PlannedAnchor, screenId: string, found: 
     const suggestion = mapped ? { suggestion: { selectors: [...planned.selectors], ...(mapped.fingerprint ? { fingerprint: mapped.fingerprint } : {}), elementId: mapped.id } } : {};
     return { ...base, status: 'moved', reason: moved, foundBy: 'selector', ...score, box, ...suggestion };
   }
-  const how =
-    found.foundBy === 'alternate'
-      ? `found by its alternate selector ${JSON.stringify(planned.selectors[found.selectorIndex ?? 1] ?? '')}`
-      : `found by its fingerprint${found.score !== undefined ? ` (${found.score.toFixed(2)})` : ''}`;
-  const why = found.firstSelector ? `: ${FIRST_SELECTOR[found.firstSelector]}` : '';
   const fresh = found.fresh ?? (mapped ? { selectors: [mapped.selector, ...mapped.alternates].slice(0, 5), ...(mapped.fingerprint ? { fingerprint: mapped.fingerprint } : {}) } : undefined);
   const suggestion = fresh ? { suggestion: { ...fresh, ...(mapped ? { elementId: mapped.id } : {}) } } : {};
-  return { ...base, status: 'changed', reason: `${how}${why}`, foundBy: found.foundBy, ...score, box, ...suggestion };
+  const positional = fresh && POSITIONAL.test(fresh.selectors[0] ?? '') ? `. ${capitalise(POSITIONAL_ADVICE)}` : '';
+  return { ...base, status: 'changed', reason: `${recoveredReason(found)}${positional}`, foundBy: found.foundBy, ...score, box, ...suggestion };
 }
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

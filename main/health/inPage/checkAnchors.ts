@@ -63,6 +63,8 @@ export interface CheckAnchorsResult {
 /** As mapElements keeps them: three ancestor levels keep fingerprints comparable. */
 const ANCESTOR_LEVELS = 3;
 const MAX_ALTERNATES = 2;
+/** An anchor holds at most five selectors (the bundle's limit). */
+const MAX_SUGGESTED_SELECTORS = 5;
 
 function fingerprintOf(element: Element): Fingerprint {
   const fingerprint = describeElement(element);
@@ -122,13 +124,27 @@ function firstMatch(selectors: readonly string[]): Element | undefined {
 export async function checkAnchors(options: CheckAnchorsOptions): Promise<CheckAnchorsResult> {
   const started = performance.now();
   let makeSelectors: ReturnType<typeof createSelectorMaker> | undefined;
-  /** Selectors as capture makes them, for a recovered element of the top document, when they find it again. */
-  const freshAnchor = (element: Element): { selectors: string[]; fingerprint: Fingerprint } | undefined => {
+  /**
+   * The suggested anchor for a recovered element of the top document: selectors as capture makes
+   * them now, then the anchor's current ones, so the suggestion holds on this release and on the
+   * one it was captured on (a positional path such as tr:nth-of-type(3) finds another row there;
+   * the fingerprint turns that match down and the next selector is tried). A current selector
+   * that finds a different element here, fitting the fingerprint, is left out; the whole list must
+   * find this very element here, and unambiguously.
+   */
+  const freshAnchor = (element: Element, current: readonly string[]): { selectors: string[]; fingerprint: Fingerprint } | undefined => {
     if (element.getRootNode() !== document) return undefined;
     makeSelectors ??= createSelectorMaker(document, [...document.querySelectorAll('*')], { spentMs: 0 });
     const made = makeSelectors.selectorsOf(element, MAX_ALTERNATES);
     if (!made) return undefined;
-    const fresh = { selectors: [made.primary, ...made.alternates], fingerprint: fingerprintOf(element) };
+    const fingerprint = fingerprintOf(element);
+    const pointsElsewhere = (selector: string) => {
+      const other = findBySelectors(document, { selectors: [selector], fingerprint }).found?.element;
+      return other !== undefined && other !== element;
+    };
+    const kept = current.filter((selector) => !pointsElsewhere(selector));
+    const selectors = [...new Set([made.primary, ...made.alternates, ...kept])].slice(0, MAX_SUGGESTED_SELECTORS);
+    const fresh = { selectors, fingerprint };
     return findBySelectors(document, fresh).found?.element === element ? fresh : undefined;
   };
 
@@ -148,7 +164,7 @@ export async function checkAnchors(options: CheckAnchorsOptions): Promise<CheckA
       continue;
     }
     const first = findBySelectors(document, { selectors: anchor.selectors.slice(0, 1), ...(anchor.fingerprint ? { fingerprint: anchor.fingerprint } : {}) });
-    const fresh = freshAnchor(element);
+    const fresh = freshAnchor(element, anchor.selectors);
     results.push({
       found: true,
       foundBy: located.recovered.strategy,

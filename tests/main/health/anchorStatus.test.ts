@@ -40,13 +40,30 @@ describe('flow health: one anchor\'s status', () => {
   it('changed: found by an alternate selector or the fingerprint, with the fresh anchor and the fresh map\'s element', () => {
     const fresh = { selectors: ['button.btn-export', 'section.billing > button'], fingerprint: { tag: 'button', text: 'Export invoices' } };
     const byAlternate = classifyAnchor(planned, 'screen', found({ foundBy: 'alternate', selectorIndex: 1, score: 0.81, firstSelector: 'noMatch', fresh }), frame, [mapped('e2', { x: 0, y: 0, width: 10, height: 10 }), mapped('e7', { x: 201, y: 101, width: 119, height: 40 })]);
-    expect(byAlternate).toMatchObject({ status: 'changed', foundBy: 'alternate', score: 0.81, reason: 'found by its alternate selector ".btn-export": its first selector finds nothing' });
+    expect(byAlternate).toMatchObject({ status: 'changed', foundBy: 'alternate', score: 0.81, reason: 'found by a fallback selector; its main selector finds nothing' });
     expect(byAlternate.suggestion).toEqual({ ...fresh, elementId: 'e7' });
 
     const byFingerprint = classifyAnchor(planned, 'screen', found({ foundBy: 'fingerprint', score: 0.74, firstSelector: 'mismatch' }), frame, [mapped('e7', { x: 200, y: 100, width: 120, height: 40 })]);
-    expect(byFingerprint.reason).toBe('found by its fingerprint (0.74): its first selector finds a different element');
+    expect(byFingerprint.reason).toBe('found by what it looks like (74 % match); its selectors now find a different element');
     // Without fresh selectors from the page (an element in a shadow root), the fresh map's entry is the suggestion.
     expect(byFingerprint.suggestion).toEqual({ selectors: ['#e7', '.e7'], fingerprint: { tag: 'button', text: 'e7' }, elementId: 'e7' });
+  });
+
+  it('reasons are in words for people: no scores, no "first" or "alternate" selector', () => {
+    const reasons = (['noMatch', 'mismatch', 'ambiguous', 'hidden'] as const).flatMap((firstSelector) =>
+      (['alternate', 'fingerprint'] as const).map((foundBy) => classifyAnchor(planned, 'screen', found({ foundBy, firstSelector, score: 0.994 }), frame, []).reason!),
+    );
+    expect(reasons).toContain('found by what it looks like (99 % match); its selectors no longer find it');
+    expect(reasons).toContain('found by a fallback selector; its main selector finds several lookalikes');
+    for (const reason of reasons) expect(reason).not.toMatch(/fingerprint|first selector|alternate|0\.\d\d/);
+  });
+
+  it('a suggestion that has to point by position says why, and what would make it last', () => {
+    const positional = { selectors: ['#dataTable > tbody > tr:nth-of-type(3) > td:nth-of-type(6) > button', '#dataTable > tbody > tr:nth-of-type(2) > td:nth-of-type(6) > button'], fingerprint: { tag: 'button', text: 'Edit' } };
+    const result = classifyAnchor(planned, 'screen', found({ foundBy: 'fingerprint', score: 1, firstSelector: 'mismatch', fresh: positional }), frame, []);
+    expect(result.reason).toBe('found by what it looks like (100 % match); its selectors now find a different element. The page gives this element no stable name; the player found it by what it looks like; a data-testid on it would make it last');
+    const named = classifyAnchor(planned, 'screen', found({ foundBy: 'fingerprint', score: 1, firstSelector: 'noMatch', fresh: { selectors: ['[data-testid="edit"]'], fingerprint: positional.fingerprint } }), frame, []);
+    expect(named.reason).not.toContain('data-testid');
   });
 
   it('the fresh map\'s element is the one with the same box, the same tag preferred', () => {
@@ -60,11 +77,11 @@ describe('flow health: one anchor\'s status', () => {
   it('ambiguous and missing, with the reason in words', () => {
     const status = (result: InPageAnchorResult, anchor = planned) => classifyAnchor(anchor, 'screen', result, frame, []);
     expect(status({ found: false, reason: 'ambiguous' })).toMatchObject({ status: 'ambiguous', reason: 'several elements fit it equally well, so the player shows nothing rather than guess' });
-    expect(status({ found: false, reason: 'noMatch' })).toMatchObject({ status: 'missing', reason: 'no selector matches and nothing on the page fits its fingerprint' });
+    expect(status({ found: false, reason: 'noMatch' })).toMatchObject({ status: 'missing', reason: 'its selectors find nothing and nothing on the page looks like it' });
     expect(status({ found: false, reason: 'mismatch', other: '<a> “Charts”' })).toMatchObject({ status: 'missing', reason: 'its selectors find a different element (<a> “Charts”)' });
     expect(status({ found: false, reason: 'hidden' })).toMatchObject({ status: 'missing', reason: 'only hidden elements match (a closed menu?)' });
     const { fingerprint: _, ...withoutFingerprint } = planned;
-    expect(status({ found: false, reason: 'noMatch' }, withoutFingerprint).reason).toMatch(/^no selector matches \(and the anchor has no fingerprint/);
+    expect(status({ found: false, reason: 'noMatch' }, withoutFingerprint).reason).toMatch(/^its selectors find nothing \(and the step was made before Stepwise remembered what elements look like/);
     expect(status({ found: false, reason: 'noMatch' }).box).toBeUndefined();
   });
 
