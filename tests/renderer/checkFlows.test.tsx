@@ -203,14 +203,20 @@ describe('Check flows', () => {
     // It closed onto the results: no notice on top of them.
     expect(useUiStore.getState().notices).toEqual([]);
     expect(view.getByTestId('live-check-summary').textContent).toBe('Checked just now against https://staging.example.com: 1 flow ok, 1 broken · 1 moved (it still plays)');
-    const lines = within(view.getByRole('list', { name: 'Live check results' })).getAllByRole('listitem');
-    expect(lines.map((line) => line.querySelector('button')?.textContent)).toEqual([
+    const lines = [...view.getByRole('list', { name: 'Live check results' }).children] as HTMLElement[];
+    expect(lines.map((line) => line.querySelector('button, summary')?.textContent)).toEqual([
       'OnboardingBroken1 missing · 1 changed · 1 not checked',
       'MissingOnboarding › step 2: no selector matches and nothing on the page fits its fingerprint',
       'ChangedOnboarding › step 1: found by its fingerprint (0.82): the selectors find nothing',
+      '1 moved (it still plays)',
     ]);
     fireEvent.click(within(lines[0]!).getByRole('button'));
     expect(useUiStore.getState()).toMatchObject({ selectedFlowId: tourId, selectedItemIds: [] });
+    // Moved steps still play: their lines are folded under their count, and open to select them.
+    const moved = view.getByText('1 moved (it still plays)').closest('details')!;
+    expect(moved.open).toBe(false);
+    fireEvent.click(within(moved).getByRole('button', { name: /^MovedSearch tip › hotspot/ }));
+    expect(useUiStore.getState()).toMatchObject({ selectedFlowId: hotspotId, selectedItemIds: [] });
   });
 
   it('keeps running when the dialog is closed (progress in the Problems panel) and stops on Cancel with what it had', async () => {
@@ -326,8 +332,8 @@ describe('Check flows', () => {
     expect(anchorOf(1).box).toEqual(report.box);
     expect(view.queryByRole('button', { name: 'Replace screen with the fresh capture' })).toBeNull();
     // Every result of the screen describes it before the replace: marked, and nothing to apply from it.
-    const lines = within(view.getByRole('list', { name: 'Live check results' })).getAllByRole('listitem').slice(1);
-    expect(lines.map((line) => line.querySelector('.health-stale-note')?.textContent?.trim())).toEqual(['Checked before the screen was replaced: check again.', 'Checked before the screen was replaced: check again.']);
+    const lines = [...document.querySelectorAll('.live-check .health-row')];
+    expect(lines.map((line) => line.querySelector('.health-stale-note')?.textContent?.trim())).toEqual(Array(3).fill('Checked before the screen was replaced: check again.'));
     expect(view.queryAllByRole('button', { name: 'Re-anchor' })).toEqual([]);
     act(() => undo());
     expect(useDocumentStore.getState().project).toBe(before);

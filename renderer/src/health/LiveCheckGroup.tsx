@@ -130,6 +130,15 @@ export function LiveCheckGroup() {
       .filter((row) => row.freshness !== 'gone')
       .sort((a, b) => ORDER[a.result.status] - ORDER[b.result.status]);
   }, [last, project, planned]);
+  // Moved steps still play: each has its line too, folded away under their count.
+  const movedRows = useMemo(() => {
+    if (!last || !project || !planned) return [];
+    return last.report.anchors
+      .filter((result) => result.status === 'moved')
+      .map((result) => ({ result, freshness: freshnessOf(project, planned.get(anchorKey(result.flowId, result.itemId)), result, last.report.screens) }))
+      .filter((row) => row.freshness !== 'gone')
+      .slice(0, SHOWN);
+  }, [last, project, planned]);
   // Worst flows first, each followed by its steps' lines (worst first); flows that are ok get no line.
   const groups = useMemo(() => {
     const flows = (last?.report.flows ?? []).filter((flow) => flow.verdict !== 'ok').sort((a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict]);
@@ -170,7 +179,10 @@ export function LiveCheckGroup() {
             {last.cancelled ? ` (cancelled after ${checkedScreens} of ${last.plan.screens.length} screens)` : ''}: {describeVerdicts(last.report.flows)}
             {moved ? ` · ${moved} moved (${moved === 1 ? 'it still plays' : 'they still play'})` : ''}
           </p>
-          {failed.length || groups.length ? (
+          {!failed.length && !groups.length ? (
+            <p className="muted small">Every checked step was found on the live page.</p>
+          ) : null}
+          {failed.length || groups.length || movedRows.length ? (
             <ul className="problem-list live-check-list" aria-label="Live check results">
               {failed.map((screen) => (
                 <FailedScreenRow key={screen.screenId} screen={screen} />
@@ -180,10 +192,22 @@ export function LiveCheckGroup() {
                 ...flowRows.map(({ result, freshness }) => <ResultRow key={anchorKey(result.flowId, result.itemId)} result={result} freshness={freshness} />),
               ])}
               {rows.length > SHOWN ? <li className="muted small">…and {rows.length - SHOWN} more (`stepwise check` lists them all).</li> : null}
+              {movedRows.length ? (
+                <li className="health-moved-group">
+                  <details>
+                    <summary>
+                      {movedRows.length} moved ({movedRows.length === 1 ? 'it still plays' : 'they still play'})
+                    </summary>
+                    <ul className="problem-list" aria-label="Moved steps">
+                      {movedRows.map(({ result, freshness }) => (
+                        <ResultRow key={anchorKey(result.flowId, result.itemId)} result={result} freshness={freshness} />
+                      ))}
+                    </ul>
+                  </details>
+                </li>
+              ) : null}
             </ul>
-          ) : (
-            <p className="muted small">Every checked step was found on the live page.</p>
-          )}
+          ) : null}
         </>
       ) : null}
     </section>
