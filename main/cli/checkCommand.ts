@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { BuilderApiError } from '../../shared/api/apiError';
-import { baseUrlSchema, PROBLEM_STATUSES, type AnchorResult, type HealthPlan, type HealthReport } from '../../shared/health/flowHealth';
+import { baseUrlSchema, PROBLEM_STATUSES, type AnchorResult, type FlowVerdict, type HealthPlan, type HealthReport } from '../../shared/health/flowHealth';
 import { planHealthCheck } from '../../shared/health/planHealthCheck';
 import type { Project } from '../../shared/model/project';
 import { defaultAppDataDir } from '../capture/browser/appDataDir';
@@ -22,6 +22,8 @@ export interface CheckOptions {
   baseUrl?: string;
   screens?: string[];
   json?: boolean;
+  /** List moved steps one by one. */
+  verbose?: boolean;
   reportFile?: string;
   timeout?: string;
   stateDir?: string;
@@ -57,39 +59,73 @@ function checkScreens(project: Project, wanted: readonly string[] | undefined): 
 
 const pad = (text: string) => text.padEnd(9);
 
-function anchorLine(result: AnchorResult): string {
+/** The same words as the README, the app and the report. */
+export const VERDICT_WORDS: Record<FlowVerdict['verdict'], string> = { ok: 'ok', attention: 'needs attention', broken: 'broken', unchecked: 'unchecked' };
+/** Worst first, so the flows to fix lead. */
+const VERDICT_ORDER: FlowVerdict['verdict'][] = ['broken', 'attention', 'unchecked', 'ok'];
+
+/** "Tour › step 2 “Open”" under the flow "Tour" reads "step 2 “Open”". */
+const withinFlow = (label: string, flowName: string) => (label.startsWith(`${flowName} › `) ? label.slice(flowName.length + 3) : label);
+
+function anchorLine(result: AnchorResult, flowName: string): string {
   const suggestion = result.suggestion && result.status === 'changed' ? ` Suggested selectors: ${result.suggestion.selectors.map((selector) => JSON.stringify(selector)).join(', ')}.` : '';
-  return `  ${pad(result.status)} ${result.label}${result.reason ? `: ${result.reason}.` : ''}${suggestion}`;
+  return `  ${pad(result.status)} ${withinFlow(result.label, flowName)}${result.reason ? `: ${result.reason}.` : ''}${suggestion}`;
 }
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
-/** The report as text for a terminal or a CI log: one line per screen and per step that is not ok, a verdict per flow, a summary. */
-export function formatHealthReport(report: HealthReport, plan: HealthPlan): string {
+/** The overall result for a CI script: exit 1 on problems (steps changed, ambiguous or missing, or screens not loaded). */
+export function healthSummary(report: HealthReport, plan: HealthPlan) {
+  const problems = report.anchors.filter((anchor) => PROBLEM_STATUSES.includes(anchor.status)).length;
+  const screensFailed = report.screens.filter((screen) => screen.status === 'failed').length;
+  const count = (status: AnchorResult['status']) => report.anchors.filter((anchor) => anchor.status === status).length;
+  const statuses = (['ok', 'moved', 'changed', 'ambiguous', 'missing'] as const).map((status) => `${count(status)} ${status}`).join(', ');
+  const checked = `Checked ${plural(report.screens.length, 'screen')} of ${plan.screens.length}${report.baseUrl ? ` on ${report.baseUrl}` : ''} in ${(report.ms / 1000).toFixed(1)} s: ${plural(report.anchors.length, 'anchor')} (${statuses})${report.unchecked.length ? `, ${report.unchecked.length} unchecked` : ''}.`;
+  // "Site down" must read differently from "tour broken".
+  const notLoaded = !screensFailed
+    ? ''
+    : ` ${plural(screensFailed, 'screen')} could not be loaded${screensFailed === report.screens.length ? ': is the site up?' : ' (each says why above).'}`;
+  const result: 'ok' | 'problems' = problems || screensFailed ? 'problems' : 'ok';
+  return { result, exitCode: result === 'ok' ? 0 : 1, problems, screensFailed, summary: `${checked}${notLoaded}` };
+}
+
+export interface FormatOptions {
+  /** List every moved step too (by default a count per flow). */
+  verbose?: boolean;
+}
+
+/**
+ * The report as text for a terminal or a CI log: the screens (why one failed), then per flow,
+ * worst first, its verdict and the steps that need something done; moved steps, which still
+ * play, only as a count unless verbose; a summary last.
+ */
+export function formatHealthReport(report: HealthReport, plan: HealthPlan, options: FormatOptions = {}): string {
   const lines: string[] = [];
   for (const screen of report.screens) {
-    const anchors = report.anchors.filter((anchor) => anchor.screenId === screen.screenId);
     const seconds = `${(screen.ms / 1000).toFixed(1)} s`;
+    const anchors = report.anchors.filter((anchor) => anchor.screenId === screen.screenId);
     lines.push(
       screen.status === 'failed'
         ? `Screen "${screen.name}" (${screen.url}): FAILED after ${seconds}: ${screen.error ?? 'no reason given'}`
         : `Screen "${screen.name}" (${screen.url}): checked in ${seconds}, ${plural(anchors.length, 'anchor')}${anchors.length ? `, ${anchors.filter((anchor) => anchor.status === 'ok').length} ok` : ''}`,
     );
     for (const notice of screen.notices) lines.push(`  note      ${notice}`);
-    for (const anchor of anchors) if (anchor.status !== 'ok') lines.push(anchorLine(anchor));
   }
-  for (const anchor of report.unchecked) lines.push(`${pad('unchecked')} ${anchor.label}: ${anchor.reason}.`);
   if (lines.length) lines.push('');
-  for (const flow of report.flows) {
+  const failedScreens = new Set(report.screens.filter((screen) => screen.status === 'failed').map((screen) => screen.screenId));
+  const flows = [...report.flows].sort((a, b) => VERDICT_ORDER.indexOf(a.verdict) - VERDICT_ORDER.indexOf(b.verdict));
+  for (const flow of flows) {
     const counts = Object.entries(flow.counts).filter(([, count]) => count > 0).map(([status, count]) => `${count} ${status}`);
-    lines.push(`Flow "${flow.name}": ${flow.verdict}${counts.length ? ` (${counts.join(', ')})` : ''}`);
+    lines.push(`Flow "${flow.name}": ${VERDICT_WORDS[flow.verdict]}${counts.length ? ` (${counts.join(', ')})` : ''}`);
+    const anchors = report.anchors.filter((anchor) => anchor.flowId === flow.flowId);
+    for (const anchor of anchors) if (PROBLEM_STATUSES.includes(anchor.status) || (options.verbose && anchor.status === 'moved')) lines.push(anchorLine(anchor, flow.name));
+    const notLoaded = plan.screens.filter((screen) => failedScreens.has(screen.screenId)).reduce((sum, screen) => sum + screen.anchors.filter((anchor) => anchor.flowId === flow.flowId).length, 0);
+    if (notLoaded) lines.push(`  ${plural(notLoaded, 'step')} not checked: ${notLoaded === 1 ? 'its' : 'their'} screen could not be loaded`);
+    for (const anchor of report.unchecked) if (anchor.flowId === flow.flowId) lines.push(`  ${pad('unchecked')} ${withinFlow(anchor.label, flow.name)}: ${anchor.reason}.`);
+    const moved = anchors.filter((anchor) => anchor.status === 'moved').length;
+    if (moved && !options.verbose) lines.push(`  ${plural(moved, 'step')} moved (${moved === 1 ? 'it still plays' : 'they still play'}; --verbose lists them)`);
   }
-  const count = (status: AnchorResult['status']) => report.anchors.filter((anchor) => anchor.status === status).length;
-  const failed = report.screens.filter((screen) => screen.status === 'failed').length;
-  const statuses = (['ok', 'moved', 'changed', 'ambiguous', 'missing'] as const).map((status) => `${count(status)} ${status}`).join(', ');
-  lines.push(
-    `Checked ${plural(report.screens.length, 'screen')}${failed ? ` (${failed} failed)` : ''} of ${plan.screens.length}${report.baseUrl ? ` on ${report.baseUrl}` : ''} in ${(report.ms / 1000).toFixed(1)} s: ${plural(report.anchors.length, 'anchor')} (${statuses})${report.unchecked.length ? `, ${report.unchecked.length} unchecked` : ''}.`,
-  );
+  lines.push(healthSummary(report, plan).summary);
   return lines.join('\n');
 }
 
@@ -138,8 +174,9 @@ export async function runCheck(options: CheckOptions, io: CheckIo): Promise<bool
       saveImage: imageInMemory,
       ...(timeoutMs ? { timeoutMs } : {}),
     });
-    if (options.json) io.out(JSON.stringify(report, null, 2));
-    else io.out(plan.screens.length || report.unchecked.length ? formatHealthReport(report, plan) : 'Nothing to check: the project has no screens with an address and no anchored steps.');
+    // The overall result first, so a CI script need not work it out; the report's own fields follow unchanged.
+    if (options.json) io.out(JSON.stringify({ ...healthSummary(report, plan), ...report }, null, 2));
+    else io.out(plan.screens.length || report.unchecked.length ? formatHealthReport(report, plan, { verbose: Boolean(options.verbose) }) : 'Nothing to check: the project has no screens with an address and no anchored steps.');
     if (reportFile) {
       const imageOf = new Map(plan.screens.map((screen) => [screen.screenId, screen.image.file]));
       const html = await renderHealthReport({

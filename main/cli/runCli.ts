@@ -14,12 +14,14 @@ export const USAGE = `Usage:
   stepwise export <project> --out <bundle.json> [--ready-only]   write the flow bundle (refused while lint finds errors)
   stepwise validate <bundle.json> [--json]                       check a bundle against the published schema
   stepwise lint <project> [--json] [--strict]                    list problems (errors, and warnings)
-  stepwise check <project> [--base-url URL] [--screen ID]... [--json] [--report FILE.html] [--timeout S] [--state-dir DIR]
+  stepwise check <project> [--base-url URL] [--screen ID]... [--json] [--verbose] [--report FILE.html] [--timeout S] [--state-dir DIR]
                                                                  load each screen's page (saved sign-in, recorded path) and
                                                                  resolve every anchor as the player would: ok, moved,
                                                                  changed, ambiguous or missing
     --base-url URL   check another deployment: every screen's address on this origin (https://staging.example.com)
     --screen ID      only this screen (repeatable)
+    --json           the report as JSON, led by "result" ("ok" or "problems"), "exitCode", "problems" and "screensFailed"
+    --verbose        list every moved step too (by default a count per flow: they still play)
     --report FILE    also write an offline HTML report with both screenshots per step
     --timeout S      seconds each page may take to load (default 30)
     --state-dir DIR  where the app keeps saved sign-ins (default: $STEPWISE_STATE_DIR, else the OS's app-data folder)
@@ -47,6 +49,13 @@ async function openProject(path: string) {
   return (await createProjectStore({ projectsDir: dirname(resolve(path)) }).open(path)).project;
 }
 
+/** Node's words for an unknown option suggest '-- "--bogus"' with a quote left open: ours name the option and stop. */
+function usageMessage(error: Error): string {
+  if ((error as { code?: string }).code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return error.message;
+  const option = /^Unknown option '([^']*)'/.exec(error.message)?.[1];
+  return option ? `Unknown option ${option}.` : 'Unknown option.';
+}
+
 /** The CLI without a process: parses argv, runs, writes to io, returns the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
@@ -64,6 +73,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         report: { type: 'string' },
         timeout: { type: 'string' },
         'state-dir': { type: 'string' },
+        verbose: { type: 'boolean' },
       },
     });
     const [command, target, ...extra] = positionals;
@@ -73,7 +83,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     if (!target) throw new UsageError(`${command} needs a file.`);
     if (extra.length) throw new UsageError(`Unexpected arguments: ${extra.join(' ')}.`);
-    const checkOnly = (['base-url', 'screen', 'report', 'timeout', 'state-dir'] as const).filter((name) => values[name] !== undefined);
+    const checkOnly = (['base-url', 'screen', 'report', 'timeout', 'state-dir', 'verbose'] as const).filter((name) => values[name] !== undefined);
     if (command !== 'check' && checkOnly.length) throw new UsageError(`--${checkOnly[0]} is an option of stepwise check, not of ${command}.`);
 
     switch (command) {
@@ -124,6 +134,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             ...(values['base-url'] !== undefined ? { baseUrl: values['base-url'] } : {}),
             ...(values.screen ? { screens: values.screen } : {}),
             ...(values.json ? { json: true } : {}),
+            ...(values.verbose ? { verbose: true } : {}),
             ...(values.report !== undefined ? { reportFile: values.report } : {}),
             ...(values.timeout !== undefined ? { timeout: values.timeout } : {}),
             ...(values['state-dir'] !== undefined ? { stateDir: values['state-dir'] } : {}),
@@ -137,7 +148,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
   } catch (error) {
     if (error instanceof UsageError || error instanceof CheckUsageError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      io.err(`${(error as Error).message}\n\n${USAGE}`);
+      io.err(`${usageMessage(error as Error)}\n\n${USAGE}`);
       return EXIT.usage;
     }
     io.err(error instanceof Error ? error.message : String(error));

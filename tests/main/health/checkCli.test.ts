@@ -60,28 +60,38 @@ describe('stepwise check', { timeout: 60_000 }, () => {
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/^Screen "Settings" \(http:\/\/127\.0\.0\.1:\d+\/settings\): checked in \d+\.\d s, 5 anchors, 5 ok$/m);
-    expect(result.out).toContain('unchecked Settings tour › step 6 “Imported”: it is not placed on a screen, so there is no page to check it on.');
+    expect(result.out).toContain('\n  unchecked step 6 “Imported”: it is not placed on a screen, so there is no page to check it on.');
     expect(result.out).toContain('Flow "Settings tour": ok (5 ok, 1 unchecked)');
     expect(result.out).toMatch(/^Checked 1 screen of 1 in \d+\.\d s: 5 anchors \(5 ok, 0 moved, 0 changed, 0 ambiguous, 0 missing\), 1 unchecked\.$/m);
   });
 
-  it('--base-url checks the next release: exit 1, a line per step that is not ok with its reason and suggestion', async () => {
+  it('--base-url checks the next release: exit 1, under each flow a line per step to fix (reason, suggestion), moved steps as a count', async () => {
     const result = await run('check', projectPath, '--base-url', `${staging.url}/`, '--state-dir', stateDir);
     expect(result.code).toBe(1);
     expect(result.out).toContain(`Screen "Settings" (${staging.url}/settings): checked`);
-    expect(result.out).toMatch(/^ {2}moved {5}Settings tour › step 2 “Reports”: it moved 2\d\d px right\.$/m);
-    expect(result.out).toMatch(/^ {2}changed {3}Settings tour › step 3 “Export invoices”: found by .+\. Suggested selectors: ".+"/m);
-    expect(result.out).toContain('  missing   Settings tour › step 4 “Delete account”: its selectors find nothing and nothing on the page looks like it.');
-    expect(result.out).toMatch(/^ {2}ambiguous Settings tour › step 5 “Upgrade”: several elements fit it equally well/m);
-    expect(result.out).not.toMatch(/^ {2}ok/m);
-    expect(result.out).toContain('Flow "Settings tour": broken (1 ok, 1 moved, 1 changed, 1 ambiguous, 1 missing, 1 unchecked)');
+    const flow = result.out.slice(result.out.indexOf('Flow "Settings tour"')).split('\n');
+    expect(flow[0]).toBe('Flow "Settings tour": broken (1 ok, 1 moved, 1 changed, 1 ambiguous, 1 missing, 1 unchecked)');
+    expect(flow[1]).toMatch(/^ {2}changed {3}step 3 “Export invoices”: found by .+\. Suggested selectors: ".+"/);
+    expect(flow[2]).toBe('  missing   step 4 “Delete account”: its selectors find nothing and nothing on the page looks like it.');
+    expect(flow[3]).toMatch(/^ {2}ambiguous step 5 “Upgrade”: several elements fit it equally well/);
+    expect(flow).toContain('  1 step moved (it still plays; --verbose lists them)');
+    expect(result.out).not.toMatch(/^ {2}(ok|moved) /m);
+    expect(result.out).not.toMatch(/fingerprint|first selector|alternate selector/);
     expect(result.out).toContain(` on ${staging.url}/ in `);
+
+    const verbose = await run('check', projectPath, '--base-url', staging.url, '--verbose', '--state-dir', stateDir);
+    expect(verbose.out).toMatch(/^ {2}moved {5}step 2 “Reports”: it moved 2\d\d px right\.$/m);
+    expect(verbose.out).not.toContain('still plays');
   });
 
   it('--json prints the report as the contract describes it', async () => {
     const result = await run('check', projectPath, '--json', '--base-url', staging.url, '--state-dir', stateDir);
     expect(result.code).toBe(1);
-    const report = healthReportSchema.parse(JSON.parse(result.out));
+    const json = JSON.parse(result.out);
+    // The overall result a CI script reads without working it out.
+    expect(json).toMatchObject({ result: 'problems', exitCode: 1, problems: 3, screensFailed: 0 });
+    expect(json.summary).toMatch(/^Checked 1 screen of 1 on /);
+    const report = healthReportSchema.parse(json);
     expect(report.anchors.map((anchor) => anchor.status)).toEqual(['ok', 'moved', 'changed', 'missing', 'ambiguous']);
     expect(report.anchors[2]!.suggestion!.selectors.length).toBeGreaterThan(0);
   });
@@ -106,7 +116,12 @@ describe('stepwise check', { timeout: 60_000 }, () => {
     const result = await run('check', projectPath, '--base-url', (await closedPortUrl()).replace(/\/$/, ''), '--timeout', '5', '--state-dir', stateDir);
     expect(result.code).toBe(1);
     expect(result.out).toMatch(/^Screen "Settings" \(http:\/\/127\.0\.0\.1:\d+\/settings\): FAILED after \d+\.\d s: 127\.0\.0\.1:\d+ refused the connection\. Is the site running\?$/m);
-    expect(result.out).toContain('Flow "Settings tour": broken (6 unchecked)');
+    expect(result.out).toContain('Flow "Settings tour": broken (6 unchecked)\n  5 steps not checked: their screen could not be loaded');
+    // Site down reads differently from a broken tour.
+    expect(result.out).toMatch(/\. 1 screen could not be loaded: is the site up\?$/);
+    const json = JSON.parse((await run('check', projectPath, '--json', '--base-url', (await closedPortUrl()).replace(/\/$/, ''), '--timeout', '5', '--state-dir', stateDir)).out);
+    expect(json).toMatchObject({ result: 'problems', exitCode: 1, problems: 0, screensFailed: 1 });
+    expect(json.summary).toContain('1 screen could not be loaded: is the site up?');
     expect(readdirSync(join(projectPath, 'images'))).toHaveLength(before);
     expect(readFileSync(join(projectPath, 'project.json'), 'utf8')).toBe(projectFile);
   });
@@ -127,6 +142,9 @@ describe('stepwise check', { timeout: 60_000 }, () => {
     const otherCommand = await run('lint', projectPath, '--base-url', staging.url);
     expect(otherCommand.code).toBe(2);
     expect(otherCommand.err).toContain('--base-url is an option of stepwise check, not of lint.');
+    const unknown = await run('check', projectPath, '--bogus');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err.split('\n')[0]).toBe('Unknown option --bogus.');
     const missing = await run('check', join(tmpdir(), 'no-such-project.stepwise'));
     expect(missing.code).toBe(2);
   });
