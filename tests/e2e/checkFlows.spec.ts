@@ -56,6 +56,10 @@ test('Check flows finds a changed step on the next release; Re-anchor (one undo 
     await expect(problemsHeading).toContainText('0 errors · 0 warnings');
     await compare.getByRole('button', { name: 'Re-anchor' }).click();
     await expect(anchor).toHaveText('[data-testid="invite-teammate"]');
+    // Its Undo notice sits above the comparison, not over its note and actions.
+    const notice = page.getByRole('status').filter({ hasText: 'now points at' });
+    await expect(notice).toBeVisible();
+    expect((await notice.boundingBox())!.y + (await notice.boundingBox())!.height).toBeLessThanOrEqual((await compare.boundingBox())!.y);
     await expect(liveCheck).toContainText('Re-anchored since the check');
     await page.keyboard.press('Control+z');
     await expect(anchor).toHaveText('#invite-teammate');

@@ -77,6 +77,27 @@ function ComparePane({ title, detail, image, box, focus, scale, tone, empty }: {
 }
 
 /**
+ * Publishes the panel's height as --health-compare-height on the root, so notices (bottom left)
+ * sit above the panel instead of over its note and actions.
+ */
+function usePublishedHeight(): (element: HTMLElement | null) => void {
+  const [element, setElement] = useState<HTMLElement | null>(null);
+  useEffect(() => {
+    if (!element) return;
+    const root = document.documentElement.style;
+    const publish = () => root.setProperty('--health-compare-height', `${element.offsetHeight}px`);
+    publish();
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(publish);
+    observer?.observe(element);
+    return () => {
+      observer?.disconnect();
+      root.removeProperty('--health-compare-height');
+    };
+  }, [element]);
+  return setElement;
+}
+
+/**
  * What the fixes below would do, in a line: where a suggestion comes from (another host than the
  * captured one: "Check against"), that the current selectors stay as fallbacks, and why a capture
  * of another host cannot replace the screen (the screen keeps its address: the next check of it
@@ -102,6 +123,7 @@ export function HealthCompare({ check, result }: { check: FinishedCheck; result:
   const { client } = useApp();
   const project = useDocumentStore((state) => state.project);
   const [replacing, setReplacing] = useState(false);
+  const panel = usePublishedHeight();
   const planned = useMemo(() => plannedAnchors(check.plan).get(anchorKey(result.flowId, result.itemId)), [check, result]);
   const plannedScreen = check.plan.screens.find((screen) => screen.screenId === result.screenId);
   const screenResult = check.report.screens.find((screen) => screen.screenId === result.screenId);
@@ -126,7 +148,7 @@ export function HealthCompare({ check, result }: { check: FinishedCheck; result:
     }
   };
   return (
-    <section className="health-compare" aria-label="Live check comparison">
+    <section ref={panel} className="health-compare" aria-label="Live check comparison">
       <header className="health-compare-header">
         <span className={`health-status health-${result.status}`}>{STATUS_LABELS[result.status]}</span>
         <p className="health-compare-what" title={`${result.label}: ${result.reason ?? STATUS_MEANINGS[result.status]}${stale ? ` ${FRESHNESS_NOTES[freshness]}` : ''}`}>
