@@ -272,6 +272,19 @@ describe('Check flows', () => {
     expect(anchorOf(0).selectors).toEqual(['a[data-nav="tables"]']);
   });
 
+  it('Export says in one line what the last check found, and offers to check again', async () => {
+    const { host } = await runCheck();
+    host.finish();
+    await poll();
+    fireEvent.click(view.getByRole('button', { name: 'Export…' }));
+    const exportDialog = view.getByRole('dialog', { name: 'Export' });
+    expect(within(exportDialog).getByRole('note').textContent).toBe('Last check just now (against https://staging.example.com): 1 flow broken, 1 step missing, 1 step changed — Check flows again');
+    // Only lint's errors block (this fixture has some); the check's problems add none.
+    expect(within(exportDialog).getByRole('heading', { name: /block the export|export is allowed|Ready to export/ }).textContent).not.toMatch(/check/i);
+    fireEvent.click(within(exportDialog).getByRole('button', { name: 'Check flows again' }));
+    expect(view.getByRole('dialog', { name: 'Check flows against the live product' })).toBeTruthy();
+  });
+
   it('names a screen that could not be loaded, and counts its flows broken', async () => {
     const plan = planHealthCheck(useDocumentStore.getState().project!);
     const failed: HealthReport = {

@@ -10,6 +10,7 @@ import { notify, useUiStore } from '../store/uiStore';
 import { downloadText, fileSlug } from './download';
 import { ProblemsList } from './ProblemsList';
 import { tryBuildBundle } from '../preview/tryBuildBundle';
+import { LastCheckNote } from '../health/LastCheckNote';
 
 function snippets(fileName: string) {
   return {
@@ -100,6 +101,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
             <input type="radio" name="flows" checked={readyOnly} onChange={() => setReadyOnly(true)} /> Only Ready ({readyCount})
           </label>
         </fieldset>
+        <LastCheckNote />
         <section aria-label="Export problems">
           <h3 className="export-heading">
             {errors ? `${errors} error(s) block the export` : problems.length ? `${problems.length} warning(s); export is allowed` : 'Ready to export'}

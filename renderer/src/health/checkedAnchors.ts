@@ -1,4 +1,4 @@
-import type { AnchorResult, FlowVerdict, HealthPlan, PlannedAnchor, ScreenResult } from '../../../shared/health/flowHealth';
+import type { AnchorResult, FlowVerdict, HealthPlan, HealthReport, PlannedAnchor, ScreenResult } from '../../../shared/health/flowHealth';
 import type { Anchor } from '../../../shared/model/anchor';
 import type { Project } from '../../../shared/model/project';
 import type { Screen } from '../../../shared/model/screen';
@@ -119,6 +119,21 @@ export function describeVerdicts(flows: readonly FlowVerdict[]): string {
     count('unchecked') ? `${count('unchecked')} not checked` : '',
   ].filter(Boolean);
   return parts.length ? parts.join(', ') : 'no flows with anchors';
+}
+
+/** "1 flow broken, 3 steps changed, 1 screen could not be loaded"; empty when the check found nothing to fix. */
+export function describeProblems(report: HealthReport): string {
+  const flows = (verdict: FlowVerdict['verdict']) => report.flows.filter((flow) => flow.verdict === verdict).length;
+  const steps = (status: AnchorResult['status']) => report.anchors.filter((anchor) => anchor.status === status).length;
+  const failed = report.screens.filter((screen) => screen.status === 'failed').length;
+  return [
+    flows('broken') ? `${plural(flows('broken'), 'flow')} broken` : '',
+    flows('attention') ? `${plural(flows('attention'), 'flow')} need${flows('attention') === 1 ? 's' : ''} attention` : '',
+    ...(['missing', 'ambiguous', 'changed'] as const).map((status) => (steps(status) ? `${plural(steps(status), 'step')} ${status}` : '')),
+    failed ? `${plural(failed, 'screen')} could not be loaded` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
 }
 
 export const STATUS_LABELS: Record<AnchorResult['status'], string> = { ok: 'OK', moved: 'Moved', changed: 'Changed', ambiguous: 'Ambiguous', missing: 'Missing' };
