@@ -134,6 +134,41 @@ export function hasProblems(report: HealthReport): boolean {
   return report.anchors.some((anchor) => PROBLEM_STATUSES.includes(anchor.status)) || report.screens.some((screen) => screen.status === 'failed');
 }
 
+/**
+ * The project's saved sign-in, refused with the reason when the file is not what the app writes
+ * (a raw Playwright storage state copied in by hand would otherwise be ignored without a word).
+ */
+async function checkSignInFile(file: string): Promise<void> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw new BuilderApiError({ code: 'io', message: `Could not read the saved sign-in ${file}: ${(error as Error).message}` });
+  }
+  let saved: unknown;
+  try {
+    saved = JSON.parse(text);
+  } catch {
+    throw new BuilderApiError({ code: 'io', message: `The saved sign-in ${file} is not JSON: sign in again in the capture browser, or delete the file to check without a sign-in.` });
+  }
+  const record = (saved ?? {}) as { savedAt?: unknown; state?: { cookies?: unknown; origins?: unknown }; cookies?: unknown; origins?: unknown };
+  if (typeof record.savedAt === 'string' && Array.isArray(record.state?.cookies) && Array.isArray(record.state?.origins)) return;
+  const raw = Array.isArray(record.cookies) && Array.isArray(record.origins);
+  throw new BuilderApiError({
+    code: 'io',
+    message: `The saved sign-in ${file} is not in the app's format, {"savedAt": "<ISO date>", "state": {"cookies": [...], "origins": [...]}}${raw ? ': it is a bare browser storage state; put it under "state" with a "savedAt" date' : ''}. Sign in again in the capture browser, or delete the file to check without a sign-in.`,
+  });
+}
+
+/** "the saved sign-in is for app.example.com; staging.example.com gets none", once, when --base-url leaves the signed-in sites. */
+function signInElsewhere(sites: readonly string[], baseUrl: string): string | undefined {
+  if (!sites.length) return undefined;
+  const host = new URL(baseUrl).hostname;
+  if (sites.some((site) => host === site || host.endsWith(`.${site}`))) return undefined;
+  return `Note: the saved sign-in is for ${sites.join(', ')}; ${host} gets none: sign in there once in the capture browser, or give --state-dir a folder with a sign-in made there. Screens behind a sign-in will fail.`;
+}
+
 /** In memory only: the CLI never writes into the project. */
 async function imageInMemory(bytes: Uint8Array, image: InspectedImage) {
   return { file: `${createHash('sha256').update(bytes).digest('hex')}.${image.extension}`, width: image.width, height: image.height };
@@ -165,6 +200,11 @@ export async function runCheck(options: CheckOptions, io: CheckIo): Promise<bool
   // Chromium missing is an environment problem (exit 2), not a failed screen per page.
   const executablePath = findChromium();
   const signIn = createSignInStore(resolve(options.stateDir ?? defaultAppDataDir()));
+  await checkSignInFile(signIn.fileOf(options.project.id));
+  const elsewhere = baseUrl ? signInElsewhere((await signIn.status(options.project.id))?.sites ?? [], baseUrl) : undefined;
+  // With --json, stdout stays one JSON document.
+  if (elsewhere && options.json) io.err(elsewhere);
+  else if (elsewhere) io.out(elsewhere);
   const playwright = createPlaywrightCapture({ executablePath });
   try {
     const { report, fresh } = await checkFlows({

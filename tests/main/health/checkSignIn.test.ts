@@ -1,6 +1,6 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSignInStore } from '../../../main/capture/browser/signInStore';
 import { runCli } from '../../../main/cli/runCli';
@@ -70,7 +70,31 @@ describe('stepwise check behind a sign-in', { timeout: 60_000 }, () => {
     const result = await run('check', projectPath, '--state-dir', stateDir);
     expect(result.out).toMatch(/Screen "Dashboard" \(http:\/\/127\.0\.0\.1:\d+\/dashboard\): checked in/);
     // Its box was made up here, so the step is found where the page has it: moved, not missing.
-    expect(result.out).toMatch(/^ {2}moved {5}Reports tour › step 1 “Welcome”: it moved/m);
+    expect(result.out).toContain('  1 step moved (it still plays; --verbose lists them)');
+    expect(result.out).not.toContain('saved sign-in is for');
     expect(result.code).toBe(0);
+  });
+
+  it('says once that the sign-in is not sent when --base-url is on another host', async () => {
+    const stateDir = mkdtempSync(join(tmpdir(), 'stepwise-state-'));
+    await saveSignIn(stateDir);
+    const otherHost = site.url.replace('127.0.0.1', 'localhost');
+    const result = await run('check', projectPath, '--state-dir', stateDir, '--base-url', otherHost);
+    expect(result.code).toBe(1);
+    const note = 'Note: the saved sign-in is for 127.0.0.1; localhost gets none: sign in there once in the capture browser, or give --state-dir a folder with a sign-in made there.';
+    expect(result.out.split(note)).toHaveLength(2);
+    expect(result.out).toContain(`The page went to ${otherHost}/login`);
+  });
+
+  it('a sign-in file that is not in the app\'s format is refused with what it should be, not ignored', async () => {
+    const stateDir = mkdtempSync(join(tmpdir(), 'stepwise-state-'));
+    const store = createSignInStore(stateDir);
+    mkdirSync(dirname(store.fileOf(projectId)), { recursive: true });
+    writeFileSync(store.fileOf(projectId), JSON.stringify({ cookies: [], origins: [] }));
+    const result = await run('check', projectPath, '--state-dir', stateDir);
+    expect(result.code).toBe(2);
+    expect(result.out).toContain(`The saved sign-in ${store.fileOf(projectId)} is not in the app's format, {"savedAt": "<ISO date>", "state": {"cookies": [...], "origins": [...]}}: it is a bare browser storage state; put it under "state" with a "savedAt" date.`);
+    writeFileSync(store.fileOf(projectId), '{ not json');
+    expect((await run('check', projectPath, '--state-dir', stateDir)).out).toContain('is not JSON: sign in again in the capture browser');
   });
 });
