@@ -142,7 +142,7 @@ export const STATUS_LABELS: Record<AnchorResult['status'], string> = { ok: 'OK',
 export const STATUS_MEANINGS: Record<AnchorResult['status'], string> = {
   ok: 'found where it was captured',
   moved: 'found, somewhere else on the page: it still plays',
-  changed: 'found only by a fallback selector or its fingerprint: it still plays, but its selectors are out of date',
+  changed: 'found only by a fallback selector or by what it looks like: it still plays, but its selectors are out of date',
   ambiguous: 'several elements fit equally well: the player will not guess, so the step does not show',
   missing: 'not found on the page: the step does not show',
 };

@@ -67,7 +67,8 @@ export function runHealthReport(data: ReportData): void {
     unchecked: { icon: '–', words: 'Not checked', hint: 'There was no page to check it on.' },
   };
   const VERDICT: Record<ReportFlow['verdict'], string> = { broken: 'Broken', attention: 'Needs attention', unchecked: 'Not checked', ok: 'Plays as authored' };
-  const FOUND_BY: Record<string, string> = { selector: 'its first selector', alternate: 'an alternate selector', fingerprint: 'its fingerprint (the page search)' };
+  // The same words as the CLI and the app: no "first selector" or "fingerprint" for people.
+  const FOUND_BY: Record<string, string> = { selector: 'its main selector', alternate: 'a fallback selector', fingerprint: 'what it looks like' };
   const PROBLEMS: ReportStepStatus[] = ['changed', 'ambiguous', 'missing', 'unchecked'];
 
   const el = (tag: string, className?: string, ...children: Array<Node | string | null | undefined | false>) => {
@@ -118,7 +119,7 @@ export function runHealthReport(data: ReportData): void {
 
   const stepRow = (step: ReportStep) => {
     const details: Array<Node | string> = [];
-    if (step.foundBy) details.push(`Found by ${FOUND_BY[step.foundBy] ?? step.foundBy}${typeof step.score === 'number' ? `, ${Math.round(step.score * 100)}% agreement with its fingerprint` : ''}.`);
+    if (step.foundBy) details.push(`Found by ${FOUND_BY[step.foundBy] ?? step.foundBy}${typeof step.score === 'number' ? ` (${Math.round(step.score * 100)} % match)` : ''}.`);
     if (step.screenName) details.push(el('span', 'muted', `Screen: ${step.screenName}`));
     const text = el(
       'div',
