@@ -122,6 +122,7 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   resetHealthCheck();
+  localStorage.clear();
   vi.useRealTimers();
 });
 
@@ -283,6 +284,28 @@ describe('Check flows', () => {
     expect(within(exportDialog).getByRole('heading', { name: /block the export|export is allowed|Ready to export/ }).textContent).not.toMatch(/check/i);
     fireEvent.click(within(exportDialog).getByRole('button', { name: 'Check flows again' }));
     expect(view.getByRole('dialog', { name: 'Check flows against the live product' })).toBeTruthy();
+  });
+
+  it('reopening the project shows its last check (remembered on this machine, not in the file), without Replace screen', async () => {
+    const { host } = await runCheck('');
+    host.finish();
+    await poll();
+    const document = useDocumentStore.getState().project!;
+    act(() => useUiStore.setState({ projectPath: null }));
+    expect(view.queryByTestId('live-check-summary')).toBeNull();
+    await act(() => vi.advanceTimersByTimeAsync(2 * 3_600_000));
+    act(() => openProject(document));
+    await act(() => vi.advanceTimersByTimeAsync(30_000));
+    expect(view.getByTestId('live-check-summary').textContent).toBe('Checked 2 hours ago: 1 flow ok, 1 broken · 1 moved (it still plays)');
+    fireEvent.click(view.getByRole('button', { name: /^ChangedOnboarding › step 1/ }));
+    const compare = view.getByRole('region', { name: 'Live check comparison' });
+    expect(within(compare).queryByRole('button', { name: 'Replace screen with the fresh capture' })).toBeNull();
+    expect(compare.querySelector('.health-compare-note')!.textContent).toMatch(/This check is from an earlier session; to replace the screen, check flows again\.$/);
+    // What storage holds is checked like any input: a damaged entry is dropped, not shown.
+    localStorage.setItem(`stepwise.lastHealthCheck.${document.id}`, '{"plan": 1}');
+    act(() => useUiStore.setState({ projectPath: null }));
+    act(() => openProject(document));
+    expect(view.queryByTestId('live-check-summary')).toBeNull();
   });
 
   it('names a screen that could not be loaded, and counts its flows broken', async () => {

@@ -103,7 +103,7 @@ function usePublishedHeight(): (element: HTMLElement | null) => void {
  * of another host cannot replace the screen (the screen keeps its address: the next check of it
  * would find everything moved).
  */
-function compareNote(result: AnchorResult, current: readonly string[], foreignHost: string | null, canReanchor: boolean, hasFreshCapture: boolean): string {
+function compareNote(result: AnchorResult, current: readonly string[], foreignHost: string | null, canReanchor: boolean, hasFreshCapture: boolean, remembered: boolean): string {
   const parts: string[] = [];
   const suggested = result.suggestion?.selectors ?? [];
   if (canReanchor) {
@@ -111,6 +111,7 @@ function compareNote(result: AnchorResult, current: readonly string[], foreignHo
     parts.push(`Re-anchor uses selectors from ${foreignHost ?? 'the live page'}${keeps ? '; the current ones stay as fallbacks' : ''}.`);
   }
   if (foreignHost && hasFreshCapture) parts.push(`This capture is from ${foreignHost}; to replace the screen, check the captured address.`);
+  else if (remembered && hasFreshCapture) parts.push('This check is from an earlier session; to replace the screen, check flows again.');
   return parts.join(' ');
 }
 
@@ -133,8 +134,9 @@ export function HealthCompare({ check, result }: { check: FinishedCheck; result:
   const canReanchor = Boolean(result.suggestion) && (result.status === 'changed' || result.status === 'moved') && !stale;
   const screen = project.screens.find((candidate) => candidate.id === result.screenId);
   const foreignHost = screen && screenResult ? foreignCaptureHost(screen, screenResult) : null;
-  const canReplace = Boolean(screen && screenResult?.freshImage) && !showsFreshCapture(screen, screenResult) && !foreignHost;
-  const note = compareNote(result, planned.selectors, foreignHost, canReanchor, Boolean(screenResult?.freshImage) && !showsFreshCapture(screen, screenResult));
+  // A check recalled on reopening: the host no longer holds its fresh captures.
+  const canReplace = Boolean(screen && screenResult?.freshImage) && !showsFreshCapture(screen, screenResult) && !foreignHost && !check.remembered;
+  const note = compareNote(result, planned.selectors, foreignHost, canReanchor, Boolean(screenResult?.freshImage) && !showsFreshCapture(screen, screenResult), Boolean(check.remembered));
   // Both panes at one scale, so a change of size reads as one; the element and some page around it in view.
   const scale = (pane: { width: number; height: number }) => Math.min(1, pane.width / Math.max(CONTEXT.width, planned.box.width * 2.5), pane.height / Math.max(CONTEXT.height, planned.box.height * 2.5));
   const replace = async () => {

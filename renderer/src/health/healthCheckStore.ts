@@ -3,7 +3,9 @@ import type { BuilderClient } from '../../../shared/api/client';
 import type { HealthJob, HealthPlan, HealthReport } from '../../../shared/health/flowHealth';
 import { describeError } from '../app/projectSession';
 import { notify, useUiStore } from '../store/uiStore';
+import { useDocumentStore } from '../store/documentStore';
 import { describeVerdicts } from './checkedAnchors';
+import { recallCheck, rememberCheck } from './rememberedCheck';
 
 /** How often a running check is asked how far it got (a screen takes seconds, so this is plenty). */
 export const HEALTH_POLL_MS = 400;
@@ -27,6 +29,8 @@ export interface FinishedCheck {
   report: HealthReport;
   /** Cancelled part way: the report holds the screens checked until then. */
   cancelled: boolean;
+  /** Recalled from local storage on reopening the project: its fresh captures are gone from the host. */
+  remembered?: boolean;
 }
 
 /**
@@ -83,11 +87,13 @@ export async function startHealthCheck(client: BuilderClient, input: StartHealth
   }
   if (mine !== generation) return 'stopped';
   const finished = job.report && (job.state === 'done' || job.state === 'cancelled');
+  const check: FinishedCheck | null = finished ? { jobId: job.jobId, plan: input.plan, report: job.report!, cancelled: job.state === 'cancelled' } : null;
+  if (check) rememberCheck(input.projectId, check);
   // The author went on editing: say that it ended (the dialog, when open, closes onto the results instead).
   if (finished && job.state === 'done' && useUiStore.getState().dialog.kind !== 'checkFlows') notify('info', `The flow check finished: ${describeVerdicts(job.report!.flows)}. The results are in the Problems panel.`);
   useHealthCheck.setState({
     running: null,
-    ...(finished ? { last: { jobId: job.jobId, plan: input.plan, report: job.report!, cancelled: job.state === 'cancelled' }, compareHidden: false } : {}),
+    ...(check ? { last: check, compareHidden: false } : {}),
     error: job.state === 'failed' ? `The check failed: ${job.error ?? 'the host did not say why'}` : null,
   });
   return job.state;
@@ -114,7 +120,12 @@ export function resetHealthCheck(): void {
   useHealthCheck.setState({ running: null, last: null, error: null, compareHidden: false });
 }
 
-// Results are about the project that was checked: closing it, or opening another, drops them.
+// Results are about the project that was checked: closing it, or opening another, drops them;
+// the project opened shows its own last check, remembered on this machine.
 useUiStore.subscribe((state, previous) => {
-  if (state.projectPath !== previous.projectPath) resetHealthCheck();
+  if (state.projectPath === previous.projectPath) return;
+  resetHealthCheck();
+  const projectId = state.projectPath ? useDocumentStore.getState().project?.id : undefined;
+  const remembered = projectId ? recallCheck(projectId) : null;
+  if (remembered) useHealthCheck.setState({ last: remembered });
 });
