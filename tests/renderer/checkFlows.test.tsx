@@ -308,6 +308,18 @@ describe('Check flows', () => {
     expect(view.queryByTestId('live-check-summary')).toBeNull();
   });
 
+  it('a page that looks exactly as captured (the same image file) does not read as a replaced screen', async () => {
+    const plan = planHealthCheck(useDocumentStore.getState().project!);
+    const same = resultsFor(plan);
+    same.screens[0]!.freshImage = { ...plan.screens[0]!.image };
+    renderApp(fakeClient({ 'health.start': () => ({ jobId: 'job-3', state: 'done', done: 1, total: 1, current: [], report: same }) }));
+    fireEvent.click(view.getByRole('button', { name: 'Check flows' }));
+    fireEvent.click(view.getByRole('button', { name: 'Start check' }));
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    expect(view.queryByText(/Checked before the screen was replaced/)).toBeNull();
+    expect(within(view.getByRole('list', { name: 'Live check results' })).getByRole('button', { name: 'Re-anchor' })).toBeTruthy();
+  });
+
   it('names a screen that could not be loaded, and counts its flows broken', async () => {
     const plan = planHealthCheck(useDocumentStore.getState().project!);
     const failed: HealthReport = {

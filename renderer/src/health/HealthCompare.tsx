@@ -129,7 +129,7 @@ export function HealthCompare({ check, result }: { check: FinishedCheck; result:
   const plannedScreen = check.plan.screens.find((screen) => screen.screenId === result.screenId);
   const screenResult = check.report.screens.find((screen) => screen.screenId === result.screenId);
   if (!project || !planned) return null;
-  const freshness = freshnessOf(project, planned, result, check.report.screens);
+  const freshness = freshnessOf(project, planned, result, check);
   const stale = isStale(freshness);
   const canReanchor = Boolean(result.suggestion) && (result.status === 'changed' || result.status === 'moved') && !stale;
   const screen = project.screens.find((candidate) => candidate.id === result.screenId);

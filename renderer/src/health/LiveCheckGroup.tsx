@@ -126,7 +126,7 @@ export function LiveCheckGroup() {
     if (!last || !project || !planned) return [];
     return last.report.anchors
       .filter((result) => PROBLEM_STATUSES.includes(result.status))
-      .map((result) => ({ result, freshness: freshnessOf(project, planned.get(anchorKey(result.flowId, result.itemId)), result, last.report.screens) }))
+      .map((result) => ({ result, freshness: freshnessOf(project, planned.get(anchorKey(result.flowId, result.itemId)), result, last) }))
       .filter((row) => row.freshness !== 'gone')
       .sort((a, b) => ORDER[a.result.status] - ORDER[b.result.status]);
   }, [last, project, planned]);
@@ -135,7 +135,7 @@ export function LiveCheckGroup() {
     if (!last || !project || !planned) return [];
     return last.report.anchors
       .filter((result) => result.status === 'moved')
-      .map((result) => ({ result, freshness: freshnessOf(project, planned.get(anchorKey(result.flowId, result.itemId)), result, last.report.screens) }))
+      .map((result) => ({ result, freshness: freshnessOf(project, planned.get(anchorKey(result.flowId, result.itemId)), result, last) }))
       .filter((row) => row.freshness !== 'gone')
       .slice(0, SHOWN);
   }, [last, project, planned]);

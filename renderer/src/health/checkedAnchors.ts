@@ -41,17 +41,33 @@ export type ResultFreshness = 'current' | 'reanchored' | 'edited' | 'replaced' |
 /** Whether a result no longer describes the anchor as it is (it is marked, and offers no fix). */
 export const isStale = (freshness: ResultFreshness): freshness is 'reanchored' | 'edited' | 'replaced' => freshness === 'reanchored' || freshness === 'edited' || freshness === 'replaced';
 
-/** Whether the screen already shows the fresh capture of this check (Replace screen was used). */
+/** A check's plan and report: what was checked and what was found. */
+export interface CheckedScreens {
+  plan: HealthPlan;
+  report: HealthReport;
+}
+
+/** Whether the screen already shows the fresh capture of this check. */
 export function showsFreshCapture(screen: Screen | undefined, screenResult: ScreenResult | undefined): boolean {
   return Boolean(screen && screenResult?.freshImage && screen.image.file === screenResult.freshImage.file);
 }
 
-/** `screens`: the check's screen results, so that a result of a replaced screen reads as such. */
-export function freshnessOf(project: Project, planned: PlannedAnchor | undefined, result: AnchorResult, screens?: readonly ScreenResult[]): ResultFreshness {
+/**
+ * Whether Replace screen put this check's fresh capture on the screen. Images are named by their
+ * content: a page that looks exactly as captured gives the same file, and that screen was not replaced.
+ */
+export function wasReplaced(screen: Screen | undefined, check: CheckedScreens): boolean {
+  if (!screen) return false;
+  const screenResult = check.report.screens.find((candidate) => candidate.screenId === screen.id);
+  const checkedImage = check.plan.screens.find((candidate) => candidate.screenId === screen.id)?.image.file;
+  return showsFreshCapture(screen, screenResult) && checkedImage !== screenResult?.freshImage?.file;
+}
+
+/** `check`: the check the result is from, so that a result of a screen replaced since reads as such. */
+export function freshnessOf(project: Project, planned: PlannedAnchor | undefined, result: AnchorResult, check?: CheckedScreens): ResultFreshness {
   const anchor = currentAnchor(project, result.flowId, result.itemId);
   if (!anchor) return 'gone';
-  const screen = project.screens.find((candidate) => candidate.id === result.screenId);
-  if (screens && showsFreshCapture(screen, screens.find((candidate) => candidate.screenId === result.screenId))) return 'replaced';
+  if (check && wasReplaced(project.screens.find((candidate) => candidate.id === result.screenId), check)) return 'replaced';
   if (planned && isCheckedAnchor(planned, anchor)) return 'current';
   if (result.suggestion && sameList(result.suggestion.selectors, anchor.selectors)) return 'reanchored';
   return 'edited';
