@@ -2,6 +2,9 @@ import { fingerprintAgreement, RECOVER_MARGIN, TRUSTED_CONTEXT } from '../../../
 import type { Fingerprint } from '../../../shared/anchors/fingerprintTypes';
 import { describeElement } from './describeElement';
 
+/** A candidate that something identifying contradicts must score at least this to count at all. */
+const CONTRADICTED_MIN = 0.8;
+
 /** The verdict on a set of candidates: the one to use (index), or why none. */
 export interface Pick {
   index: number;
@@ -32,7 +35,10 @@ export function pickCandidate(fingerprint: Fingerprint, candidates: readonly Ele
       if (bestScore < threshold && ceiling < threshold) break;
       if (bestScore >= threshold && (ceiling <= bestScore - RECOVER_MARGIN || (bestScore - second < RECOVER_MARGIN && ceiling < bestScore + RECOVER_MARGIN))) break;
     }
-    const score = fingerprintAgreement(fingerprint, describeElement(candidates[i]!)).score;
+    const agreement = fingerprintAgreement(fingerprint, describeElement(candidates[i]!));
+    // Something that identifies elements disagrees (another row's text, another link target): a
+    // lookalike, unless everything else agrees strongly.
+    const score = agreement.contradicted && agreement.score < CONTRADICTED_MIN ? 0 : agreement.score;
     if (score > bestScore) {
       second = bestScore;
       bestScore = score;

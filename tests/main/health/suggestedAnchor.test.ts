@@ -81,4 +81,25 @@ describe('the suggested anchor of a changed step', { timeout: 60_000 }, () => {
     expect(onProduction.report.anchors[0]!.box).toEqual(edit.box);
     expect(onProduction.report.anchors[0]!.box).not.toEqual(editButtonOf(captured, 'Ashton Cox').box);
   });
+
+  it('never takes a lookalike row for the captured one: another row with the same office and button is turned down, the right row found', async () => {
+    // A sparse table: the rows differ only in the name; the one inserted on staging shares the office and the button.
+    const sparse = (rows: string[]) => table(rows).replace(/<th>Position<\/th><th>Office<\/th><th>Salary<\/th>/, '<th>Office</th>');
+    const [sparseProduction, sparseStaging] = await Promise.all([
+      serveRelease(sparse(['Garrett Winters</td><td>Tokyo', 'Ashton Cox</td><td>San Francisco'])),
+      serveRelease(sparse(['Tiger Nixon</td><td>Tokyo', 'Garrett Winters</td><td>Tokyo', 'Ashton Cox</td><td>San Francisco'])),
+    ]);
+    try {
+      const sparseCaptured = await captureSettings(playwright.openPage, `${sparseProduction.url}/settings`, saveImage);
+      const edit = editButtonOf(sparseCaptured, 'Garrett Winters');
+      const plan: HealthPlan = { ...planOf(`${sparseStaging.url}/settings`, { selectors: [edit.selector, ...edit.alternates], fingerprint: edit.fingerprint! }) };
+      plan.screens[0]!.anchors[0]!.box = edit.box;
+      const onStaging = await checkFlows({ plan, openPage, saveImage });
+      const fresh = onStaging.fresh.get('employees')!.screen;
+      expect(onStaging.report.anchors[0]!.box).not.toEqual(editButtonOf(fresh, 'Tiger Nixon').box);
+      expect(onStaging.report.anchors[0]).toMatchObject({ status: 'changed', box: editButtonOf(fresh, 'Garrett Winters').box });
+    } finally {
+      await Promise.all([sparseProduction.close(), sparseStaging.close()]);
+    }
+  });
 });
