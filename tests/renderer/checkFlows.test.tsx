@@ -4,6 +4,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import type { AnchorResult, HealthJob, HealthPlan, HealthReport } from '../../shared/health/flowHealth';
 import { BuilderApiError } from '../../shared/api/apiError';
 import { flowVerdicts } from '../../shared/health/flowVerdicts';
+import { lintProject } from '../../shared/lint/lintProject';
 import { planHealthCheck } from '../../shared/health/planHealthCheck';
 import { createFlow } from '../../shared/model/create';
 import type { Fingerprint } from '../../shared/model/fingerprint';
@@ -255,10 +256,12 @@ describe('Check flows', () => {
     expect(within(compare).getByTestId('health-box-fresh').style.top).toBe('260px');
 
     const pastBefore = useDocumentStore.temporal.getState().pastStates.length;
+    const lintBefore = lintProject(useDocumentStore.getState().project!).length;
     fireEvent.click(within(view.getByRole('list', { name: 'Live check results' })).getByRole('button', { name: 'Re-anchor' }));
     expect(anchorOf(0)).toMatchObject({ screenId: 'screen_dashboard', selectors: ['a[data-nav="tables"]'], box: tables.box, fingerprint: freshTables });
-    // The captured map has no entry for the element as it is now (lint would ask for a re-pick of the old one).
-    expect(anchorOf(0).elementId).toBeUndefined();
+    // Lint still sees the captured map's entry as this element: it stays linked (name and breadcrumb), and lint asks for no re-pick.
+    expect(anchorOf(0).elementId).toBe(tables.id);
+    expect(lintProject(useDocumentStore.getState().project!).length).toBe(lintBefore);
     // The inspector still names it (from the fingerprint), and shows the selector once.
     expect(document.querySelector('.anchor-summary strong')?.textContent).toBe('Tables');
     expect(document.querySelector('.anchor-summary code')?.textContent).toBe('a[data-nav="tables"]');

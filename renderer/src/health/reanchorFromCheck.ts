@@ -1,4 +1,5 @@
 import type { AnchorResult } from '../../../shared/health/flowHealth';
+import { anchoredElement } from '../../../shared/lint/anchorLint';
 import type { Project } from '../../../shared/model/project';
 import { undo, useDocumentStore } from '../store/documentStore';
 import { notify } from '../store/uiStore';
@@ -15,14 +16,19 @@ export function reanchorFromCheck(result: AnchorResult): boolean {
   const project = useDocumentStore.getState().project;
   if (!suggestion || !project || !currentAnchor(project, result.flowId, result.itemId)) return false;
   const before = project;
+  // The captured map's entry stays linked (its name and breadcrumb in the inspector) only where lint
+  // still sees it as the re-anchored element; else lint would call it "gone" and ask for a re-pick,
+  // which would undo this. Replace screen links the fresh entry.
+  const anchor = currentAnchor(project, result.flowId, result.itemId)!;
+  const screen = project.screens.find((candidate) => candidate.id === anchor.screenId);
+  const next = { ...anchor, selectors: [...suggestion.selectors], ...(suggestion.fingerprint ? { fingerprint: suggestion.fingerprint } : {}) };
+  const keepsEntry = Boolean(anchor.elementId) && anchoredElement(next, screen)?.id === anchor.elementId;
   useDocumentStore.getState().change('Re-anchor from the live check', (draft) => {
-    const anchor = currentAnchor(draft as Project, result.flowId, result.itemId);
-    if (!anchor) return;
-    anchor.selectors = [...suggestion.selectors];
-    if (suggestion.fingerprint) anchor.fingerprint = structuredClone(suggestion.fingerprint);
-    // The captured map has no entry for the element as the live page now has it: lint would call
-    // the old entry "gone" and ask for a re-pick, which would undo this. Replace screen links the fresh entry.
-    delete anchor.elementId;
+    const target = currentAnchor(draft as Project, result.flowId, result.itemId);
+    if (!target) return;
+    target.selectors = [...suggestion.selectors];
+    if (suggestion.fingerprint) target.fingerprint = structuredClone(suggestion.fingerprint);
+    if (!keepsEntry) delete target.elementId;
   });
   if (useDocumentStore.getState().project === before) return false;
   notify('info', `${result.label} now points at ${suggestion.selectors[0]} first.`, { label: 'Undo', run: undo });
