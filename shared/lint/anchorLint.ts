@@ -1,6 +1,6 @@
 import { compareFingerprints, RECOVER_MARGIN, RECOVER_THRESHOLD, VERIFY_THRESHOLD } from '../anchors/compareFingerprints';
 import type { Anchor } from '../model/anchor';
-import type { Box } from '../model/geometry';
+import { overlapRatio } from '../model/geometry';
 import type { MappedElement, Screen } from '../model/screen';
 import type { LintProblem } from './lintProblem';
 import { isStableSelector, selectorFragility } from './selectorFragility';
@@ -46,13 +46,6 @@ function matchesOnMap(selector: string, elements: readonly MappedElement[]): Map
   return selectorIndex(elements).get(selector) ?? [];
 }
 
-function overlapRatio(a: Box, b: Box): number {
-  const width = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
-  const height = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-  if (width <= 0 || height <= 0) return 0;
-  const shared = width * height;
-  return shared / (a.width * a.height + b.width * b.height - shared);
-}
 
 /** Whether a map entry is still the element the anchor was picked on (the map may have been captured again since). */
 function isSameElement(anchor: Anchor, element: MappedElement): boolean {

@@ -1,6 +1,6 @@
 import type { BuilderClient } from '../../../shared/api/client';
 import type { AnchorResult } from '../../../shared/health/flowHealth';
-import type { Box } from '../../../shared/model/geometry';
+import { overlapRatio, type Box } from '../../../shared/model/geometry';
 import type { Project } from '../../../shared/model/project';
 import type { MappedElement } from '../../../shared/model/screen';
 import { undo, useDocumentStore } from '../store/documentStore';
@@ -8,19 +8,12 @@ import { notify, useUiStore } from '../store/uiStore';
 import { anchorKey, currentAnchor, freshnessOf, plannedAnchors } from './checkedAnchors';
 import type { FinishedCheck } from './healthCheckStore';
 
-function overlap(a: Box, b: Box): number {
-  const width = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
-  const height = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-  if (width <= 0 || height <= 0) return 0;
-  const shared = width * height;
-  return shared / (a.width * a.height + b.width * b.height - shared);
-}
 
 /** The fresh map's entry at a found element's box (the innermost of those that cover it almost exactly). */
 function elementAt(elements: readonly MappedElement[], box: Box): MappedElement | undefined {
   let best: { element: MappedElement; score: number } | undefined;
   for (const element of elements) {
-    const score = overlap(element.box, box);
+    const score = overlapRatio(element.box, box);
     if (score >= 0.9 && (!best || score >= best.score)) best = { element, score };
   }
   return best?.element;
