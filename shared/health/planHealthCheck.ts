@@ -49,9 +49,15 @@ export function planHealthCheck(project: Project, options: { screenIds?: readonl
   return { screens: [...screens.values()], unchecked, flows };
 }
 
+/** "https://app.example.com:8443" of an absolute URL; undefined for anything else. (shared/ has no URL class.) */
+export function originOf(url: string): string | undefined {
+  return /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(url)?.[0];
+}
+
 /** The address to load for a screen: its recorded start (or captured) URL, on `baseUrl`'s origin when one is given. */
 export function checkedUrl(url: string, baseUrl?: string): string {
   if (!baseUrl) return url;
-  const rest = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*(.*)$/is.exec(url)?.[1] ?? '';
+  const origin = originOf(url);
+  const rest = origin ? url.slice(origin.length) : '';
   return `${baseUrl.replace(/\/$/, '')}${rest.startsWith('/') || !rest ? rest || '/' : `/${rest}`}`;
 }

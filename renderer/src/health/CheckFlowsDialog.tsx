@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { baseUrlSchema, type HealthPlan } from '../../../shared/health/flowHealth';
-import { planHealthCheck } from '../../../shared/health/planHealthCheck';
+import { originOf, planHealthCheck } from '../../../shared/health/planHealthCheck';
 import { useApp } from '../app/appContext';
 import { Modal } from '../dialogs/Modal';
 import { useDocumentStore } from '../store/documentStore';
@@ -23,7 +23,7 @@ function capturedOrigins(plan: HealthPlan): string[] {
   const origins = new Set<string>();
   for (const screen of plan.screens) {
     if (screen.source.kind !== 'url') continue;
-    const origin = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(screen.source.path?.url ?? screen.source.url)?.[0];
+    const origin = originOf(screen.source.path?.url ?? screen.source.url);
     if (origin) origins.add(origin);
   }
   return [...origins];
