@@ -34,7 +34,8 @@ test('Check flows finds a changed step on the next release; Re-anchor (one undo 
     await page.getByRole('button', { name: 'Check flows' }).click();
     const dialog = page.getByRole('dialog', { name: 'Check flows against the live product' });
     await expect(dialog.getByTestId('check-plan')).toHaveText('1 screen, 1 anchored step.');
-    await dialog.getByLabel('Check against (optional)').fill(next.url);
+    // Typed as a person types, key by key: the field keeps its focus and its value.
+    await dialog.getByLabel('Check against (optional)').pressSequentially(next.url);
     await dialog.getByRole('button', { name: 'Start check' }).click();
     await expect(dialog).toBeHidden({ timeout: 60_000 });
     const liveCheck = page.getByRole('region', { name: 'Live check', exact: true });
