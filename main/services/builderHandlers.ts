@@ -135,6 +135,9 @@ export function createBuilderHandlers(options: BuilderServicesOptions): BuilderH
       await store.writeJournal(await options.paths.check(path), project);
       return {};
     },
+    async 'project.diskVersion'({ path }) {
+      return { diskVersion: await store.diskVersion(await options.paths.check(path)) };
+    },
     async 'project.discardJournal'({ path }) {
       await store.discardJournal(await options.paths.check(path));
       return {};

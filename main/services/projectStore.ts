@@ -11,25 +11,40 @@ import type { InspectedImage } from './imageFile';
 import { loadProjectText } from '../../shared/project/loadProject';
 import { storedProject } from '../../shared/project/storedElementMap';
 import { stableStringify } from '../../shared/stableJson';
-import { TEMP_MARKER, writeFileAtomic, type AtomicFs } from './atomicWrite';
+import { TEMP_MARKER, writeFileAtomic } from './atomicWrite';
+import { FLOWS_DIR, PROJECT_FILE, SCREENS_DIR, folderOrder, isSingleFileProject, loadProjectFolder, projectFolderFiles } from '../../shared/project/projectFolder';
+import { listProjectFiles, projectDiskVersion, readProjectFiles, type FolderTexts } from './projectFolderRead';
+import { BACKUP_DIR, SAVE_PLAN_FILE, commitFolderChanges, finishInterruptedSave, type FolderFs } from './saveTransaction';
 import { isInsideFolder } from './pathPolicy';
 
 /**
- * A project on disk is a folder:
- *   <name>.stepwise/project.json      the document: pretty JSON, stable key order
- *   <name>.stepwise/project.json.bak  what the previous save replaced
- *   <name>.stepwise/images/<sha256>.png  screenshots, named by content so they never clash
+ * A project on disk is a folder (project format 4, shared/project/projectFolder.ts):
+ *   <name>.stepwise/project.json          name, theme, languages
+ *   <name>.stepwise/flows/<id>.json       one file a flow
+ *   <name>.stepwise/screens/<id>.json     one file a screen, its element map inside
+ *   <name>.stepwise/images/<sha256>.png   screenshots, named by content so they never clash
+ *   <name>.stepwise/.backup/              what the last save replaced or removed (not for git)
+ * A save writes only the files that changed, all or none (main/services/saveTransaction.ts).
  */
-export const PROJECT_FILE = 'project.json';
+export { PROJECT_FILE };
 export const IMAGES_DIR = 'images';
 export const PROJECT_DIR_SUFFIX = '.stepwise';
 /** The editor's copy of unsaved work, written moments after each change, removed once saved. */
 export const JOURNAL_FILE = '.autosave-journal.json';
+/** Written with a new project folder: what Stepwise keeps for itself stays out of the team's git. */
+const GITIGNORE_FILE = '.gitignore';
+const GITIGNORE = `# Written by Stepwise: files it keeps for itself, not part of the project.
+${BACKUP_DIR}/
+${JOURNAL_FILE}
+${SAVE_PLAN_FILE}
+*${TEMP_MARKER}*
+*.bak
+`;
 
 export interface ProjectStoreOptions {
   /** Where new projects and "save as" copies go. */
   projectsDir: string;
-  fs?: AtomicFs;
+  fs?: FolderFs;
 }
 
 /** "Acme onboarding" -> "Acme onboarding"; strips what file systems refuse, keeps it readable. */
@@ -105,31 +120,66 @@ export function createProjectStore(options: ProjectStoreOptions) {
     throw new BuilderApiError({ code: 'alreadyExists', message: `Too many projects are named "${name}" in ${options.projectsDir}.` });
   }
 
-  async function removeStaleTempFiles(dir: string): Promise<void> {
-    const entries = await fs.readdir(dir).catch(() => [] as string[]);
-    await Promise.all(entries.filter((entry) => entry.includes(TEMP_MARKER)).map((entry) => fs.rm(join(dir, entry), { force: true })));
+  /**
+   * The files as last read or written, with the disk version they had: a save compares against
+   * them instead of reading every file (screens hold element maps of up to 1 MB) when nothing
+   * else changed the folder since.
+   */
+  const known = new Map<string, { diskVersion: string; texts: FolderTexts }>();
+
+  async function currentTexts(dir: string, diskVersion: string): Promise<FolderTexts> {
+    const cached = known.get(dir);
+    if (cached && cached.diskVersion === diskVersion) return cached.texts;
+    return readProjectFiles(dir).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return new Map<string, string>(); // a new project: nothing written yet
+      throw error;
+    });
   }
 
-  /** Unsaved work left by a session that ended without saving: newer than the project file and different from it. */
-  async function readJournal(dir: string, projectFile: string, savedText: string): Promise<{ savedAt: string; project: Project } | null> {
+  /** Unsaved work left by a session that ended without saving: newer than the project's files and different from them. */
+  async function readJournal(dir: string, saved: Project): Promise<{ savedAt: string; project: Project } | null> {
     const journal = join(dir, JOURNAL_FILE);
     try {
-      const [journalStat, projectStat] = await Promise.all([fs.stat(journal), fs.stat(projectFile)]);
-      if (journalStat.mtimeMs < projectStat.mtimeMs) return null;
-      const text = await fs.readFile(journal, 'utf8');
-      if (text === savedText) return null;
-      const loaded = loadProjectText(text, journal);
-      return loaded.ok ? { savedAt: journalStat.mtime.toISOString(), project: loaded.project } : null;
+      const journalStat = await fs.stat(journal);
+      const files = await Promise.all((await listProjectFiles(dir)).map((name) => fs.stat(join(dir, name))));
+      if (files.some((stat) => stat.mtimeMs > journalStat.mtimeMs)) return null;
+      const loaded = loadProjectText(await fs.readFile(journal, 'utf8'), journal);
+      if (!loaded.ok || stableStringify(storedProject(loaded.project)) === stableStringify(storedProject(saved))) return null;
+      return { savedAt: journalStat.mtime.toISOString(), project: loaded.project };
     } catch {
       return null; // no journal (the usual case), or one that cannot be read: nothing to offer
     }
   }
 
-  async function write(dir: string, project: Project): Promise<void> {
+  /** Writes the project as a folder; only the files that differ from what is on disk, all or none. */
+  async function write(dir: string, project: Project): Promise<string> {
     // The contract already checked the shape; this guards callers inside main as well.
     const valid = projectSchema.parse(project);
     await fs.mkdir(join(dir, IMAGES_DIR), { recursive: true });
-    await writeFileAtomic(join(dir, PROJECT_FILE), stableStringify(storedProject(valid)), { keepBackup: true, ...(atomicFs ? { fs: atomicFs } : {}) });
+    const before = await currentTexts(dir, await projectDiskVersion(dir));
+    const oldMain = before.get(PROJECT_FILE);
+    let oldDocument: unknown = null;
+    try {
+      oldDocument = oldMain === undefined ? null : JSON.parse(oldMain);
+    } catch {
+      /* a damaged project.json is replaced; the backup keeps it */
+    }
+    const singleFile = oldMain !== undefined && isSingleFileProject(oldDocument);
+    const files = projectFolderFiles(valid, singleFile ? undefined : folderOrder(before));
+    const write = new Map([...files].filter(([name, text]) => before.get(name) !== text));
+    const remove = [...before.keys()].filter((name) => !files.has(name));
+    if (oldMain === undefined || singleFile) {
+      // A new folder, or the first save of a single-file project: the old file is kept whole beside it.
+      if (singleFile) {
+        const version = (oldDocument as { version?: unknown } | null)?.version;
+        write.set(`project-format-${typeof version === 'number' ? version : 0}.json.bak`, oldMain!);
+      }
+      if (!(await exists(join(dir, GITIGNORE_FILE)))) write.set(GITIGNORE_FILE, GITIGNORE);
+    }
+    await commitFolderChanges(dir, { write, remove }, { ...(atomicFs ? { fs: atomicFs } : {}) });
+    const diskVersion = await projectDiskVersion(dir);
+    known.set(dir, { diskVersion, texts: files });
+    return diskVersion;
   }
 
   return {
@@ -138,34 +188,47 @@ export function createProjectStore(options: ProjectStoreOptions) {
         throw ioError('create the projects folder', options.projectsDir, error);
       });
       const dir = await uniqueProjectDir(name);
+      let diskVersion: string;
       try {
         await fs.mkdir(dir);
-        await write(dir, project);
+        diskVersion = await write(dir, project);
       } catch (error) {
         throw error instanceof BuilderApiError ? error : ioError('create the project', dir, error);
       }
-      return { path: dir, project, notices: [] };
+      return { path: dir, project, notices: [], diskVersion };
     },
 
-    /** Reads and checks a project; never writes, so a damaged file stays exactly as it was. */
+    /**
+     * Reads and checks a project. It writes only to finish (or undo) a save that was cut off; a
+     * damaged file stays exactly as it was.
+     */
     async open(path: string): Promise<OpenedProject> {
       const dir = projectDirOf(path);
       const file = join(dir, PROJECT_FILE);
-      let text: string;
+      let texts: FolderTexts;
+      let interrupted: Awaited<ReturnType<typeof finishInterruptedSave>>;
+      let diskVersion: string;
       try {
-        text = await fs.readFile(file, 'utf8');
+        interrupted = await finishInterruptedSave(dir, [FLOWS_DIR, SCREENS_DIR], { ...(atomicFs ? { fs: atomicFs } : {}) });
+        diskVersion = await projectDiskVersion(dir);
+        texts = await readProjectFiles(dir);
       } catch (error) {
         throw ioError('open the project', file, error);
       }
-      const result = loadProjectText(text, file);
+      const result = loadProjectFolder(dir, texts);
       if (!result.ok) {
-        throw new BuilderApiError({ code: result.error.kind, message: result.error.message, file, problems: result.error.problems });
+        throw new BuilderApiError({ code: result.error.kind, message: result.error.message, file: result.error.file, problems: result.error.problems });
       }
-      await removeStaleTempFiles(dir);
+      known.set(dir, { diskVersion, texts });
       const notices = [...result.repairs];
-      if (result.migratedFrom !== null) notices.unshift(`This project was upgraded from format ${result.migratedFrom}; saving writes the new format.`);
-      const recovery = await readJournal(dir, file, text);
-      return { path: dir, project: result.project, notices, ...(recovery ? { recovery } : {}) };
+      if (result.migratedFrom !== null) {
+        notices.unshift(
+          `This project was upgraded from format ${result.migratedFrom}. Saving writes it as a folder of small files (a file a flow and a file a screen, so a team's changes merge in git) and keeps the old file as project-format-${result.migratedFrom}.json.bak.`,
+        );
+      }
+      if (interrupted === 'finished') notices.unshift('The last save was cut off (the app closed mid-save); it was finished now, so the project is as that save left it.');
+      const recovery = await readJournal(dir, result.project);
+      return { path: dir, project: result.project, notices, diskVersion, ...(recovery ? { recovery } : {}) };
     },
 
     /** Keeps unsaved work safe between autosaves; a crash leaves it for the next open to offer. */
@@ -182,14 +245,20 @@ export function createProjectStore(options: ProjectStoreOptions) {
       await fs.rm(join(projectDirOf(path), JOURNAL_FILE), { force: true });
     },
 
-    async save(path: string, project: Project): Promise<{ path: string; savedAt: string }> {
+    async save(path: string, project: Project): Promise<{ path: string; savedAt: string; diskVersion: string }> {
       const dir = projectDirOf(path);
+      let diskVersion: string;
       try {
-        await write(dir, project);
+        diskVersion = await write(dir, project);
       } catch (error) {
         throw error instanceof BuilderApiError ? error : ioError('save the project to', dir, error);
       }
-      return { path: dir, savedAt: new Date().toISOString() };
+      return { path: dir, savedAt: new Date().toISOString(), diskVersion };
+    },
+
+    /** See project.diskVersion in the contract. */
+    async diskVersion(path: string): Promise<string> {
+      return projectDiskVersion(projectDirOf(path));
     },
 
     /** Saves a copy under a new name, with the images it uses; the original stays as it was. */
@@ -197,17 +266,18 @@ export function createProjectStore(options: ProjectStoreOptions) {
       const fromDir = projectDirOf(fromPath);
       const renamed: Project = { ...project, name };
       const dir = await uniqueProjectDir(name);
+      let diskVersion: string;
       try {
         await fs.mkdir(join(dir, IMAGES_DIR), { recursive: true });
         const fromImages = project.screens.length ? await readableImagesDir(fromDir) : '';
         for (const screen of project.screens) {
           await fs.copyFile(join(fromImages, screen.image.file), join(dir, IMAGES_DIR, screen.image.file));
         }
-        await write(dir, renamed);
+        diskVersion = await write(dir, renamed);
       } catch (error) {
         throw error instanceof BuilderApiError ? error : ioError('save a copy to', dir, error);
       }
-      return { path: dir, project: renamed, notices: [] };
+      return { path: dir, project: renamed, notices: [], diskVersion };
     },
 
     /**

@@ -12,13 +12,21 @@ export const API_ERROR_CODES = [
   'versionTooNew',
   'migrationFailed',
   'invalid',
+  /** A project file still holds git's conflict markers (<<<<<<< ... >>>>>>>) from a merge. */
+  'mergeConflict',
   'io',
   'unsupported',
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
-export const problemSchema = z.object({ path: z.string(), message: z.string(), line: z.number().optional() });
+export const problemSchema = z.object({
+  path: z.string(),
+  message: z.string(),
+  line: z.number().optional(),
+  /** The file of a project folder the problem is in (flows/<id>.json), when it is not the one the error names. */
+  file: z.string().optional(),
+});
 
 /** Every failure either host reports: a code to branch on and a message for a person. */
 export const apiErrorSchema = z.object({

@@ -43,10 +43,12 @@ export const openedProjectSchema = z.object({
   notices: z.array(z.string()).default([]),
   /** Unsaved changes from a session that ended without saving (a crash), offered back. */
   recovery: z.object({ savedAt: z.string(), project: projectSchema }).optional(),
+  /** What the project's files on disk look like now (project.diskVersion); changes when anyone changes them. */
+  diskVersion: z.string().optional(),
 });
 export type OpenedProject = z.infer<typeof openedProjectSchema>;
 
-export const savedProjectSchema = z.object({ path: z.string(), savedAt: z.string() });
+export const savedProjectSchema = z.object({ path: z.string(), savedAt: z.string(), diskVersion: z.string().optional() });
 
 /**
  * The builder API: every call the renderer can make, with the schemas both hosts check.
@@ -68,6 +70,12 @@ export const builderApiContract = {
   /** Unsaved work, written moments after each change, so a crash cannot lose it. */
   'project.writeJournal': { input: z.object({ path: pathSchema, project: projectSchema }).strict(), output: z.object({}) },
   'project.discardJournal': { input: z.object({ path: pathSchema }).strict(), output: z.object({}) },
+  /**
+   * A short token for the state of the project's files on disk (names, sizes, modification times).
+   * The editor asks for it every few seconds: a different token than at open or save means someone
+   * (a git pull, a branch switch, a teammate's editor) changed the files, and the editor reloads.
+   */
+  'project.diskVersion': { input: z.object({ path: pathSchema }).strict(), output: z.object({ diskVersion: z.string() }) },
   /** A screenshot of the project, as a data: URL the renderer can show without file access. */
   'project.readImage': {
     input: z.object({ path: pathSchema, file: screenImageSchema.shape.file }).strict(),

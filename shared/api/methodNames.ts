@@ -13,6 +13,7 @@ export const BUILDER_METHOD_NAMES = [
   'project.saveAs',
   'project.writeJournal',
   'project.discardJournal',
+  'project.diskVersion',
   'project.readImage',
   'screen.addImage',
   'project.standalonePreview',

@@ -11,8 +11,10 @@ export const PROJECT_FORMAT = 'stepwise.project';
  * 2: anchors and mapped elements may carry a fingerprint, mapped elements their parent.
  * 3: element maps are written compactly (shared/project/storedElementMap.ts); the app reads them
  *    back into the same entries.
+ * 4: a project is a folder of small files (shared/project/projectFolder.ts), so a team's changes
+ *    merge in git; the document itself is the same.
  */
-export const PROJECT_VERSION = 3;
+export const PROJECT_VERSION = 4;
 
 export const projectSchema = z
   .object({

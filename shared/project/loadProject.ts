@@ -7,7 +7,16 @@ import { parseJsonDocument } from './parseJson';
 import { readStoredScreens } from './storedElementMap';
 import { fontFamilySchema } from '../model/cssValues';
 
-export type ProjectLoadErrorKind = 'damaged' | 'notStepwiseFile' | 'versionTooNew' | 'migrationFailed' | 'invalid';
+export type ProjectLoadErrorKind = 'damaged' | 'notStepwiseFile' | 'versionTooNew' | 'migrationFailed' | 'invalid' | 'mergeConflict';
+
+/** Where a place in the loaded document is written: a project folder spreads one document over files. */
+export interface DocumentPlace {
+  file: string;
+  /** The JSON path inside that file. */
+  path: string;
+  line: number | undefined;
+}
+export type LocateInDocument = (path: readonly PropertyKey[]) => DocumentPlace;
 
 export interface ProjectLoadError {
   kind: ProjectLoadErrorKind;
@@ -27,12 +36,12 @@ function cloneJson<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-function fail(kind: ProjectLoadErrorKind, file: string, message: string, problems: Problem[] = []): ProjectLoadResult {
+export function fail(kind: ProjectLoadErrorKind, file: string, message: string, problems: Problem[] = []): ProjectLoadResult {
   return { ok: false, error: { kind, file, message, problems } };
 }
 
 /** Gives duplicated ids fresh ones (a hand-merged file can repeat them) and says what it changed. */
-function restoreUniqueIds(document: ProjectDocument, repairs: string[]): void {
+function restoreUniqueIds(document: ProjectDocument, repairs: string[], where: (path: readonly PropertyKey[]) => string): void {
   const seen = new Set<string>();
   const visit = (records: unknown, path: (string | number)[]) => {
     if (!Array.isArray(records)) return;
@@ -42,7 +51,7 @@ function restoreUniqueIds(document: ProjectDocument, repairs: string[]): void {
       if (typeof item.id === 'string') {
         if (seen.has(item.id)) {
           const fresh = newId();
-          repairs.push(`${jsonPath([...path, index, 'id'])} repeated the id "${item.id}"; it is now "${fresh}".`);
+          repairs.push(`${where([...path, index, 'id'])} repeated the id "${item.id}"; it is now "${fresh}".`);
           item.id = fresh;
         }
         seen.add(item.id as string);
@@ -72,12 +81,28 @@ function restoreThemeFont(document: ProjectDocument, repairs: string[]): void {
  */
 export function loadProjectText(text: string, file: string): ProjectLoadResult {
   const parsed = parseJsonDocument(text);
-  if (!parsed.ok) {
-    return fail('damaged', file, `${file} is damaged: ${parsed.error.message}. Nothing was changed; fix the file or open its backup (project.json.bak).`, [
-      { path: '$', message: parsed.error.message, line: parsed.error.line },
-    ]);
-  }
+  if (!parsed.ok) return damagedFile(file, parsed.error);
   const { value, lineOf } = parsed.parsed;
+  return loadProjectValue(value, file, (path) => ({ file, path: jsonPath(path), line: lineOf(path) }));
+}
+
+/** A file that is not JSON (a cut-off write, a stray character), named with its line. */
+export function damagedFile(file: string, error: { message: string; line?: number | undefined }): ProjectLoadResult {
+  const line = error.line === undefined ? {} : { line: error.line };
+  return fail('damaged', file, `${file} is damaged: ${error.message}. Nothing was changed; fix the file, or take it from git or from the project's backup.`, [
+    { path: '$', message: error.message, ...line },
+  ]);
+}
+
+/**
+ * The same steps for a document already parsed: a single project.json, or a project folder's files
+ * put together (`locate` then says which file and line each place came from).
+ */
+export function loadProjectValue(value: unknown, file: string, locate: LocateInDocument): ProjectLoadResult {
+  const where = (path: readonly PropertyKey[]) => {
+    const place = locate(path);
+    return place.file === file ? place.path : `${place.file} at ${place.path}`;
+  };
   if (!value || typeof value !== 'object' || Array.isArray(value) || (value as ProjectDocument).format !== PROJECT_FORMAT) {
     return fail('notStepwiseFile', file, `${file} is not a Stepwise project: its "format" field should be "${PROJECT_FORMAT}".`);
   }
@@ -86,7 +111,7 @@ export function loadProjectText(text: string, file: string): ProjectLoadResult {
   // JSON's 1e400 parses as Infinity, which is no version either.
   const written = document.version;
   if (written !== undefined && !(Number.isSafeInteger(written) && (written as number) >= 1)) {
-    const line = lineOf(['version']);
+    const line = locate(['version']).line;
     const message = `is ${typeof written === 'number' ? written : JSON.stringify(written)}, which is not a valid version: it should be a whole number from 1, like ${PROJECT_VERSION}`;
     return fail('invalid', file, `${file} has a problem at $.version${line ? `, line ${line}` : ''}: it ${message}. Nothing was changed.`, [{ path: '$.version', message, line }]);
   }
@@ -113,21 +138,21 @@ export function loadProjectText(text: string, file: string): ProjectLoadResult {
 
   const repairs: string[] = [];
   const restored = cloneJson(migrated);
-  readStoredScreens(restored, repairs);
-  restoreUniqueIds(restored, repairs);
+  readStoredScreens(restored, repairs, where);
+  restoreUniqueIds(restored, repairs, where);
   restoreThemeFont(restored, repairs);
   const result = projectSchema.safeParse(restored);
   if (!result.success) {
-    const problems = problemsFromZod(result.error, restored).map((problem, index) => ({
-      ...problem,
-      line: lineOf(result.error.issues[index]!.path),
-    }));
+    const problems: Problem[] = problemsFromZod(result.error, restored).map((problem, index) => {
+      const place = locate(result.error.issues[index]!.path);
+      return { ...problem, path: place.path, line: place.line, ...(place.file === file ? {} : { file: place.file }) };
+    });
     const first = problems[0]!;
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
     return fail(
       'invalid',
-      file,
-      `${file} has a problem at ${first.path}${first.line ? `, line ${first.line}` : ''}: it ${first.message}${more}. Nothing was changed.`,
+      first.file ?? file,
+      `${first.file ?? file} has a problem at ${first.path}${first.line ? `, line ${first.line}` : ''}: it ${first.message}${more}. Nothing was changed.`,
       problems,
     );
   }

@@ -68,6 +68,18 @@ export const PROJECT_MIGRATIONS: readonly Migration[] = [
       return { ...document, version: 3 };
     },
   },
+  {
+    from: 3,
+    to: 4,
+    description:
+      'A project is written as a folder of small files (project.json for the settings, flows/<id>.json and screens/<id>.json, ' +
+      'each flow and screen with a fractional "order" key; shared/project/projectFolder.ts), so two people adding or changing ' +
+      'different flows merge in git without a conflict. The document itself does not change: only the version, and the next save ' +
+      'writes the folder, keeping the single file as project-format-3.json.bak.',
+    migrate(document) {
+      return { ...document, version: 4 };
+    },
+  },
 ];
 
 export interface MigrationResult {

@@ -1,3 +1,4 @@
+import { jsonPath } from '../validation/problems';
 import { TEST_ID_ATTRIBUTES } from '../anchors/classNames';
 import type { Fingerprint, FingerprintAncestor } from '../anchors/fingerprintTypes';
 import type { Box } from '../model/geometry';
@@ -263,7 +264,7 @@ export function storedProject<T extends { screens: readonly { elements: readonly
 }
 
 /** Reads every screen's stored map in a loaded document, in place; says what could not be read. */
-export function readStoredScreens(document: Record<string, unknown>, repairs: string[]): void {
+export function readStoredScreens(document: Record<string, unknown>, repairs: string[], where: (path: readonly PropertyKey[]) => string = jsonPath): void {
   if (!Array.isArray(document.screens)) return;
   document.screens.forEach((screen: unknown, index) => {
     if (!isRecord(screen) || !Array.isArray(screen.elements)) return;
@@ -271,7 +272,7 @@ export function readStoredScreens(document: Record<string, unknown>, repairs: st
     screen.elements = read.elements;
     if (read.unresolved.length) {
       repairs.push(
-        `$.screens[${index}].elements: ${read.unresolved.length} selector(s) refer to a parent element the map does not have (first: ${JSON.stringify(read.unresolved[0]!.slice(0, 80))}); they were kept as written and will not match. Capture the screen again.`,
+        `${where(['screens', index, 'elements'])}: ${read.unresolved.length} selector(s) refer to a parent element the map does not have (first: ${JSON.stringify(read.unresolved[0]!.slice(0, 80))}); they were kept as written and will not match. Capture the screen again.`,
       );
     }
   });

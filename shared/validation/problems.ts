@@ -7,6 +7,8 @@ export interface Problem {
   message: string;
   /** 1-based line in the file the document came from, when known. */
   line?: number;
+  /** In a project folder, the file the problem is in (flows/<id>.json); the path is then inside that file. */
+  file?: string;
 }
 
 export type PathSegment = PropertyKey;

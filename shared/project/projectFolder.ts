@@ -1,0 +1,194 @@
+import type { Project } from '../model/project';
+import { PROJECT_FORMAT } from '../model/project';
+import { stableStringify } from '../stableJson';
+import { jsonPath } from '../validation/problems';
+import { damagedFile, fail, loadProjectValue, type DocumentPlace, type ProjectLoadResult } from './loadProject';
+import { findMergeConflict, type MergeConflict } from './mergeConflicts';
+import { assignOrderKeys, compareOrder, isOrderKey } from './orderKeys';
+import { parseJsonDocument } from './parseJson';
+import { storedProject } from './storedElementMap';
+
+/**
+ * A project folder (project format 4) is made of small files, so that a team's parallel changes
+ * touch different files and merge in git:
+ *   project.json          name, theme, languages and settings (no flows, no screens)
+ *   flows/<id>.json       { "flow": {...}, "order": "a1" }   one per flow
+ *   screens/<id>.json     { "order": "a1", "screen": {...} }  one per screen, its element map inside
+ *   images/               screenshots, named by content
+ * "order" is a fractional key (shared/project/orderKeys.ts). It sits on its own line away from the
+ * item's name (after "flow", before "screen"), so a rename and a move of one item merge too.
+ * Files of format 3 and older (one project.json holding everything) still open; the first save
+ * writes the folder (main/services/projectStore.ts).
+ */
+export const PROJECT_FILE = 'project.json';
+export const FLOWS_DIR = 'flows';
+export const SCREENS_DIR = 'screens';
+
+export const flowFile = (id: string) => `${FLOWS_DIR}/${id}.json`;
+export const screenFile = (id: string) => `${SCREENS_DIR}/${id}.json`;
+
+/** A flow or screen file, not a save's temporary file or a hidden one. */
+export function isProjectPartFile(name: string): boolean {
+  return name.endsWith('.json') && !name.startsWith('.') && !name.includes('.tmp-');
+}
+
+/** The order keys a folder's files carry, by id, kept by the next save. */
+export interface FolderOrder {
+  flows: Map<string, string>;
+  screens: Map<string, string>;
+}
+
+/** The "order" line of a flow or screen file: top-level keys are the ones indented by two spaces. */
+const ORDER_LINE = /^ {2}"order": ("(?:[^"\\\n]|\\.)*")/m;
+const FILE_ID = /^(?:flows|screens)\/(.+)\.json$/;
+
+/** Reads the keys from the files' text (no full parse: a screen file can hold a 1 MB element map). */
+export function folderOrder(texts: ReadonlyMap<string, string>): FolderOrder {
+  const order: FolderOrder = { flows: new Map(), screens: new Map() };
+  for (const [name, text] of texts) {
+    const id = FILE_ID.exec(name)?.[1];
+    const line = ORDER_LINE.exec(text)?.[1];
+    if (!id || !line) continue;
+    try {
+      const key: unknown = JSON.parse(line);
+      if (typeof key === 'string') (name.startsWith(`${FLOWS_DIR}/`) ? order.flows : order.screens).set(id, key);
+    } catch {
+      /* a damaged line: the item gets a new key */
+    }
+  }
+  return order;
+}
+
+/** The project as the folder's files, by path relative to the folder; keeps the keys of `previous` it can. */
+export function projectFolderFiles(project: Project, previous: FolderOrder = { flows: new Map(), screens: new Map() }): Map<string, string> {
+  const { flows, screens, ...settings } = storedProject(project);
+  const files = new Map<string, string>([[PROJECT_FILE, stableStringify(settings)]]);
+  const flowKeys = assignOrderKeys(
+    flows.map((flow) => flow.id),
+    previous.flows,
+  );
+  const screenKeys = assignOrderKeys(
+    screens.map((screen) => screen.id),
+    previous.screens,
+  );
+  for (const flow of flows) files.set(flowFile(flow.id), stableStringify({ flow, order: flowKeys.get(flow.id) }));
+  for (const screen of screens) files.set(screenFile(screen.id), stableStringify({ order: screenKeys.get(screen.id), screen }));
+  return files;
+}
+
+/** A project.json that holds the whole project: format 3 and older, or one written by hand or a tool. */
+export function isSingleFileProject(value: unknown): boolean {
+  if (!isRecord(value)) return true; // not a project at all: the single-file reader says why
+  const { version, flows, screens } = value;
+  return Array.isArray(flows) || Array.isArray(screens) || typeof version !== 'number' || version < 4;
+}
+
+interface Part {
+  file: string;
+  order: string | null;
+  id: string;
+  value: unknown;
+  lineOf: (path: readonly PropertyKey[]) => number | undefined;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
+
+/** What a side of a conflict calls the item, to name it in the message. */
+function sideName(text: string, key: 'flow' | 'screen' | null): string {
+  try {
+    const value: unknown = JSON.parse(text);
+    const named = key === null ? value : isRecord(value) ? value[key] : undefined;
+    if (isRecord(named) && typeof named.name === 'string') return `"${named.name}"`;
+  } catch {
+    /* the side is not JSON on its own */
+  }
+  return 'a version that cannot be read on its own';
+}
+
+function conflictMessage(dir: string, name: string, conflict: MergeConflict, others: number): string {
+  const key = name.startsWith(`${FLOWS_DIR}/`) ? 'flow' : name.startsWith(`${SCREENS_DIR}/`) ? 'screen' : null;
+  const what = key ?? 'project';
+  const ours = conflict.oursLabel ? ` (${conflict.oursLabel})` : '';
+  const theirs = conflict.theirsLabel ? ` (${conflict.theirsLabel})` : '';
+  const places = conflict.count > 1 ? ` and ${conflict.count - 1} more place${conflict.count > 2 ? 's' : ''}` : '';
+  const alsoOthers = others ? ` ${others} other file${others > 1 ? 's have' : ' has'} conflicts too.` : '';
+  return (
+    `${dir}/${name} still has git conflict markers from a merge, at line ${conflict.line}${places}: ` +
+    `one side${ours} names the ${what} ${sideName(conflict.ours, key)}, the other${theirs} ${sideName(conflict.theirs, key)}. ` +
+    `Keep one side in the file (or run "git mergetool"), then open the project again. Nothing was changed.${alsoOthers}`
+  );
+}
+
+/**
+ * Reads a project folder's files (project.json, flows/*, screens/*, as text by relative path) into
+ * one project, checked like a single file; every error names the file and line it is about.
+ * `dir` is only for messages.
+ */
+export function loadProjectFolder(dir: string, texts: ReadonlyMap<string, string>): ProjectLoadResult & { singleFile?: boolean } {
+  const conflicts = [...texts].flatMap(([name, text]) => {
+    const conflict = findMergeConflict(text);
+    return conflict ? [{ name, conflict }] : [];
+  });
+  if (conflicts.length) {
+    const { name, conflict } = conflicts[0]!;
+    return fail(
+      'mergeConflict',
+      `${dir}/${name}`,
+      conflictMessage(dir, name, conflict, conflicts.length - 1),
+      conflicts.map((one) => ({ path: '$', line: one.conflict.line, file: `${dir}/${one.name}`, message: `has git conflict markers (${one.conflict.count})` })),
+    );
+  }
+
+  const mainFile = `${dir}/${PROJECT_FILE}`;
+  const main = parseJsonDocument(texts.get(PROJECT_FILE) ?? '');
+  if (!main.ok) return damagedFile(mainFile, main.error);
+  const settings = main.parsed.value;
+  const locateInMain = (path: readonly PropertyKey[]): DocumentPlace => ({ file: mainFile, path: jsonPath(path), line: main.parsed.lineOf(path) });
+  const partNames = [...texts.keys()].filter((name) => name !== PROJECT_FILE);
+  if (isSingleFileProject(settings)) {
+    if (partNames.length) {
+      return fail(
+        'invalid',
+        mainFile,
+        `${mainFile} holds the whole project (its flows and screens), and the folder also has ${partNames.length} flow and screen file(s) (${partNames[0]}…). ` +
+          `Stepwise cannot tell which is right: keep project.json and remove the flows and screens folders, or take project.json from git. Nothing was changed.`,
+      );
+    }
+    return { ...loadProjectValue(settings, mainFile, locateInMain), singleFile: true };
+  }
+  if (!isRecord(settings) || settings.format !== PROJECT_FORMAT) return loadProjectValue(settings, mainFile, locateInMain);
+
+  const parts: { flows: Part[]; screens: Part[] } = { flows: [], screens: [] };
+  for (const name of partNames) {
+    const file = `${dir}/${name}`;
+    const parsed = parseJsonDocument(texts.get(name)!);
+    if (!parsed.ok) return damagedFile(file, parsed.error);
+    const key = name.startsWith(`${FLOWS_DIR}/`) ? 'flow' : 'screen';
+    const value = parsed.parsed.value;
+    if (!isRecord(value) || !isRecord(value[key])) {
+      return fail('invalid', file, `${file} is not a Stepwise ${key} file: it should hold {"${key}": {...}, "order": "..."}. Nothing was changed.`, [
+        { path: `$.${key}`, message: `should be the ${key}`, file },
+      ]);
+    }
+    const item = value[key] as Record<string, unknown>;
+    parts[key === 'flow' ? 'flows' : 'screens'].push({
+      file,
+      order: isOrderKey(value.order) ? value.order : null,
+      id: typeof item.id === 'string' ? item.id : name,
+      value: item,
+      lineOf: (path) => parsed.parsed.lineOf([key, ...path]),
+    });
+  }
+  parts.flows.sort(compareOrder);
+  parts.screens.sort(compareOrder);
+
+  const document = { ...settings, flows: parts.flows.map((part) => part.value), screens: parts.screens.map((part) => part.value) };
+  const locate = (path: readonly PropertyKey[]): DocumentPlace => {
+    const [head, index, ...rest] = path;
+    const list = head === 'flows' ? parts.flows : head === 'screens' ? parts.screens : null;
+    const part = list && typeof index === 'number' ? list[index] : undefined;
+    if (!part) return locateInMain(path);
+    return { file: part.file, path: jsonPath([head === 'flows' ? 'flow' : 'screen', ...rest]), line: part.lineOf(rest) };
+  };
+  return loadProjectValue(document, mainFile, locate);
+}
