@@ -1,5 +1,5 @@
 import type { Project } from '../model/project';
-import { PROJECT_FORMAT } from '../model/project';
+import { PROJECT_FORMAT, PROJECT_VERSION } from '../model/project';
 import { stableStringify } from '../stableJson';
 import { jsonPath } from '../validation/problems';
 import { damagedFile, fail, loadProjectValue, type DocumentPlace, type ProjectLoadResult } from './loadProject';
@@ -80,7 +80,10 @@ export function projectFolderFiles(project: Project, previous: FolderOrder = { f
 export function isSingleFileProject(value: unknown): boolean {
   if (!isRecord(value)) return true; // not a project at all: the single-file reader says why
   const { version, flows, screens } = value;
-  return Array.isArray(flows) || Array.isArray(screens) || typeof version !== 'number' || version < 4;
+  if (Array.isArray(flows) || Array.isArray(screens)) return true;
+  // No version is format 0 (a single file); a version that is no whole number (1.5, 1e400) is
+  // reported as such by the loader, not taken for an old single file beside the folder's parts.
+  return version === undefined || (Number.isSafeInteger(version) && (version as number) < 4);
 }
 
 interface Part {
@@ -156,7 +159,9 @@ export function loadProjectFolder(dir: string, texts: ReadonlyMap<string, string
     }
     return { ...loadProjectValue(settings, mainFile, locateInMain), singleFile: true };
   }
-  if (!isRecord(settings) || settings.format !== PROJECT_FORMAT) return loadProjectValue(settings, mainFile, locateInMain);
+  // Not a project, or one from a newer Stepwise whose flow files may look different: said before reading them.
+  const newer = isRecord(settings) && typeof settings.version === 'number' && settings.version > PROJECT_VERSION;
+  if (!isRecord(settings) || settings.format !== PROJECT_FORMAT || newer) return loadProjectValue(settings, mainFile, locateInMain);
 
   const parts: { flows: Part[]; screens: Part[] } = { flows: [], screens: [] };
   for (const name of partNames) {
