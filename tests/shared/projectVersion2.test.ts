@@ -13,9 +13,10 @@ const v1Text = readFileSync(new URL('../fixtures/formatV1/project.json', import.
 const toVersion2 = PROJECT_MIGRATIONS.find((migration) => migration.from === 1)!;
 
 describe('project format 2 (fingerprints)', () => {
-  it('follows version 1 (version 3 only changed how element maps are written)', () => {
-    expect(PROJECT_VERSION).toBe(3);
+  it('follows version 1 (version 3 only changed how element maps are written, version 4 how a project is split into files)', () => {
+    expect(PROJECT_VERSION).toBe(4);
     expect(toVersion2.to).toBe(2);
+    expect(PROJECT_MIGRATIONS.map((migration) => `${migration.from}->${migration.to}`).slice(-3)).toEqual(['1->2', '2->3', '3->4']);
   });
 
   it('opens a version 1 file, upgraded, with its selectors, alternates and boxes as they were and no made-up fingerprint', () => {
