@@ -73,8 +73,8 @@ function parentOf(element: Element): Element | null {
   }
 }
 
-function fingerprintOf(element: Element, memo: DescribeMemo): Fingerprint {
-  const fingerprint = describeElement(element, memo);
+function fingerprintOf(element: Element, memo: DescribeMemo, rect: DOMRect): Fingerprint {
+  const fingerprint = describeElement(element, memo, rect);
   if (fingerprint.ancestors && fingerprint.ancestors.length > ANCESTOR_LEVELS) fingerprint.ancestors = fingerprint.ancestors.slice(0, ANCESTOR_LEVELS);
   return fingerprint;
 }
@@ -235,7 +235,7 @@ export function mapElements(options: ElementMapOptions): PageElementMap {
     const found = selectors.selectorsOf(element, MAX_ALTERNATES);
     if (!found) return -1;
     const frame = tag === 'iframe' ? (element as HTMLIFrameElement) : null;
-    const fingerprint = fingerprintOf(element, memo);
+    const fingerprint = fingerprintOf(element, memo, own);
     const name = nameOf(element, scope.root, fingerprint.text ?? '') || (frame && !frame.contentDocument ? 'Embedded frame (cross-origin: its contents cannot be mapped)' : '');
     const role = roleOf(element);
     elements.push({

@@ -101,9 +101,21 @@ export interface DescribeMemo {
   ancestors: [Map<Element, FingerprintAncestor>, Map<Element, FingerprintAncestor>];
   index: Map<Element, number>;
   shown: Map<Element, boolean>;
+  /** Each document's scroll position: reading it brings layout up to date, every time. */
+  scroll: Map<Document, [x: number, y: number]>;
 }
 
-export const describeMemo = (): DescribeMemo => ({ ancestors: [new Map(), new Map()], index: new Map(), shown: new Map() });
+export const describeMemo = (): DescribeMemo => ({ ancestors: [new Map(), new Map()], index: new Map(), shown: new Map(), scroll: new Map() });
+
+function scrollOf(doc: Document, memo?: DescribeMemo): [number, number] {
+  let scroll = memo?.scroll.get(doc);
+  if (!scroll) {
+    const view = doc.defaultView;
+    scroll = [view?.scrollX ?? 0, view?.scrollY ?? 0];
+    memo?.scroll.set(doc, scroll);
+  }
+  return scroll;
+}
 
 function ancestorsOf(element: Element, memo?: DescribeMemo): FingerprintAncestor[] | undefined {
   const chain: FingerprintAncestor[] = [];
@@ -128,9 +140,9 @@ function ancestorsOf(element: Element, memo?: DescribeMemo): FingerprintAncestor
   return chain.length ? chain : undefined;
 }
 
-export function describeElement(element: Element, memo?: DescribeMemo): Fingerprint {
-  const view = element.ownerDocument.defaultView;
-  const rect = element.getBoundingClientRect();
+/** `rect` is the element's box if the caller already read it (capture does, for every element). */
+export function describeElement(element: Element, memo?: DescribeMemo, rect = element.getBoundingClientRect()): Fingerprint {
+  const [scrollX, scrollY] = scrollOf(element.ownerDocument, memo);
   const role = roleOf(element);
   const text = visibleText(element, TEXT_LIMIT, memo?.shown);
   const attributes = attributesOf(element, OWN_ATTRIBUTES);
@@ -145,8 +157,8 @@ export function describeElement(element: Element, memo?: DescribeMemo): Fingerpr
     ...(ancestors ? { ancestors } : {}),
     index: indexOf(element, memo),
     box: {
-      x: Math.round(rect.left + (view?.scrollX ?? 0)),
-      y: Math.round(rect.top + (view?.scrollY ?? 0)),
+      x: Math.round(rect.left + scrollX),
+      y: Math.round(rect.top + scrollY),
       width: Math.round(rect.width),
       height: Math.round(rect.height),
     },
