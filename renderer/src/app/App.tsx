@@ -10,6 +10,7 @@ import { hasUnsavedChanges } from './projectSession';
 import { useApp } from './appContext';
 import { Notices } from './Notices';
 import { useAutosave } from './useAutosave';
+import { useDiskChanges } from './useDiskChanges';
 import { AreaErrorBoundary } from '../ui/AreaErrorBoundary';
 
 /** The preview reads the whole project, so only it re-renders as the document changes. */
@@ -31,6 +32,7 @@ export function App() {
   const previewFlowId = useUiStore((state) => state.previewFlowId);
   useShortcuts(commands);
   useAutosave(session, client);
+  useDiskChanges(session);
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
       if (hasUnsavedChanges()) event.preventDefault();

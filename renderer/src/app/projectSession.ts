@@ -3,6 +3,7 @@ import type { BuilderClient } from '../../../shared/api/client';
 import type { OpenedProject } from '../../../shared/api/contract';
 import { useDocumentStore } from '../store/documentStore';
 import { clearErrorNotices, closeDialog, notify, useUiStore } from '../store/uiStore';
+import { createDiskReload } from './reloadFromDisk';
 
 /** A message for a person, with the first problems listed when the host sent any. */
 export function describeError(error: unknown): string {
@@ -19,8 +20,11 @@ export function hasUnsavedChanges(): boolean {
 
 /** Opening, saving and closing projects: the renderer's side of the project store. */
 export function createProjectSession(client: BuilderClient) {
+  const disk = createDiskReload(client);
+
   function show(opened: OpenedProject): void {
     clearErrorNotices(); // an earlier failure to open is no longer news
+    disk.setBaseline(opened.diskVersion);
     useDocumentStore.getState().load(opened.project);
     useUiStore.setState({
       projectPath: opened.path,
@@ -59,7 +63,19 @@ export function createProjectSession(client: BuilderClient) {
     return !hasUnsavedChanges() || window.confirm('This project has unsaved changes. Discard them?');
   }
 
+  /**
+   * Before writing: if someone else changed the files since they were read or written here, merge
+   * their changes in first (or ask), so a save never writes over them. False: do not save now.
+   */
+  async function upToDateWithDisk(): Promise<boolean> {
+    if (!useUiStore.getState().diskVersion) return true; // a host that gives no versions
+    const current = await disk.currentVersion();
+    if (!current || current.diskVersion === useUiStore.getState().diskVersion) return true;
+    return (await disk.reconcile(current.diskVersion)) === 'reloaded';
+  }
+
   return {
+    disk,
     async create(name: string): Promise<boolean> {
       if (!confirmDiscard()) return false;
       const opened = await attempt(() => client.call('project.create', { name }));
@@ -77,8 +93,12 @@ export function createProjectSession(client: BuilderClient) {
       const { projectPath } = useUiStore.getState();
       if (!project || !projectPath) return false;
       useUiStore.setState({ saving: true });
-      const saved = await attempt(() => client.call('project.save', { path: projectPath, project }));
-      useUiStore.setState({ saving: false, ...(saved ? { savedProject: project } : {}) });
+      const upToDate = await upToDateWithDisk().catch(() => false);
+      // After a merge the document holds the disk's changes too: that is what gets saved.
+      const merged = useDocumentStore.getState().project;
+      const saved = upToDate && merged ? await attempt(() => client.call('project.save', { path: projectPath, project: merged })) : undefined;
+      if (saved) disk.setBaseline(saved.diskVersion);
+      useUiStore.setState({ saving: false, ...(saved ? { savedProject: merged } : {}) });
       if (saved) discardJournalIfSaved();
       return Boolean(saved);
     },
@@ -89,6 +109,7 @@ export function createProjectSession(client: BuilderClient) {
       const opened = await attempt(() => client.call('project.saveAs', { fromPath: projectPath, name, project }));
       if (!opened) return false;
       // Keep the undo history: the author is still editing the same work, now under a new name.
+      disk.setBaseline(opened.diskVersion);
       useDocumentStore.setState({ project: opened.project });
       useUiStore.setState({ projectPath: opened.path, savedProject: opened.project });
       notify('info', `Saved a copy as "${name}".`);
@@ -98,6 +119,7 @@ export function createProjectSession(client: BuilderClient) {
       if (!confirmDiscard()) return;
       const path = useUiStore.getState().projectPath;
       if (path) void client.call('project.discardJournal', { path }).catch(() => undefined);
+      disk.setBaseline(undefined);
       useDocumentStore.getState().load(null);
       useUiStore.setState({ projectPath: null, savedProject: null, journalProblem: null, selectedFlowId: null, renamingFlowId: null });
       closeDialog();

@@ -39,8 +39,10 @@ export function useAutosave(session: ProjectSession, client: BuilderClient): voi
       clearTimeout(timer);
       timer = setTimeout(async () => {
         const { project } = useDocumentStore.getState();
-        const { savedProject, saving, projectPath } = useUiStore.getState();
+        const { savedProject, saving, projectPath, diskNotMerged } = useUiStore.getState();
         if (!project || !projectPath || project === savedProject) return;
+        // The files changed on disk and are not merged (unreadable, or waiting for the author): never write over them unasked.
+        if (diskNotMerged) return;
         if (saving) return schedule(AUTOSAVE_DELAY_MS);
         const saved = await session.save();
         const changedSince = useDocumentStore.getState().project !== useUiStore.getState().savedProject;
@@ -54,10 +56,15 @@ export function useAutosave(session: ProjectSession, client: BuilderClient): voi
         schedule(AUTOSAVE_DELAY_MS);
       }
     });
+    // Once the disk's changes are merged (or the files read again), unsaved work waiting for that is saved.
+    const unsubscribeDisk = useUiStore.subscribe((state, previous) => {
+      if (previous.diskNotMerged && !state.diskNotMerged && useDocumentStore.getState().project !== state.savedProject) schedule(AUTOSAVE_DELAY_MS);
+    });
     return () => {
       clearTimeout(timer);
       clearTimeout(journalTimer);
       unsubscribe();
+      unsubscribeDisk();
     };
   }, [session, client]);
 }

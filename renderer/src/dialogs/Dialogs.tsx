@@ -8,6 +8,7 @@ import { ExportDialog } from '../export/ExportDialog';
 import { CheckFlowsDialog } from '../health/CheckFlowsDialog';
 import { NameDialog } from './NameDialog';
 import { RecoverDialog } from './RecoverDialog';
+import { ReloadDialog } from './ReloadDialog';
 import { OpenProjectDialog } from './OpenProjectDialog';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { AreaErrorBoundary } from '../ui/AreaErrorBoundary';
@@ -70,6 +71,8 @@ function OpenDialog() {
       return <ExportDialog onClose={close} />;
     case 'checkFlows':
       return <CheckFlowsDialog onClose={close} />;
+    case 'reloadConflicts':
+      return <ReloadDialog disk={dialog.disk} diskVersion={dialog.diskVersion} conflicts={dialog.conflicts} />;
     case 'shortcuts':
       return <ShortcutsDialog onClose={close} />;
     default:

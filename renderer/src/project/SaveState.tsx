@@ -14,15 +14,26 @@ export function SaveState() {
   const savedProject = useUiStore((state) => state.savedProject);
   const saving = useUiStore((state) => state.saving);
   const journalProblem = useUiStore((state) => state.journalProblem);
+  const diskNotMerged = useUiStore((state) => state.diskNotMerged);
   const dirty = project !== savedProject;
   const recoveryFailed = dirty && journalProblem !== null;
-  const label = saving ? 'Saving…' : dirty ? 'Unsaved changes' : 'All changes saved';
+  // Autosave waits while the files changed on disk are not merged: say why the changes stay unsaved.
+  const waiting = dirty && diskNotMerged !== null;
+  const label = saving
+    ? 'Saving…'
+    : waiting
+      ? diskNotMerged.reason === 'unreadable'
+        ? 'Not saved: the files on disk cannot be read'
+        : 'Not saved: changed on disk'
+      : dirty
+        ? 'Unsaved changes'
+        : 'All changes saved';
   return (
     <span
       className={`save-state${dirty && !saving ? ' dirty' : ''}${recoveryFailed ? ' recovery-failed' : ''}`}
       role="status"
       aria-live="polite"
-      title={recoveryFailed ? `${RECOVERY_FAILED_HELP}\n\n${journalProblem}` : undefined}
+      title={waiting ? diskNotMerged.message : recoveryFailed ? `${RECOVERY_FAILED_HELP}\n\n${journalProblem}` : undefined}
     >
       {label}
       {recoveryFailed ? ` · recovery copy failed: ${journalProblem}` : null}

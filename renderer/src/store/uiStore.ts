@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { AppInfo } from '../../../shared/api/contract';
 import type { Project } from '../../../shared/model/project';
+import type { ReloadConflict } from '../../../shared/project/mergeReloaded';
 
 export type DialogState =
   | { kind: 'none' }
@@ -18,7 +19,16 @@ export type DialogState =
   /** A URL screen captured again by the host: its saved sign-in, then its recorded path (web host). */
   | { kind: 'recapture'; screenId: string }
   /** The flow health check: every anchor looked for on the live pages (renderer/src/health/). */
-  | { kind: 'checkFlows' };
+  | { kind: 'checkFlows' }
+  /** The project changed on disk and here in the same flows or screens: which version to keep (app/reloadFromDisk.ts). */
+  | { kind: 'reloadConflicts'; disk: Project; diskVersion: string; conflicts: ReloadConflict[] };
+
+/** A version of the files on disk the editor has not merged: unreadable (a damaged file, git conflict markers) or waiting for the author's choice. */
+export interface DiskNotMerged {
+  diskVersion: string;
+  reason: 'unreadable' | 'undecided';
+  message: string;
+}
 
 export interface Notice {
   id: number;
@@ -41,6 +51,10 @@ export interface UiState {
   /** The project as last saved or opened; the document differs from it when there are unsaved changes. */
   savedProject: Project | null;
   saving: boolean;
+  /** The version of the files (project.diskVersion) that `savedProject` was read from or written as; null when the host gives none. */
+  diskVersion: string | null;
+  /** Set while the files changed on disk and are not merged yet: autosave waits, so nothing is written over them. */
+  diskNotMerged: DiskNotMerged | null;
   /** Why the last recovery copy (journal) of unsaved work could not be written; null once one is. */
   journalProblem: string | null;
   selectedFlowId: string | null;
@@ -70,6 +84,8 @@ export const useUiStore = create<UiState>()(() => ({
   projectPath: null,
   savedProject: null,
   saving: false,
+  diskVersion: null,
+  diskNotMerged: null,
   journalProblem: null,
   selectedFlowId: null,
   renamingFlowId: null,
