@@ -88,6 +88,8 @@ export function isSingleFileProject(value: unknown): boolean {
 
 interface Part {
   file: string;
+  /** Named after its id (flows/<id>.json), as Stepwise writes it; a copy made by hand or a merge is not. */
+  ownFile: boolean;
   order: string | null;
   id: string;
   value: unknown;
@@ -96,28 +98,69 @@ interface Part {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
 
-/** What a side of a conflict calls the item, to name it in the message. */
-function sideName(text: string, key: 'flow' | 'screen' | null): string {
+/** A side of a conflict (the whole file as that side wrote it), parsed; undefined when it is not JSON on its own. */
+function parseSide(text: string): unknown {
   try {
-    const value: unknown = JSON.parse(text);
-    const named = key === null ? value : isRecord(value) ? value[key] : undefined;
-    if (isRecord(named) && typeof named.name === 'string') return `"${named.name}"`;
+    return JSON.parse(text) as unknown;
   } catch {
-    /* the side is not JSON on its own */
+    return undefined;
   }
-  return 'a version that cannot be read on its own';
+}
+
+/** What a side calls the item (the flow, the screen, or the project for project.json). */
+function sideName(side: unknown, key: 'flow' | 'screen' | null): string | null {
+  const named = key === null ? side : isRecord(side) ? side[key] : undefined;
+  return isRecord(named) && typeof named.name === 'string' ? JSON.stringify(named.name) : null;
+}
+
+/** The first few places (paths in the file) where the two sides differ. */
+function differingPaths(a: unknown, b: unknown, path: PropertyKey[] = [], found: PropertyKey[][] = []): PropertyKey[][] {
+  if (found.length >= 3) return found;
+  if (isRecord(a) && isRecord(b)) {
+    for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) differingPaths(a[key], b[key], [...path, key], found);
+  } else if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
+    a.forEach((item, index) => differingPaths(item, b[index], [...path, index], found));
+  } else if (stableStringify(a) !== stableStringify(b)) {
+    found.push(path);
+  }
+  return found;
+}
+
+const valueAt = (root: unknown, path: readonly PropertyKey[]): unknown =>
+  path.reduce<unknown>((value, segment) => (value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[segment] : undefined), root);
+
+/** A side's value, short enough for one line of a message. */
+const shortValue = (value: unknown): string => {
+  const text = value === undefined ? 'nothing' : JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+};
+
+/**
+ * The two sides in words: the names each side gives the item when they differ (a rename on each
+ * branch), else the item's name and the place both sides changed, with each side's value.
+ */
+function describeSides(conflict: MergeConflict, key: 'flow' | 'screen' | null): string {
+  const what = key ?? 'project';
+  const ours = `one side${conflict.oursLabel ? ` (${conflict.oursLabel})` : ''}`;
+  const theirs = `the other${conflict.theirsLabel ? ` (${conflict.theirsLabel})` : ''}`;
+  const [oursValue, theirsValue] = [parseSide(conflict.ours), parseSide(conflict.theirs)];
+  const [oursName, theirsName] = [sideName(oursValue, key), sideName(theirsValue, key)];
+  if (oursName === null || theirsName === null) {
+    return `${ours} names the ${what} ${oursName ?? 'in a version that cannot be read on its own'}, ${theirs} ${theirsName ?? 'in a version that cannot be read on its own'}`;
+  }
+  if (oursName !== theirsName) return `${ours} names the ${what} ${oursName}, ${theirs} ${theirsName}`;
+  const [first, ...more] = differingPaths(oursValue, theirsValue);
+  if (first === undefined) return `both sides changed the ${what} ${oursName} in the same way`;
+  const also = more.length ? ` (and ${more.map(jsonPath).join(', ')})` : '';
+  return `both sides changed the ${what} ${oursName} at ${jsonPath(first)}${also}: ${ours} has ${shortValue(valueAt(oursValue, first))}, ${theirs} ${shortValue(valueAt(theirsValue, first))}`;
 }
 
 function conflictMessage(dir: string, name: string, conflict: MergeConflict, others: number): string {
   const key = name.startsWith(`${FLOWS_DIR}/`) ? 'flow' : name.startsWith(`${SCREENS_DIR}/`) ? 'screen' : null;
-  const what = key ?? 'project';
-  const ours = conflict.oursLabel ? ` (${conflict.oursLabel})` : '';
-  const theirs = conflict.theirsLabel ? ` (${conflict.theirsLabel})` : '';
   const places = conflict.count > 1 ? ` and ${conflict.count - 1} more place${conflict.count > 2 ? 's' : ''}` : '';
   const alsoOthers = others ? ` ${others} other file${others > 1 ? 's have' : ' has'} conflicts too.` : '';
   return (
-    `${dir}/${name} still has git conflict markers from a merge, at line ${conflict.line}${places}: ` +
-    `one side${ours} names the ${what} ${sideName(conflict.ours, key)}, the other${theirs} ${sideName(conflict.theirs, key)}. ` +
+    `${dir}/${name} still has git conflict markers from a merge, at line ${conflict.line}${places}: ${describeSides(conflict, key)}. ` +
     `Keep one side in the file (or run "git mergetool"), then open the project again. Nothing was changed.${alsoOthers}`
   );
 }
@@ -180,12 +223,16 @@ export function loadProjectFolder(dir: string, texts: ReadonlyMap<string, string
       file,
       order: isOrderKey(value.order) ? value.order : null,
       id: typeof item.id === 'string' ? item.id : name,
+      ownFile: typeof item.id === 'string' && name === (key === 'flow' ? flowFile(item.id) : screenFile(item.id)),
       value: item,
       lineOf: (path) => parsed.parsed.lineOf([key, ...path]),
     });
   }
-  parts.flows.sort(compareOrder);
-  parts.screens.sort(compareOrder);
+  // Copies of one file (same id, same key) sort behind the file named after the id: it keeps the id,
+  // so what refers to the flow or screen still finds the original; the copies get fresh ids on restore.
+  const ownFileFirst = (a: Part, b: Part) => compareOrder(a, b) || Number(!a.ownFile) - Number(!b.ownFile);
+  parts.flows.sort(ownFileFirst);
+  parts.screens.sort(ownFileFirst);
 
   const document = { ...settings, flows: parts.flows.map((part) => part.value), screens: parts.screens.map((part) => part.value) };
   const locate = (path: readonly PropertyKey[]): DocumentPlace => {
