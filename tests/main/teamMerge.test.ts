@@ -1,0 +1,341 @@
+import { execFile } from 'node:child_process';
+import { copyFile, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createProjectStore } from '../../main/services/projectStore';
+import { BuilderApiError } from '../../shared/api/apiError';
+import { createFlow, createTourStep } from '../../shared/model/create';
+import type { Flow } from '../../shared/model/flow';
+import type { Project } from '../../shared/model/project';
+import { loadProjectText } from '../../shared/project/loadProject';
+import { demoProject } from '../fixtures/demoProject';
+
+/**
+ * Issue 18's promise, with real git: two people change one project on two branches, and git merges
+ * their folders (a file a flow, a file a screen, order as fractional keys) without a conflict; the
+ * merged folder opens with both changes. One repository for the whole file: each pair of changes
+ * starts two branches from the same base commit.
+ */
+
+const run = promisify(execFile);
+let repo: string;
+let folder: string;
+/** The machine's and the user's git config must not matter (a global merge.conflictStyle, a hook, a signing key). */
+const gitEnv = (home: string) => ({
+  PATH: process.env.PATH ?? '/usr/bin:/bin',
+  HOME: home,
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_TERMINAL_PROMPT: '0',
+  LANG: 'C',
+  LC_ALL: 'C',
+});
+let env: NodeJS.ProcessEnv;
+
+async function git(...args: string[]): Promise<{ code: number; out: string }> {
+  try {
+    const { stdout } = await run('git', args, { cwd: repo, env });
+    return { code: 0, out: stdout };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof failed.code === 'number' ? failed.code : -1, out: `${failed.stdout ?? ''}${failed.stderr ?? ''}` };
+  }
+}
+async function gitOk(...args: string[]): Promise<string> {
+  const result = await git(...args);
+  if (result.code !== 0) throw new Error(`git ${args.join(' ')} failed (${result.code}):\n${result.out}`);
+  return result.out;
+}
+
+const clone = <T>(value: T): T => structuredClone(value);
+const tourOf = (project: Project, id: string) => {
+  const flow = project.flows.find((candidate) => candidate.id === id);
+  if (flow?.kind !== 'tour') throw new Error(`no tour ${id}`);
+  return flow.tour;
+};
+
+/** A tour with fixed ids (so the expected project can be built in memory) and several steps. */
+function tour(id: string, name: string, titles: string[]): Flow {
+  const flow = createFlow('tour', name, 'en');
+  flow.id = id;
+  flow.tour.steps = titles.map((title, index) => ({ ...createTourStep('en'), id: `${id}_step${index + 1}`, title: { en: title }, body: { en: `About ${title}.` } }));
+  return flow;
+}
+
+/**
+ * The base: the demo project (a tour of 3 steps, a hotspot, a checklist that starts the tour, a
+ * survey) plus a captured screen with its 39-element map and the tour and hotspot made on it
+ * (tests/fixtures/formatV2), and one more tour that somebody will delete.
+ */
+async function baseProject(): Promise<Project> {
+  const captured = loadProjectText(await readFile(new URL('../fixtures/formatV2/project.json', import.meta.url), 'utf8'), 'formatV2/project.json');
+  if (!captured.ok) throw new Error(captured.error.message);
+  const project = demoProject();
+  const [invoicesTour, customersHotspot] = captured.project.flows;
+  project.screens.push(...captured.project.screens);
+  project.flows = [
+    invoicesTour!,
+    ...project.flows,
+    tour('tour_old_announcement', 'Old announcement', ['We moved', 'Find reports here', 'Thanks']),
+    customersHotspot!,
+  ];
+  return project;
+}
+
+interface Change {
+  name: string;
+  apply: (project: Project) => void;
+}
+
+/** The flows each change works on, so the pairs can be chosen honestly: apart, or all in one flow. */
+interface Targets {
+  moved: string;
+  renamed: string;
+  edited: string;
+  deleted: string;
+}
+
+const NEW_FLOW = tour('tour_billing', 'Billing tour', ['Plans', 'Invoices', 'Cards']);
+
+function changes(targets: Targets): Change[] {
+  return [
+    { name: 'add a flow', apply: (project) => void project.flows.push(clone(NEW_FLOW)) },
+    {
+      name: 'add a screen',
+      apply: (project) => {
+        const screen = clone(project.screens.find((candidate) => candidate.id === 'screen_invoices')!);
+        project.screens.push({ ...screen, id: 'screen_invoices_new', name: 'Invoices (new layout)', image: { ...screen.image, file: `${'d'.repeat(64)}.png` } });
+      },
+    },
+    {
+      name: `move ${targets.moved} to the top`,
+      apply: (project) => {
+        const index = project.flows.findIndex((flow) => flow.id === targets.moved);
+        project.flows.unshift(...project.flows.splice(index, 1));
+      },
+    },
+    { name: `rename ${targets.renamed}`, apply: (project) => void (project.flows.find((flow) => flow.id === targets.renamed)!.name = 'Renamed by Ana') },
+    { name: `edit the first step of ${targets.edited}`, apply: (project) => void (tourOf(project, targets.edited).steps[0]!.title = { en: 'Start here', he: 'התחילו כאן' }) },
+    { name: `edit the last step of ${targets.edited}`, apply: (project) => void (tourOf(project, targets.edited).steps.at(-1)!.body = { en: 'That is all.', he: 'זה הכל.' }) },
+    { name: `delete ${targets.deleted}`, apply: (project) => void (project.flows = project.flows.filter((flow) => flow.id !== targets.deleted)) },
+    { name: 'change the theme', apply: (project) => void (project.theme.brandColor = '#0f766e') },
+  ];
+}
+
+const pairsOf = <T>(items: readonly T[]): [T, T][] => items.flatMap((first, index) => items.slice(index + 1).map((second): [T, T] => [first, second]));
+
+/** What a person does in the app: open the project, change it, save (the store writes only what changed). */
+async function changeAndSave(change: (project: Project) => void): Promise<void> {
+  const store = createProjectStore({ projectsDir: repo });
+  const opened = await store.open(folder);
+  change(opened.project);
+  await store.save(folder, opened.project);
+}
+
+/** A branch from the base with one person's change committed. */
+async function branch(name: string, change: (project: Project) => void): Promise<void> {
+  await gitOk('checkout', '-q', '-f', '-B', name, 'base');
+  await gitOk('clean', '-q', '-fdx'); // what Stepwise keeps for itself (.backup/) is ignored, and not carried over
+  await changeAndSave(change);
+  await gitOk('add', '-A');
+  await gitOk('commit', '-q', '-m', name);
+}
+
+/** Two branches, one person each, then `git merge` of the first into the second. */
+async function mergeTwo(first: (project: Project) => void, second: (project: Project) => void, mergeArgs: string[] = []) {
+  await branch('ana', first);
+  await branch('ben', second);
+  return git(...mergeArgs, 'merge', '--no-edit', 'ana');
+}
+
+let base: Project;
+const timings: number[] = [];
+
+beforeAll(async () => {
+  repo = await mkdtemp(join(tmpdir(), 'stepwise-team-'));
+  env = gitEnv(repo);
+  await gitOk('init', '-q', '-b', 'main');
+  for (const [key, value] of [
+    ['user.name', 'Stepwise Test'],
+    ['user.email', 'test@stepwise.invalid'],
+    ['commit.gpgsign', 'false'],
+    ['core.autocrlf', 'false'],
+    ['core.hooksPath', '/dev/null'],
+  ]) {
+    await gitOk('config', key!, value!);
+  }
+  base = await baseProject();
+  folder = (await createProjectStore({ projectsDir: repo }).create('Acme onboarding', base)).path;
+  await gitOk('add', '-A');
+  await gitOk('commit', '-q', '-m', 'base');
+  await gitOk('tag', 'base');
+});
+
+afterAll(async () => {
+  if (timings.length) console.info(`teamMerge: ${timings.length} merges of two branches, ${Math.round(timings.reduce((sum, ms) => sum + ms, 0) / timings.length)} ms each on average`);
+  await rm(repo, { recursive: true, force: true });
+});
+
+describe('two people change one project on two branches, and git merges them', () => {
+  it('the base is committed as a folder of small files, with what Stepwise keeps for itself ignored', async () => {
+    const tracked = (await gitOk('ls-files')).trim().split('\n');
+    expect(tracked).toEqual(
+      expect.arrayContaining(['Acme onboarding.stepwise/.gitignore', 'Acme onboarding.stepwise/project.json', 'Acme onboarding.stepwise/flows/tour_dashboard.json', 'Acme onboarding.stepwise/screens/screen_invoices.json']),
+    );
+    expect(tracked).toHaveLength(2 + base.flows.length + base.screens.length);
+  });
+
+  // Each change on its own flow: the tour whose steps are edited is not the renamed or moved one.
+  const apart = changes({ moved: 'survey_nps', renamed: 'flow_tour_invoices', edited: 'tour_dashboard', deleted: 'tour_old_announcement' });
+  // Rename, move and step edits all in one flow's file (different lines of it).
+  const together = changes({ moved: 'tour_dashboard', renamed: 'tour_dashboard', edited: 'tour_dashboard', deleted: 'tour_old_announcement' });
+  const inOneFlow = (change: Change) => /^(move|rename|edit)/.test(change.name);
+
+  const cases = [
+    ...pairsOf(apart).map(([first, second]) => ({ first, second, where: 'different flows' })),
+    ...pairsOf(together.filter(inOneFlow)).map(([first, second]) => ({ first, second, where: 'one flow' })),
+  ];
+
+  it.each(cases)('$first.name + $second.name ($where): merges with no conflict and opens with both changes', async ({ first, second }) => {
+    const started = performance.now();
+    const merge = await mergeTwo(first.apply, second.apply);
+    expect(merge.code, merge.out).toBe(0);
+    expect(await gitOk('status', '--porcelain')).toBe('');
+    const opened = await createProjectStore({ projectsDir: repo }).open(folder);
+    timings.push(performance.now() - started);
+    expect(opened.notices).toEqual([]);
+    const expected = clone(base);
+    first.apply(expected);
+    second.apply(expected);
+    expect(opened.project).toEqual(expected);
+  });
+
+  it('two people who each add a flow at the end of the outline: both flows, after the others', async () => {
+    const other = tour('tour_reports', 'Reports tour', ['Filters', 'Export']);
+    const merge = await mergeTwo(
+      (project) => void project.flows.push(clone(NEW_FLOW)),
+      (project) => void project.flows.push(clone(other)),
+    );
+    expect(merge.code, merge.out).toBe(0);
+    const store = createProjectStore({ projectsDir: repo });
+    const opened = await store.open(folder);
+    expect(opened.notices).toEqual([]);
+    // Both got the same key (after the last flow); the id decides, the same on every machine.
+    expect(opened.project.flows.map((flow) => flow.id)).toEqual([...base.flows.map((flow) => flow.id), 'tour_billing', 'tour_reports']);
+    // The next save gives one of them a key of its own and touches no other file.
+    await store.save(folder, opened.project);
+    expect((await gitOk('status', '--porcelain')).trim().split('\n')).toHaveLength(1);
+    expect((await store.open(folder)).project.flows.map((flow) => flow.id)).toEqual(opened.project.flows.map((flow) => flow.id));
+  });
+
+  it('two people who each add a screen: both screens', async () => {
+    const addScreen = (id: string) => (project: Project) => void project.screens.push({ ...clone(project.screens[0]!), id, name: id });
+    const merge = await mergeTwo(addScreen('screen_ana'), addScreen('screen_ben'));
+    expect(merge.code, merge.out).toBe(0);
+    const opened = await createProjectStore({ projectsDir: repo }).open(folder);
+    expect(opened.project.screens.map((screen) => screen.id)).toEqual([...base.screens.map((screen) => screen.id), 'screen_ana', 'screen_ben']);
+  });
+});
+
+describe('what git cannot merge, Stepwise names', () => {
+  /** Opens the conflicted folder: the error, and the line of the first marker in `file`. */
+  async function openConflicted(file: string) {
+    const line = (await readFile(file, 'utf8')).split('\n').findIndex((row) => row.startsWith('<<<<<<<')) + 1;
+    const error = (await createProjectStore({ projectsDir: repo })
+      .open(folder)
+      .then(
+        () => null,
+        (failure: unknown) => failure,
+      )) as BuilderApiError;
+    expect(error).toBeInstanceOf(BuilderApiError);
+    expect(error.code).toBe('mergeConflict');
+    expect(error.file).toBe(file);
+    return { line, message: error.message };
+  }
+
+  const renameTour = (name: string) => (project: Project) => void (project.flows.find((flow) => flow.id === 'tour_dashboard')!.name = name);
+
+  for (const style of ['merge', 'diff3']) {
+    it(`two renames of one flow: a git conflict, and opening it names the file, the line and both names (conflict style ${style})`, async () => {
+      const merge = await mergeTwo(renameTour('Tour by Ana'), renameTour('Tour by Ben'), ['-c', `merge.conflictStyle=${style}`]);
+      expect(merge.code).toBe(1);
+      expect(merge.out).toContain('CONFLICT (content): Merge conflict in Acme onboarding.stepwise/flows/tour_dashboard.json');
+      const file = join(folder, 'flows', 'tour_dashboard.json');
+      const { line, message } = await openConflicted(file);
+      expect(line).toBeGreaterThan(1);
+      expect(message).toBe(
+        `${file} still has git conflict markers from a merge, at line ${line}: one side (HEAD) names the flow "Tour by Ben", the other (ana) "Tour by Ana". ` +
+          'Keep one side in the file (or run "git mergetool"), then open the project again. Nothing was changed.',
+      );
+      expect(await gitOk('status', '--porcelain')).toBe('UU "Acme onboarding.stepwise/flows/tour_dashboard.json"\n');
+
+      // Taking one side is all it needs.
+      await gitOk('checkout', '--theirs', '--', file);
+      expect((await createProjectStore({ projectsDir: repo }).open(folder)).project.flows.find((flow) => flow.id === 'tour_dashboard')!.name).toBe('Tour by Ana');
+      await gitOk('merge', '--abort');
+    });
+  }
+
+  it('two changes of the theme colour: a conflict in project.json, named with its line, the field and both values', async () => {
+    const merge = await mergeTwo(
+      (project) => void (project.theme.brandColor = '#0f766e'),
+      (project) => void (project.theme.brandColor = '#b91c1c'),
+    );
+    expect(merge.code).toBe(1);
+    const file = join(folder, 'project.json');
+    const { line, message } = await openConflicted(file);
+    expect(message).toBe(
+      `${file} still has git conflict markers from a merge, at line ${line}: both sides changed the project "Acme onboarding" at $.theme.brandColor: one side (HEAD) has "#b91c1c", the other (ana) "#0f766e". ` +
+        'Keep one side in the file (or run "git mergetool"), then open the project again. Nothing was changed.',
+    );
+    await gitOk('merge', '--abort');
+  });
+
+  it('two edits of one step title: the conflict names the flow, the step field and both texts', async () => {
+    const retitle = (title: string) => (project: Project) => void (tourOf(project, 'tour_dashboard').steps[1]!.title.en = title);
+    const merge = await mergeTwo(retitle('Revenue this month'), retitle('Your revenue'));
+    expect(merge.code).toBe(1);
+    const file = join(folder, 'flows', 'tour_dashboard.json');
+    const { line, message } = await openConflicted(file);
+    expect(message).toContain(
+      `at line ${line}: both sides changed the flow "Dashboard tour" at $.flow.tour.steps[1].title.en: one side (HEAD) has "Your revenue", the other (ana) "Revenue this month".`,
+    );
+    await gitOk('merge', '--abort');
+  });
+
+  it('two people who copied the same flow file (the same id in three files): repaired on load with a notice, and the next save gives each its own file', async () => {
+    const copyFlowFile = (name: string) => async () => {
+      await gitOk('checkout', '-q', '-f', '-B', name, 'base');
+      await copyFile(join(folder, 'flows', 'tour_dashboard.json'), join(folder, 'flows', `tour_dashboard ${name}.json`));
+      await gitOk('add', '-A');
+      await gitOk('commit', '-q', '-m', `${name} copies the tour`);
+    };
+    await copyFlowFile('ana')();
+    await copyFlowFile('ben')();
+    const merge = await git('merge', '--no-edit', 'ana');
+    expect(merge.code, merge.out).toBe(0);
+
+    const store = createProjectStore({ projectsDir: repo });
+    const opened = await store.open(folder);
+    const tours = opened.project.flows.filter((flow) => flow.name === 'Dashboard tour');
+    expect(tours).toHaveLength(3);
+    expect(new Set(tours.map((flow) => flow.id)).size).toBe(3);
+    // The file named after the id keeps it, so what refers to the flow (the checklist) still finds the original.
+    expect(tours.map((flow) => flow.id)).toContain('tour_dashboard');
+    const flowNotices = opened.notices.filter((notice) => notice.includes('at $.flow.id repeated the id "tour_dashboard"'));
+    expect(flowNotices.map((notice) => notice.slice(0, notice.indexOf(' at ')))).toEqual([join(folder, 'flows', 'tour_dashboard ana.json'), join(folder, 'flows', 'tour_dashboard ben.json')]);
+    const steps = tourOf(opened.project, 'tour_dashboard').steps.map((step) => step.id);
+    const allStepIds = tours.flatMap((flow) => (flow.kind === 'tour' ? flow.tour.steps.map((step) => step.id) : []));
+    expect(new Set(allStepIds).size).toBe(allStepIds.length);
+    expect(steps).toEqual(['step_new_invoice', 'step_revenue', 'step_activity']);
+
+    await store.save(folder, opened.project);
+    const files = (await readdir(join(folder, 'flows'))).sort();
+    expect(files).toEqual(opened.project.flows.map((flow) => `${flow.id}.json`).sort());
+    const reopened = await store.open(folder);
+    expect(reopened.notices).toEqual([]);
+    expect(reopened.project).toEqual(opened.project);
+  });
+});
