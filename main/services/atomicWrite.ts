@@ -20,8 +20,9 @@ export interface AtomicWriteOptions {
   fs?: AtomicFs;
 }
 
-async function syncDirectory(fs: AtomicFs, directory: string): Promise<void> {
-  // Makes the rename itself durable; some platforms (Windows) cannot open a directory, which is fine.
+/** Makes the names in a folder (a new file, a rename) durable, as fsync does for a file's content. */
+export async function syncDirectory(fs: Pick<AtomicFs, 'open'>, directory: string): Promise<void> {
+  // Best effort: some platforms (Windows) cannot open a directory, which is fine.
   try {
     const handle = await fs.open(directory, 'r');
     try {
