@@ -16,6 +16,8 @@ import { FLOWS_DIR, PROJECT_FILE, SCREENS_DIR, folderOrder, isSingleFileProject,
 import { listProjectFiles, projectDiskVersion, readProjectFiles, type FolderTexts } from './projectFolderRead';
 import { BACKUP_DIR, SAVE_PLAN_FILE, commitFolderChanges, finishInterruptedSave, type FolderFs } from './saveTransaction';
 import { isInsideFolder } from './pathPolicy';
+import { findMergeConflict } from '../../shared/project/mergeConflicts';
+import { parseJsonDocument } from '../../shared/project/parseJson';
 
 /**
  * A project on disk is a folder (project format 4, shared/project/projectFolder.ts):
@@ -77,6 +79,36 @@ function ioError(action: string, path: string, error: unknown): BuilderApiError 
 }
 
 /**
+ * A save writes the editor's project over what is on disk (what it replaces goes to .backup/), but
+ * not over a file that changed since Stepwise read it and can no longer be read: a merge with
+ * conflicts or a broken hand edit is someone's unfinished work, and the save would silently end it.
+ * `read` is what the store last read or wrote (nothing: every file is checked).
+ */
+function refuseUnreadableChanges(dir: string, texts: FolderTexts, read: FolderTexts | undefined): void {
+  for (const [name, text] of texts) {
+    if (read?.get(name) === text) continue;
+    const file = join(dir, name);
+    const conflict = findMergeConflict(text);
+    if (conflict) {
+      throw new BuilderApiError({
+        code: 'mergeConflict',
+        file,
+        message: `Did not save: ${file} has git conflict markers from a merge at line ${conflict.line}. Keep one side in the file (or run "git mergetool"), then save again; nothing was written, and your changes stay in the editor meanwhile.`,
+      });
+    }
+    const parsed = parseJsonDocument(text);
+    if (!parsed.ok) {
+      throw new BuilderApiError({
+        code: 'damaged',
+        file,
+        message: `Did not save: ${file} was changed on disk and is damaged (${parsed.error.message}). Fix it or take it from git, then save again; nothing was written, and your changes stay in the editor meanwhile.`,
+        problems: [{ path: '$', message: parsed.error.message, line: parsed.error.line, file }],
+      });
+    }
+  }
+}
+
+/**
  * The project's images folder, created if missing, refused when it is (or leads through) a
  * symlink to somewhere outside the project: images are written there by name.
  */
@@ -130,10 +162,30 @@ export function createProjectStore(options: ProjectStoreOptions) {
   async function currentTexts(dir: string, diskVersion: string): Promise<FolderTexts> {
     const cached = known.get(dir);
     if (cached && cached.diskVersion === diskVersion) return cached.texts;
-    return readProjectFiles(dir).catch((error: NodeJS.ErrnoException) => {
+    const texts = await readProjectFiles(dir).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return new Map<string, string>(); // a new project: nothing written yet
       throw error;
     });
+    refuseUnreadableChanges(dir, texts, cached?.texts);
+    return texts;
+  }
+
+  /**
+   * Operations on one project run one after another: an open (which may finish a cut-off save and
+   * sweeps temp files) must not run inside a save or a journal write of the same folder.
+   */
+  const queues = new Map<string, Promise<unknown>>();
+  function oneAtATime<T>(dir: string, run: () => Promise<T>): Promise<T> {
+    const result = (queues.get(dir) ?? Promise.resolve()).then(run, run);
+    const settled = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    queues.set(dir, settled);
+    void settled.then(() => {
+      if (queues.get(dir) === settled) queues.delete(dir);
+    });
+    return result;
   }
 
   /** Unsaved work left by a session that ended without saving: newer than the project's files and different from them. */
@@ -182,6 +234,35 @@ export function createProjectStore(options: ProjectStoreOptions) {
     return diskVersion;
   }
 
+  /** Reads and checks a project folder (see open). */
+  async function openFolder(dir: string): Promise<OpenedProject> {
+    const file = join(dir, PROJECT_FILE);
+    let texts: FolderTexts;
+    let interrupted: Awaited<ReturnType<typeof finishInterruptedSave>>;
+    let diskVersion: string;
+    try {
+      interrupted = await finishInterruptedSave(dir, [FLOWS_DIR, SCREENS_DIR], { ...(atomicFs ? { fs: atomicFs } : {}) });
+      diskVersion = await projectDiskVersion(dir);
+      texts = await readProjectFiles(dir);
+    } catch (error) {
+      throw ioError('open the project', file, error);
+    }
+    const result = loadProjectFolder(dir, texts);
+    if (!result.ok) {
+      throw new BuilderApiError({ code: result.error.kind, message: result.error.message, file: result.error.file, problems: result.error.problems });
+    }
+    known.set(dir, { diskVersion, texts });
+    const notices = [...result.repairs];
+    if (result.migratedFrom !== null) {
+      notices.unshift(
+        `This project was upgraded from format ${result.migratedFrom}. Saving writes it as a folder of small files (a file a flow and a file a screen, so a team's changes merge in git) and keeps the old file as project-format-${result.migratedFrom}.json.bak.`,
+      );
+    }
+    if (interrupted === 'finished') notices.unshift('The last save was cut off (the app closed mid-save); it was finished now, so the project is as that save left it.');
+    const recovery = await readJournal(dir, result.project);
+    return { path: dir, project: result.project, notices, diskVersion, ...(recovery ? { recovery } : {}) };
+  }
+
   return {
     async create(name: string, project: Project): Promise<OpenedProject> {
       await fs.mkdir(options.projectsDir, { recursive: true }).catch((error: unknown) => {
@@ -204,58 +285,35 @@ export function createProjectStore(options: ProjectStoreOptions) {
      */
     async open(path: string): Promise<OpenedProject> {
       const dir = projectDirOf(path);
-      const file = join(dir, PROJECT_FILE);
-      let texts: FolderTexts;
-      let interrupted: Awaited<ReturnType<typeof finishInterruptedSave>>;
-      let diskVersion: string;
-      try {
-        interrupted = await finishInterruptedSave(dir, [FLOWS_DIR, SCREENS_DIR], { ...(atomicFs ? { fs: atomicFs } : {}) });
-        diskVersion = await projectDiskVersion(dir);
-        texts = await readProjectFiles(dir);
-      } catch (error) {
-        throw ioError('open the project', file, error);
-      }
-      const result = loadProjectFolder(dir, texts);
-      if (!result.ok) {
-        throw new BuilderApiError({ code: result.error.kind, message: result.error.message, file: result.error.file, problems: result.error.problems });
-      }
-      known.set(dir, { diskVersion, texts });
-      const notices = [...result.repairs];
-      if (result.migratedFrom !== null) {
-        notices.unshift(
-          `This project was upgraded from format ${result.migratedFrom}. Saving writes it as a folder of small files (a file a flow and a file a screen, so a team's changes merge in git) and keeps the old file as project-format-${result.migratedFrom}.json.bak.`,
-        );
-      }
-      if (interrupted === 'finished') notices.unshift('The last save was cut off (the app closed mid-save); it was finished now, so the project is as that save left it.');
-      const recovery = await readJournal(dir, result.project);
-      return { path: dir, project: result.project, notices, diskVersion, ...(recovery ? { recovery } : {}) };
+      return oneAtATime(dir, () => openFolder(dir));
     },
 
     /** Keeps unsaved work safe between autosaves; a crash leaves it for the next open to offer. */
     async writeJournal(path: string, project: Project): Promise<void> {
       const dir = projectDirOf(path);
-      try {
-        await writeFileAtomic(join(dir, JOURNAL_FILE), stableStringify(storedProject(projectSchema.parse(project))), { keepBackup: false, ...(atomicFs ? { fs: atomicFs } : {}) });
-      } catch (error) {
-        throw error instanceof BuilderApiError ? error : ioError('keep unsaved changes in', dir, error);
-      }
+      await oneAtATime(dir, async () => {
+        try {
+          await writeFileAtomic(join(dir, JOURNAL_FILE), stableStringify(storedProject(projectSchema.parse(project))), { keepBackup: false, ...(atomicFs ? { fs: atomicFs } : {}) });
+        } catch (error) {
+          throw error instanceof BuilderApiError ? error : ioError('keep unsaved changes in', dir, error);
+        }
+      });
     },
 
     async discardJournal(path: string): Promise<void> {
-      await fs.rm(join(projectDirOf(path), JOURNAL_FILE), { force: true });
+      const dir = projectDirOf(path);
+      await oneAtATime(dir, () => fs.rm(join(dir, JOURNAL_FILE), { force: true }));
     },
 
     async save(path: string, project: Project): Promise<{ path: string; savedAt: string; diskVersion: string }> {
       const dir = projectDirOf(path);
-      let diskVersion: string;
-      try {
-        diskVersion = await write(dir, project);
-      } catch (error) {
-        throw error instanceof BuilderApiError ? error : ioError('save the project to', dir, error);
-      }
+      const diskVersion = await oneAtATime(dir, () =>
+        write(dir, project).catch((error: unknown) => {
+          throw error instanceof BuilderApiError ? error : ioError('save the project to', dir, error);
+        }),
+      );
       return { path: dir, savedAt: new Date().toISOString(), diskVersion };
     },
-
     /** See project.diskVersion in the contract. */
     async diskVersion(path: string): Promise<string> {
       return projectDiskVersion(projectDirOf(path));
