@@ -8,7 +8,8 @@ import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
 
 /** A key this library can put others beside (a hand-edited or foreign one may not be). */
 export function isOrderKey(key: unknown): key is string {
-  if (typeof key !== 'string' || key.length === 0 || key.length > 200) return false;
+  // Base 62 only: the library checks the integer part, not the digits after it (a stray space passes).
+  if (typeof key !== 'string' || key.length > 200 || !/^[A-Za-z][0-9A-Za-z]*$/.test(key)) return false;
   try {
     generateKeyBetween(key, null);
     return true;
@@ -50,9 +51,16 @@ function longestIncreasing(keys: readonly (string | null)[]): Set<number> {
 }
 
 /**
+ * A key grows by a character every few inserts at one place (always right after the same flow).
+ * Past this length the neighbours are given fresh keys too, so no key comes near the length a
+ * loader refuses (isOrderKey); that rewrites a few more files, once in a few hundred such inserts.
+ */
+export const LONG_ORDER_KEY = 40;
+
+/**
  * Keys for `ids` in this order. Keeps every key it can (the longest run already in order) and gives
  * new keys only to added or moved items, between their neighbours, so a save rewrites no more
- * files than the change touched.
+ * files than the change touched (and, rarely, a few neighbours: LONG_ORDER_KEY).
  */
 export function assignOrderKeys(ids: readonly string[], previous: ReadonlyMap<string, string>): Map<string, string> {
   const known = ids.map((id) => {
@@ -60,24 +68,31 @@ export function assignOrderKeys(ids: readonly string[], previous: ReadonlyMap<st
     return key !== undefined && isOrderKey(key) ? key : null;
   });
   const kept = longestIncreasing(known);
-  const result = new Map<string, string>();
+  // Everything before `index` has its key; from `index` on, only the kept ones do.
+  const keys = known.map((key, index) => (kept.has(index) ? key : null));
+  const between = (start: number, end: number) => generateNKeysBetween(start > 0 ? keys[start - 1]! : null, end < ids.length ? keys[end]! : null, end - start);
+  const nextKept = (from: number) => {
+    let end = from;
+    while (end < ids.length && keys[end] === null) end++;
+    return end;
+  };
   let index = 0;
-  let before: string | null = null;
   while (index < ids.length) {
-    if (kept.has(index)) {
-      before = known[index]!;
-      result.set(ids[index]!, before);
+    if (keys[index] !== null) {
       index++;
       continue;
     }
-    // A run of items needing keys, up to the next kept one.
-    let end = index;
-    while (end < ids.length && !kept.has(end)) end++;
-    const after = end < ids.length ? known[end]! : null;
-    const fresh = generateNKeysBetween(before, after, end - index);
-    fresh.forEach((key, offset) => result.set(ids[index + offset]!, key));
-    before = fresh[fresh.length - 1] ?? before;
+    // A run of items needing keys, up to the next kept one; widened while its keys come out long.
+    let start = index;
+    let end = nextKept(index);
+    let fresh = between(start, end);
+    for (let widen = 1; fresh.some((key) => key.length > LONG_ORDER_KEY) && (start > 0 || end < ids.length); widen *= 2) {
+      start = Math.max(0, start - widen);
+      end = nextKept(Math.min(ids.length, end + widen));
+      fresh = between(start, end);
+    }
+    fresh.forEach((key, offset) => (keys[start + offset] = key));
     index = end;
   }
-  return result;
+  return new Map(ids.map((id, position) => [id, keys[position]!]));
 }
