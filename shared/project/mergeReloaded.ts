@@ -22,6 +22,8 @@ export interface ReloadConflict {
   kind: ReloadUnitKind;
   /** What a person calls it: the flow's or screen's name (as named here, else on disk). */
   name: string;
+  /** The disk's name for it, when that differs (renamed there). */
+  diskName?: string;
   mine: SideChange;
   disk: SideChange;
 }
@@ -178,7 +180,10 @@ function mergeItems<T extends { id: string; name: string }>(
     const mineItem = mineById.get(id);
     const diskItem = diskById.get(id);
     const decision = decide(baseById.get(id), mineItem, diskItem, choices.get(key));
-    if (decision.conflict) conflicts.push({ key, kind, name: (mineItem ?? diskItem ?? baseById.get(id))!.name, ...decision.conflict });
+    if (decision.conflict) {
+      const name = (mineItem ?? diskItem ?? baseById.get(id))!.name;
+      conflicts.push({ key, kind, name, ...(diskItem && diskItem.name !== name ? { diskName: diskItem.name } : {}), ...decision.conflict });
+    }
     if (decision.value !== undefined) byId.set(id, decision.value);
   }
   return { byId, conflicts };

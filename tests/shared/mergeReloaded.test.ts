@@ -42,7 +42,7 @@ describe('merging a project that changed on disk', () => {
     const disk = renameFlow(reread(saved), 0, 'Theirs');
     const merge = mergeReloaded(saved, mine, disk);
     expect(merge.project).toBeNull();
-    expect(merge.conflicts).toEqual([{ key: `flow:${saved.flows[0]!.id}`, kind: 'flow', name: 'Mine', mine: 'changed', disk: 'changed' }]);
+    expect(merge.conflicts).toEqual([{ key: `flow:${saved.flows[0]!.id}`, kind: 'flow', name: 'Mine', diskName: 'Theirs', mine: 'changed', disk: 'changed' }]);
     const choose = (choice: ReloadChoice) => names(mergeReloaded(saved, mine, disk, new Map([[merge.conflicts[0]!.key, choice]])).project)?.[0];
     expect(choose('mine')).toBe('Mine');
     expect(choose('disk')).toBe('Theirs');

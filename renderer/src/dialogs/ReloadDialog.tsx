@@ -38,42 +38,46 @@ export function ReloadDialog({ disk, diskVersion, conflicts }: { disk: Project; 
         </>
       }
     >
-      <p>
-        The project’s files changed on disk (a git pull, a branch switch or someone else’s save) while you were editing. Everything else is merged;{' '}
-        {count === 1 ? 'this was' : `these ${count} were`} changed on both sides. Choose which version to keep.
-      </p>
-      <div className="reload-all" role="group" aria-label="For all">
-        <button type="button" className="button small" onClick={() => chooseAll('mine')}>
-          Keep all mine
-        </button>
-        <button type="button" className="button small" onClick={() => chooseAll('disk')}>
-          Take all from disk
-        </button>
+      <div className="reload-body">
+        <p>
+          The project’s files changed on disk (a git pull, a branch switch or someone else’s save) while you were editing. Everything else is merged;{' '}
+          {count === 1 ? 'this was' : `these ${count} were`} changed on both sides. Choose which version to keep.
+        </p>
+        <ul className="reload-conflicts" aria-label="Changed on both sides">
+          {conflicts.map((conflict) => (
+            <li key={conflict.key}>
+              <div className="reload-conflict-name">
+                {KIND_NOUN[conflict.kind] ? <span className="muted">{KIND_NOUN[conflict.kind]} </span> : null}
+                <strong>{conflict.name}</strong>
+                <span className="muted">
+                  {' '}
+                  · {HERE[conflict.mine]}, {ON_DISK[conflict.disk]}
+                  {conflict.diskName ? ` (there: “${conflict.diskName}”)` : ''}
+                </span>
+              </div>
+              <fieldset className="segmented small" aria-label={`Version of ${conflict.name}`}>
+                <label>
+                  <input type="radio" name={conflict.key} checked={choices.get(conflict.key) === 'mine'} onChange={() => choose(conflict.key, 'mine')} /> Keep mine
+                  {conflict.mine === 'removed' ? ' (deleted)' : ''}
+                </label>
+                <label>
+                  <input type="radio" name={conflict.key} checked={choices.get(conflict.key) === 'disk'} onChange={() => choose(conflict.key, 'disk')} /> Take the
+                  version on disk
+                  {conflict.disk === 'removed' ? ' (deleted)' : ''}
+                </label>
+              </fieldset>
+            </li>
+          ))}
+        </ul>
+        <div className="reload-all" role="group" aria-label="For all">
+          <button type="button" className="button small" onClick={() => chooseAll('mine')}>
+            Keep all mine
+          </button>
+          <button type="button" className="button small" onClick={() => chooseAll('disk')}>
+            Take all from disk
+          </button>
+        </div>
       </div>
-      <ul className="reload-conflicts" aria-label="Changed on both sides">
-        {conflicts.map((conflict) => (
-          <li key={conflict.key}>
-            <div className="reload-conflict-name">
-              {KIND_NOUN[conflict.kind] ? <span className="muted">{KIND_NOUN[conflict.kind]} </span> : null}
-              <strong>{conflict.name}</strong>
-              <span className="muted">
-                {' '}
-                · {HERE[conflict.mine]}, {ON_DISK[conflict.disk]}
-              </span>
-            </div>
-            <fieldset className="segmented small" aria-label={`Version of ${conflict.name}`}>
-              <label>
-                <input type="radio" name={conflict.key} checked={choices.get(conflict.key) === 'mine'} onChange={() => choose(conflict.key, 'mine')} /> Keep mine
-                {conflict.mine === 'removed' ? ' (deleted)' : ''}
-              </label>
-              <label>
-                <input type="radio" name={conflict.key} checked={choices.get(conflict.key) === 'disk'} onChange={() => choose(conflict.key, 'disk')} /> Take the version on disk
-                {conflict.disk === 'removed' ? ' (deleted)' : ''}
-              </label>
-            </fieldset>
-          </li>
-        ))}
-      </ul>
     </Modal>
   );
 }
