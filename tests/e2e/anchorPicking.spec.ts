@@ -1,13 +1,12 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { createFlow } from '../../shared/model/create';
 import type { FlowOf } from '../../shared/model/flow';
 import type { Project } from '../../shared/model/project';
 import type { Screen } from '../../shared/model/screen';
-import { loadProjectText } from '../../shared/project/loadProject';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { BuilderPage } from './support/builderPage';
+import { readSavedProject } from './support/savedProject';
 import { serveDriftSite } from '../fixtures/drift/driftCorpus';
 import { writeDashboardProject } from './support/dashboardProject';
 import { expect, test } from './support/webHostFixture';
@@ -50,7 +49,7 @@ async function openProject(page: Page, url: string): Promise<BuilderPage> {
 
 /** The first step's anchor as saved on disk, once autosave has written what the test expects. */
 async function savedAnchor(projectsDir: string) {
-  const project = JSON.parse(await readFile(join(projectsDir, 'Admin dashboard.stepwise', 'project.json'), 'utf8')) as Project;
+  const project = await readSavedProject(join(projectsDir, 'Admin dashboard.stepwise'));
   const flow = project.flows[0] as FlowOf<'tour'>;
   return flow.tour.steps[0]!.anchor;
 }
@@ -177,13 +176,8 @@ test('on a real capture of the Bootstrap dashboard, the number picked in a KPI c
   await page.screenshot({ path: shot('real-capture-card.png') });
 
   // Saved: the step points at the card the number sits in, with the card's own fingerprint.
-  const file = join(webHost.projectsDir, 'Real dashboard.stepwise', 'project.json');
-  // As the app reads it: element maps are stored compactly (shared/project/storedElementMap.ts).
-  const saved = async () => {
-    const loaded = loadProjectText(await readFile(file, 'utf8'), file);
-    if (!loaded.ok) throw new Error(loaded.error.message);
-    return loaded.project;
-  };
+  // As the app reads it: a folder of files, element maps stored compactly (shared/project/storedElementMap.ts).
+  const saved = () => readSavedProject(join(webHost.projectsDir, 'Real dashboard.stepwise'));
   const anchorOf = (project: Project) => (project.flows[0] as FlowOf<'tour'> | undefined)?.tour.steps[0]?.anchor;
   const valueOf = (project: Project) => project.screens[0]!.elements.find((element) => element.name === '$40,000');
   await expect.poll(async () => {

@@ -1,9 +1,10 @@
 import { _electron as electron, expect, test } from '@playwright/test';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // @ts-expect-error -- a plain ES module shared with scripts/start.mjs
 import { findElectronBinary } from '../../scripts/electronBinary.mjs';
+import { readSavedProject } from './support/savedProject';
 
 const binary = (findElectronBinary as () => string | null)();
 const SKIP_REASON = 'the Electron binary is not installed on this machine (it cannot be downloaded here); run `npm start` once on a machine with network to install it';
@@ -24,7 +25,7 @@ test.describe('Electron host', () => {
       await page.getByRole('menuitem', { name: 'Product Tour' }).click();
       await page.keyboard.press('Control+s');
       await expect(page.getByText('All changes saved')).toBeVisible();
-      const saved = JSON.parse(await readFile(join(dataDir, 'Desktop project.stepwise', 'project.json'), 'utf8')) as { flows: unknown[] };
+      const saved = await readSavedProject(join(dataDir, 'Desktop project.stepwise'));
       expect(saved.flows).toHaveLength(1);
       // The page has no Node: only the builder API the preload exposes.
       expect(await page.evaluate(() => [typeof (globalThis as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process])).toEqual(['undefined', 'undefined']);
