@@ -60,9 +60,14 @@ export function folderOrder(texts: ReadonlyMap<string, string>): FolderOrder {
 }
 
 /** The project as the folder's files, by path relative to the folder; keeps the keys of `previous` it can. */
-export function projectFolderFiles(project: Project, previous: FolderOrder = { flows: new Map(), screens: new Map() }): Map<string, string> {
+export function projectFolderFiles(
+  project: Project,
+  previous: FolderOrder = { flows: new Map(), screens: new Map() },
+  /** stableStringify, or a memo of it (the store's, so a save re-renders only the items that changed). */
+  stringify: (value: unknown) => string = stableStringify,
+): Map<string, string> {
   const { flows, screens, ...settings } = storedProject(project);
-  const files = new Map<string, string>([[PROJECT_FILE, stableStringify(settings)]]);
+  const files = new Map<string, string>([[PROJECT_FILE, stringify(settings)]]);
   const flowKeys = assignOrderKeys(
     flows.map((flow) => flow.id),
     previous.flows,
@@ -71,8 +76,8 @@ export function projectFolderFiles(project: Project, previous: FolderOrder = { f
     screens.map((screen) => screen.id),
     previous.screens,
   );
-  for (const flow of flows) files.set(flowFile(flow.id), stableStringify({ flow, order: flowKeys.get(flow.id) }));
-  for (const screen of screens) files.set(screenFile(screen.id), stableStringify({ order: screenKeys.get(screen.id), screen }));
+  for (const flow of flows) files.set(flowFile(flow.id), stringify({ flow, order: flowKeys.get(flow.id) }));
+  for (const screen of screens) files.set(screenFile(screen.id), stringify({ order: screenKeys.get(screen.id), screen }));
   return files;
 }
 
@@ -202,9 +207,11 @@ export function loadProjectFolder(dir: string, texts: ReadonlyMap<string, string
     }
     return { ...loadProjectValue(settings, mainFile, locateInMain), singleFile: true };
   }
-  // Not a project, or one from a newer Stepwise whose flow files may look different: said before reading them.
-  const newer = isRecord(settings) && typeof settings.version === 'number' && settings.version > PROJECT_VERSION;
-  if (!isRecord(settings) || settings.format !== PROJECT_FORMAT || newer) return loadProjectValue(settings, mainFile, locateInMain);
+  // Not a project, or one whose version says its flow files may look different (a newer one, or
+  // no whole number): said before reading them.
+  const version = isRecord(settings) ? settings.version : undefined;
+  const unknownVersion = !Number.isSafeInteger(version) || (version as number) > PROJECT_VERSION;
+  if (!isRecord(settings) || settings.format !== PROJECT_FORMAT || unknownVersion) return loadProjectValue(settings, mainFile, locateInMain);
 
   const parts: { flows: Part[]; screens: Part[] } = { flows: [], screens: [] };
   for (const name of partNames) {
