@@ -109,6 +109,20 @@ function refuseUnreadableChanges(dir: string, texts: FolderTexts, read: FolderTe
 }
 
 /**
+ * stableStringify by way of the last save's results: JSON.stringify (native, about 5 times faster)
+ * of an unchanged item finds its pretty text, so a save after editing one flow of 200 renders one
+ * flow file, not all of them. Fills `next` with what this save rendered.
+ */
+function memoizedStringify(last: ReadonlyMap<string, string> | undefined, next: Map<string, string>): (value: unknown) => string {
+  return (value) => {
+    const key = JSON.stringify(value);
+    const text = last?.get(key) ?? stableStringify(value);
+    next.set(key, text);
+    return text;
+  };
+}
+
+/**
  * The project's images folder, created if missing, refused when it is (or leads through) a
  * symlink to somewhere outside the project: images are written there by name.
  */
@@ -158,6 +172,8 @@ export function createProjectStore(options: ProjectStoreOptions) {
    * else changed the folder since.
    */
   const known = new Map<string, { diskVersion: string; texts: FolderTexts }>();
+  /** Each folder's last rendered items (see memoizedStringify). */
+  const rendered = new Map<string, Map<string, string>>();
 
   async function currentTexts(dir: string, diskVersion: string): Promise<FolderTexts> {
     const cached = known.get(dir);
@@ -217,7 +233,9 @@ export function createProjectStore(options: ProjectStoreOptions) {
       /* a damaged project.json is replaced; the backup keeps it */
     }
     const singleFile = oldMain !== undefined && isSingleFileProject(oldDocument);
-    const files = projectFolderFiles(valid, singleFile ? undefined : folderOrder(before));
+    const memo = new Map<string, string>();
+    const files = projectFolderFiles(valid, singleFile ? undefined : folderOrder(before), memoizedStringify(rendered.get(dir), memo));
+    rendered.set(dir, memo);
     const write = new Map([...files].filter(([name, text]) => before.get(name) !== text));
     const remove = [...before.keys()].filter((name) => !files.has(name));
     if (oldMain === undefined || singleFile) {
