@@ -50,11 +50,16 @@ function escapeValue(value: string): string {
 
 const usable = (value: string | null): value is string => !!value && value.length <= MAX_VALUE;
 
+const tagNames = new Map<string, string>();
 /** The tag as a selector: custom elements may have names CSS reads otherwise (`my-widget.v2`). */
 function tagName(element: Element): string {
   const tag = element.localName;
-  return /^[a-z][a-z0-9-]*$/.test(tag) ? tag : CSS.escape(tag);
+  let name = tagNames.get(tag);
+  if (name === undefined) tagNames.set(tag, (name = /^[a-z][a-z0-9-]*$/.test(tag) ? tag : CSS.escape(tag)));
+  return name;
 }
+
+const NO_CLASSES: readonly string[] = [];
 
 const isRow = (element: Element) => element.localName === 'tr' || element.getAttribute('role') === 'row';
 
@@ -65,29 +70,42 @@ export function createSelectorMaker(root: Document | ShadowRoot, elements: reado
   const fold = doc.compatMode === 'BackCompat' ? (value: string) => value.toLowerCase() : (value: string) => value;
   const counts = new Map<string, number>();
   const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  /** Each element's component classes in the order it lists them, read once (paths, neighbours and counts all ask). */
+  const componentClasses = new Map<Element, readonly string[]>();
   for (const element of elements) {
     const tag = tagName(element);
     if (tag.includes('-')) add(`<${tag}`);
     // One pass over the attributes an element has (most have none or one).
     const attributes = element.attributes;
+    let role: string | null = null;
+    let label: string | null = null;
     for (let i = 0; i < attributes.length; i++) {
       const { name, value } = attributes[i]!;
+      if (name === 'role') role = value;
       if (!value) continue;
       if (TEST_IDS.has(name)) add(`[${name}]${value}`);
       else if (name === 'id') add(`#${fold(value)}`);
-      else if (LABELS.has(name)) add(`${tag}[${name}]${value}`);
-      else if (name === 'href' && tag === 'a') add(`a[href]${value}`);
+      else if (LABELS.has(name)) {
+        add(`${tag}[${name}]${value}`);
+        if (name === 'aria-label') label = value;
+      } else if (name === 'href' && tag === 'a') add(`a[href]${value}`);
       else if (name === 'class') {
-        for (const name of Array.from(element.classList)) {
-          if (!meaningfulClass(name)) continue;
+        const classes = componentClassesOf(element);
+        for (const name of classes) {
           add(`.${fold(name)}`);
           add(`${tag}.${fold(name)}`);
         }
       }
     }
-    const role = element.getAttribute('role');
-    const label = role && element.getAttribute('aria-label');
     if (role && label) add(`[role]${role}[aria-label]${label}`);
+  }
+  function componentClassesOf(element: Element): readonly string[] {
+    let classes = componentClasses.get(element);
+    if (!classes) {
+      classes = element.classList.length ? Array.from(element.classList).filter(meaningfulClass) : NO_CLASSES;
+      componentClasses.set(element, classes);
+    }
+    return classes;
   }
   const count = (key: string) => counts.get(key) ?? 0;
   const inBudget = () => budget.spentMs < QUERY_BUDGET_MS;
@@ -182,8 +200,9 @@ export function createSelectorMaker(root: Document | ShadowRoot, elements: reado
   }
 
   function uniqueClass(element: Element): string | undefined {
-    for (const name of Array.from(element.classList)) if (meaningfulClass(name) && count(`.${fold(name)}`) === 1) return `.${CSS.escape(name)}`;
-    for (const name of Array.from(element.classList)) if (meaningfulClass(name) && count(`${tagName(element)}.${fold(name)}`) === 1) return `${tagName(element)}.${CSS.escape(name)}`;
+    const classes = componentClassesOf(element);
+    for (const name of classes) if (count(`.${fold(name)}`) === 1) return `.${CSS.escape(name)}`;
+    for (const name of classes) if (count(`${tagName(element)}.${fold(name)}`) === 1) return `${tagName(element)}.${CSS.escape(name)}`;
     return undefined;
   }
 
@@ -216,11 +235,9 @@ export function createSelectorMaker(root: Document | ShadowRoot, elements: reado
   }
 
   /** Component classes, rarest first. */
-  function classesOf(element: Element): string[] {
-    if (!element.classList.length) return [];
-    return Array.from(element.classList)
-      .filter(meaningfulClass)
-      .sort((a, b) => count(`.${fold(a)}`) - count(`.${fold(b)}`));
+  function classesOf(element: Element): readonly string[] {
+    const classes = componentClassesOf(element);
+    return classes.length > 1 ? [...classes].sort((a, b) => count(`.${fold(a)}`) - count(`.${fold(b)}`)) : classes;
   }
 
   /**
@@ -251,8 +268,7 @@ export function createSelectorMaker(root: Document | ShadowRoot, elements: reado
   function siblingClass(element: Element): string | undefined {
     const parent = element.parentElement;
     if (!parent || parent.childElementCount > MAX_SIBLINGS_SCANNED) return undefined;
-    for (const name of Array.from(element.classList)) {
-      if (!meaningfulClass(name)) continue;
+    for (const name of componentClassesOf(element)) {
       let shared = false;
       for (let sibling = parent.firstElementChild; sibling && !shared; sibling = sibling.nextElementSibling) {
         shared = sibling !== element && sibling.localName === element.localName && sibling.classList.contains(name);
@@ -381,12 +397,18 @@ export function createSelectorMaker(root: Document | ShadowRoot, elements: reado
     let structure = keyedRowPath(element) ?? structuralPath(element, !!byPath) ?? '';
     // "A > b" beside "A b" is the same path twice.
     if (byPath && structure === byPath.replace(/ (?=[^ ]+$)/, ' > ')) structure = '';
-    const byStrategy: string[][] = [attributes, [byPath ?? ''], [structure]].map((list) => list.filter(Boolean));
+    // The first of each strategy, then the other attribute selectors; each selector once.
+    const ordered: string[] = [];
+    const take = (selector: string | undefined) => {
+      if (selector && !ordered.includes(selector)) ordered.push(selector);
+    };
+    const byAttribute = attributes.length > 1 ? attributes.filter(Boolean) : attributes;
     // A component class of its own (`.sidebar-card`) reads better than a neighbour's attribute.
-    if (!own.length && byPath && !/[\s:]/.test(byPath)) byStrategy.unshift(byStrategy.splice(1, 1)[0]!);
-    const firsts = byStrategy.map((list) => list[0]).filter((selector): selector is string => !!selector);
-    const rest = byStrategy.flatMap((list) => list.slice(1));
-    const ordered = [...new Set([...firsts, ...rest])];
+    if (!own.length && byPath && !/[\s:]/.test(byPath)) take(byPath);
+    take(byAttribute[0]);
+    take(byPath);
+    take(structure);
+    for (let i = 1; i < byAttribute.length; i++) take(byAttribute[i]);
     if (!ordered.length) return undefined;
     return { primary: ordered[0]!, alternates: ordered.slice(1, 1 + maxAlternates) };
   }
