@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -124,6 +124,26 @@ describe('stepwise CLI', () => {
       expect(result.err, version).toContain('which is not a valid version');
       expect(result.err, version).not.toContain('newer');
     }
+  });
+
+  it('lint, export and check on a project folder with git conflict markers: exit 2 naming the file, the line and both sides; no bundle is written', async () => {
+    const project = cleanProject();
+    const tour = project.flows[0]!;
+    const path = await projectOnDisk(project);
+    const file = join(path, 'flows', `${tour.id}.json`);
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const at = lines.findIndex((row) => row.includes('"name": "Welcome"'));
+    lines.splice(at, 1, '<<<<<<< HEAD', lines[at]!.replace('Welcome', 'Welcome by Ben'), '=======', lines[at]!.replace('Welcome', 'Welcome by Ana'), '>>>>>>> ana');
+    writeFileSync(file, lines.join('\n'));
+    const message =
+      `${file} still has git conflict markers from a merge, at line ${at + 1}: one side (HEAD) names the flow "Welcome by Ben", the other (ana) "Welcome by Ana". ` +
+      'Keep one side in the file (or run "git mergetool"), then open the project again. Nothing was changed.';
+    const out = join(path, 'bundle.json');
+    for (const argv of [['lint', path], ['lint', path, '--json'], ['export', path, '--out', out], ['check', path, '--json']]) {
+      const result = await run(...argv);
+      expect(result, argv.join(' ')).toEqual({ code: 2, out: '', err: message });
+    }
+    expect(existsSync(out)).toBe(false);
   });
 
   it('usage errors exit 2 with the usage text', async () => {
