@@ -1,6 +1,7 @@
 // `npm run bench`: figures and ratios for the budgets the issues name. It prints; it never fails on speed.
 import { runCaptureBench } from './captureBench';
 import { runCaptureBrowserBench } from './captureBrowserBench';
+import { runDiskChangesBench } from './diskChangesBench';
 import { runDriftBench } from './driftBench';
 import { runEditorBench } from './editorBench';
 import { runHealthBench } from './healthBench';
@@ -9,6 +10,7 @@ import { runPlayerBench } from './playerBench';
 import { runProjectBench } from './projectBench';
 
 await runProjectBench();
+await runDiskChangesBench();
 await runPlayerBench();
 await runEditorBench();
 await runCaptureBench();

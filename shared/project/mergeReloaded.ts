@@ -69,10 +69,16 @@ export function sameJson(a: unknown, b: unknown): boolean {
     return a.every((item, index) => sameJson(item, b[index]));
   }
   if (!isRecord(a) || !isRecord(b)) return false;
-  const keysOf = (value: Record<string, unknown>) => Object.keys(value).filter((key) => value[key] !== undefined);
-  const keys = keysOf(a);
-  if (keys.length !== keysOf(b).length) return false;
-  return keys.every((key) => b[key] !== undefined && sameJson(a[key], b[key]));
+  // Loops, not Object.keys().filter(): a 10,000-step project is compared in one go after a git pull.
+  let defined = 0;
+  for (const key in a) {
+    const value = a[key];
+    if (value === undefined) continue;
+    defined++;
+    if (!sameJson(value, b[key])) return false;
+  }
+  for (const key in b) if (b[key] !== undefined) defined--;
+  return defined === 0;
 }
 
 function settingsOf(project: Project): Settings {
