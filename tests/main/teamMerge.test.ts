@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFile, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -10,6 +10,8 @@ import { createFlow, createTourStep } from '../../shared/model/create';
 import type { Flow } from '../../shared/model/flow';
 import type { Project } from '../../shared/model/project';
 import { loadProjectText } from '../../shared/project/loadProject';
+import { storedProject } from '../../shared/project/storedElementMap';
+import { stableStringify } from '../../shared/stableJson';
 import { demoProject } from '../fixtures/demoProject';
 
 /**
@@ -203,13 +205,83 @@ describe('two people change one project on two branches, and git merges them', (
     const merge = await mergeTwo(first.apply, second.apply);
     expect(merge.code, merge.out).toBe(0);
     expect(await gitOk('status', '--porcelain')).toBe('');
-    const opened = await createProjectStore({ projectsDir: repo }).open(folder);
+    const store = createProjectStore({ projectsDir: repo });
+    const opened = await store.open(folder);
     timings.push(performance.now() - started);
     expect(opened.notices).toEqual([]);
     const expected = clone(base);
     first.apply(expected);
     second.apply(expected);
     expect(opened.project).toEqual(expected);
+    // The merged files are what Stepwise itself would write: saving them changes nothing for git.
+    await store.save(folder, opened.project);
+    expect(await gitOk('status', '--porcelain')).toBe('');
+  });
+
+  it('on Windows (core.autocrlf): files checked out with CRLF line ends merge and open the same way, and a save adds no change for git', async () => {
+    await gitOk('config', 'core.autocrlf', 'true');
+    try {
+      const [add, , move, rename] = apart;
+      await gitOk('checkout', '-q', '-f', '-B', 'crlf-base', 'base');
+      await gitOk('rm', '-q', '-r', '--cached', '.');
+      await gitOk('reset', '-q', '--hard'); // the working tree as a Windows checkout has it
+      expect(await readFile(join(folder, 'project.json'), 'utf8')).toContain('\r\n');
+      const merge = await mergeTwo(
+        (project) => (add!.apply(project), move!.apply(project)),
+        rename!.apply,
+      );
+      expect(merge.code, merge.out).toBe(0);
+      const store = createProjectStore({ projectsDir: repo });
+      const opened = await store.open(folder);
+      const expected = clone(base);
+      [add!, move!, rename!].forEach((change) => change.apply(expected));
+      expect(opened.project).toEqual(expected);
+      await store.save(folder, opened.project);
+      // The save writes LF where the checkout had CRLF; git, normalising, sees no change in content.
+      expect(await gitOk('diff', 'HEAD', '--stat')).toBe('');
+    } finally {
+      await gitOk('config', '--unset', 'core.autocrlf');
+    }
+  });
+
+  it('two people who each move a different flow to the top: both on top, in id order, no conflict', async () => {
+    const toTop = (id: string) => (project: Project) => void project.flows.unshift(...project.flows.splice(project.flows.findIndex((flow) => flow.id === id), 1));
+    const merge = await mergeTwo(toTop('survey_nps'), toTop('hotspot_help'));
+    expect(merge.code, merge.out).toBe(0);
+    const opened = await createProjectStore({ projectsDir: repo }).open(folder);
+    expect(opened.project.flows.map((flow) => flow.id).slice(0, 3)).toEqual(['hotspot_help', 'survey_nps', 'flow_tour_invoices']);
+  });
+
+  it('one deletes a flow the other edited: git stops (modify/delete), and the folder opens with the edited flow, so nothing is lost', async () => {
+    const merge = await mergeTwo(
+      (project) => void (tourOf(project, 'tour_old_announcement').steps[0]!.title = { en: 'We moved, again' }),
+      (project) => void (project.flows = project.flows.filter((flow) => flow.id !== 'tour_old_announcement')),
+    );
+    expect(merge.code).toBe(1);
+    expect(merge.out).toContain('CONFLICT (modify/delete): Acme onboarding.stepwise/flows/tour_old_announcement.json deleted in HEAD and modified in ana.');
+    const opened = await createProjectStore({ projectsDir: repo }).open(folder);
+    expect(tourOf(opened.project, 'tour_old_announcement').steps[0]!.title.en).toBe('We moved, again');
+    await gitOk('merge', '--abort');
+  });
+
+  it('the same two additions in the old single-file layout (format 3): a conflict, as the issue measured', async () => {
+    const singleFile = (flows: Flow[]) => stableStringify(storedProject({ ...base, version: 3, flows: [...base.flows, ...flows] } as unknown as Project));
+    const commitSingleFile = async (name: string, from: string, flows: Flow[]) => {
+      await gitOk('checkout', '-q', '-f', '-B', name, from);
+      await gitOk('clean', '-q', '-fdx');
+      await gitOk('rm', '-q', '-r', '--', folder);
+      await mkdir(folder, { recursive: true });
+      await writeFile(join(folder, 'project.json'), singleFile(flows));
+      await gitOk('add', '-A');
+      await gitOk('commit', '-q', '-m', name);
+    };
+    await commitSingleFile('single-base', 'base', []);
+    await commitSingleFile('ana', 'single-base', [clone(NEW_FLOW)]);
+    await commitSingleFile('ben', 'single-base', [tour('tour_reports', 'Reports tour', ['Filters', 'Export'])]);
+    const merge = await git('merge', '--no-edit', 'ana');
+    expect(merge.code).toBe(1);
+    expect(merge.out).toContain('CONFLICT (content): Merge conflict in Acme onboarding.stepwise/project.json');
+    await gitOk('merge', '--abort');
   });
 
   it('two people who each add a flow at the end of the outline: both flows, after the others', async () => {
