@@ -123,6 +123,24 @@ function memoizedStringify(last: ReadonlyMap<string, string> | undefined, next: 
 }
 
 /**
+ * flows/, screens/ and .backup/ must be the project's own folders: a symlink there (say, in a
+ * cloned repository) would make a save write, and move away, files outside the project.
+ */
+async function refuseLinkedFolders(dir: string, action: 'read' | 'written'): Promise<void> {
+  for (const sub of [FLOWS_DIR, SCREENS_DIR, BACKUP_DIR]) {
+    const stat = await fs.lstat(join(dir, sub)).catch(() => null);
+    if (stat && !stat.isDirectory()) {
+      const what = stat.isSymbolicLink() ? 'a link' : 'a file';
+      throw new BuilderApiError({
+        code: 'forbidden',
+        file: join(dir, sub),
+        message: `${join(dir, sub)} is ${what}, not a folder of the project: Stepwise keeps a project's files inside its folder. Replace it with a plain folder; nothing was ${action}.`,
+      });
+    }
+  }
+}
+
+/**
  * The project's images folder, created if missing, refused when it is (or leads through) a
  * symlink to somewhere outside the project: images are written there by name.
  */
@@ -223,6 +241,7 @@ export function createProjectStore(options: ProjectStoreOptions) {
   async function write(dir: string, project: Project): Promise<string> {
     // The contract already checked the shape; this guards callers inside main as well.
     const valid = projectSchema.parse(project);
+    await refuseLinkedFolders(dir, 'written');
     await fs.mkdir(join(dir, IMAGES_DIR), { recursive: true });
     const before = await currentTexts(dir, await projectDiskVersion(dir));
     const oldMain = before.get(PROJECT_FILE);
@@ -258,6 +277,7 @@ export function createProjectStore(options: ProjectStoreOptions) {
     let texts: FolderTexts;
     let interrupted: Awaited<ReturnType<typeof finishInterruptedSave>>;
     let diskVersion: string;
+    await refuseLinkedFolders(dir, 'read');
     try {
       interrupted = await finishInterruptedSave(dir, [FLOWS_DIR, SCREENS_DIR], { ...(atomicFs ? { fs: atomicFs } : {}) });
       diskVersion = await projectDiskVersion(dir);

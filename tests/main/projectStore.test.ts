@@ -210,6 +210,23 @@ describe('project store: a project is a folder of small files', () => {
     expect(error.message).toBe(`${foreign} is not a Stepwise flow file: it should hold {"flow": {...}, "order": "..."}. Nothing was changed.`);
   });
 
+  it('refuses a flows/ folder that is a link to somewhere else (a save would write and move files there)', async () => {
+    const store = createProjectStore({ projectsDir: dir });
+    const project = sampleProject();
+    const { path } = await store.create('Acme', project);
+    const outside = join(dir, 'outside');
+    await fs.mkdir(outside);
+    await writeFile(join(outside, 'keep.json'), '{ "mine": true }\n');
+    await fs.rm(join(path, 'flows'), { recursive: true });
+    await fs.symlink(outside, join(path, 'flows'));
+    const opening = await rejection(store.open(path));
+    expect(opening.code).toBe('forbidden');
+    expect(opening.message).toBe(`${join(path, 'flows')} is a link, not a folder of the project: Stepwise keeps a project's files inside its folder. Replace it with a plain folder; nothing was read.`);
+    const saving = await rejection(store.save(path, project));
+    expect(saving.code).toBe('forbidden');
+    expect(await readdir(outside)).toEqual(['keep.json']);
+  });
+
   it('a save writes the editor\'s project even over a flow changed on disk since it opened (the other version goes to .backup/)', async () => {
     const editor = createProjectStore({ projectsDir: dir });
     const project = sampleProject();
