@@ -58,6 +58,12 @@ const tourOf = (project: Project, id: string) => {
   return flow.tour;
 };
 
+/** A step of the base's tour by its place there (first: 0, last: -1), found by id wherever it is now. */
+const stepOf = (project: Project, tourId: string, place: number) => {
+  const id = tourOf(base, tourId).steps.at(place)!.id;
+  return tourOf(project, tourId).steps.find((step) => step.id === id)!;
+};
+
 /** A tour with fixed ids (so the expected project can be built in memory) and several steps. */
 function tour(id: string, name: string, titles: string[]): Flow {
   const flow = createFlow('tour', name, 'en');
@@ -119,8 +125,12 @@ function changes(targets: Targets): Change[] {
       },
     },
     { name: `rename ${targets.renamed}`, apply: (project) => void (project.flows.find((flow) => flow.id === targets.renamed)!.name = 'Renamed by Ana') },
-    { name: `edit the first step of ${targets.edited}`, apply: (project) => void (tourOf(project, targets.edited).steps[0]!.title = { en: 'Start here', he: 'התחילו כאן' }) },
-    { name: `edit the last step of ${targets.edited}`, apply: (project) => void (tourOf(project, targets.edited).steps.at(-1)!.body = { en: 'That is all.', he: 'זה הכל.' }) },
+    { name: `edit the first step of ${targets.edited}`, apply: (project) => void (stepOf(project, targets.edited, 0).title = { en: 'Start here', he: 'התחילו כאן' }) },
+    { name: `edit the last step of ${targets.edited}`, apply: (project) => void (stepOf(project, targets.edited, -1).body = { en: 'That is all.', he: 'זה הכל.' }) },
+    {
+      name: `add a step at the end of ${targets.edited}`,
+      apply: (project) => void tourOf(project, targets.edited).steps.push({ ...createTourStep('en'), id: 'step_added', title: { en: 'One more thing' } }),
+    },
     { name: `delete ${targets.deleted}`, apply: (project) => void (project.flows = project.flows.filter((flow) => flow.id !== targets.deleted)) },
     { name: 'change the theme', apply: (project) => void (project.theme.brandColor = '#0f766e') },
   ];
@@ -193,16 +203,30 @@ describe('two people change one project on two branches, and git merges them', (
   const apart = changes({ moved: 'survey_nps', renamed: 'flow_tour_invoices', edited: 'tour_dashboard', deleted: 'tour_old_announcement' });
   // Rename, move and step edits all in one flow's file (different lines of it).
   const together = changes({ moved: 'tour_dashboard', renamed: 'tour_dashboard', edited: 'tour_dashboard', deleted: 'tour_old_announcement' });
-  const inOneFlow = (change: Change) => /^(move|rename|edit)/.test(change.name);
+  const inOneFlow = (change: Change) => /^(move|rename|edit|add a step)/.test(change.name);
 
   const cases = [
     ...pairsOf(apart).map(([first, second]) => ({ first, second, where: 'different flows' })),
     ...pairsOf(together.filter(inOneFlow)).map(([first, second]) => ({ first, second, where: 'one flow' })),
   ];
 
+  // Each change is made once, on its own branch from the base; a pair merges two of them.
+  const branches = new Map<Change, string>();
+  async function branchOf(change: Change): Promise<string> {
+    if (!branches.has(change)) {
+      const name = `change-${branches.size + 1}`;
+      await branch(name, change.apply);
+      branches.set(change, name);
+    }
+    return branches.get(change)!;
+  }
+
   it.each(cases)('$first.name + $second.name ($where): merges with no conflict and opens with both changes', async ({ first, second }) => {
     const started = performance.now();
-    const merge = await mergeTwo(first.apply, second.apply);
+    const [ana, ben] = [await branchOf(first), await branchOf(second)];
+    await gitOk('checkout', '-q', '-f', '-B', 'ben', ben);
+    await gitOk('clean', '-q', '-fdx');
+    const merge = await git('merge', '--no-edit', ana);
     expect(merge.code, merge.out).toBe(0);
     expect(await gitOk('status', '--porcelain')).toBe('');
     const store = createProjectStore({ projectsDir: repo });
