@@ -46,9 +46,20 @@ async function renameOnDisk(projectsDir: string, from: string, to: string): Prom
   await writeFile(file, stableStringify({ ...stored, flow: { ...stored.flow, name: to } }));
 }
 
-/** Stops the page's timers: nothing autosaves or polls until the test moves time on. */
+/**
+ * Stops the page's timers: nothing autosaves or polls until the test moves time on. pauseAt jumps
+ * to a time ahead of the page's clock; on a busy machine that time may have passed by the time
+ * the call arrives, and then a later one is taken.
+ */
 async function pauseTime(page: Page): Promise<void> {
-  await page.clock.pauseAt(await page.evaluate(() => Date.now() + 10));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1_000));
+      return;
+    } catch (error) {
+      if (attempt === 5 || !String(error).includes('to the past')) throw error;
+    }
+  }
 }
 
 /** The autosave delay (1.5 s) and a poll (2 s) later. */
