@@ -160,12 +160,34 @@ function describeSides(conflict: MergeConflict, key: 'flow' | 'screen' | null): 
   return `both sides changed the ${what} ${oursName} at ${jsonPath(first)}${also}: ${ours} has ${shortValue(valueAt(oursValue, first))}, ${theirs} ${shortValue(valueAt(theirsValue, first))}`;
 }
 
+/**
+ * project.json when one branch moved the project to the folder layout (a save with this version)
+ * and the other still changed the single file: no side of the markers is right, so the message
+ * says how to keep the single file's changes. Null for any other conflict.
+ */
+function layoutConflict(dir: string, conflict: MergeConflict): string | null {
+  const [ours, theirs] = [parseSide(conflict.ours), parseSide(conflict.theirs)];
+  if (!isRecord(ours) || !isRecord(theirs) || isSingleFileProject(ours) === isSingleFileProject(theirs)) return null;
+  // (A side's version line may be the other's: git takes lines only one side changed. So no format number.)
+  const single = isSingleFileProject(ours) ? { side: 'ours', label: conflict.oursLabel } : { side: 'theirs', label: conflict.theirsLabel };
+  const folder = single.side === 'ours' ? conflict.theirsLabel : conflict.oursLabel;
+  return (
+    `one side${folder ? ` (${folder})` : ''} has the project as a folder of small files, the other${single.label ? ` (${single.label})` : ''} changed the whole project in this one file, ` +
+    `as Stepwise wrote it before projects became folders. To keep that side's changes: take its file ("git checkout --${single.side} -- ${PROJECT_FILE}" in ${dir}), ` +
+    `delete the ${FLOWS_DIR} and ${SCREENS_DIR} folders, open the project and save it, so it becomes a folder again (changes made in flow files on the other side since the move are not in it). ` +
+    `To avoid this, merge the branch that moved the project into every other branch before going on.`
+  );
+}
+
 function conflictMessage(dir: string, name: string, conflict: MergeConflict, others: number): string {
   const key = name.startsWith(`${FLOWS_DIR}/`) ? 'flow' : name.startsWith(`${SCREENS_DIR}/`) ? 'screen' : null;
   const places = conflict.count > 1 ? ` and ${conflict.count - 1} more place${conflict.count > 2 ? 's' : ''}` : '';
   const alsoOthers = others ? ` ${others} other file${others > 1 ? 's have' : ' has'} conflicts too.` : '';
+  const start = `${dir}/${name} still has git conflict markers from a merge, at line ${conflict.line}${places}: `;
+  const layouts = key === null ? layoutConflict(dir, conflict) : null;
+  if (layouts) return `${start}${layouts} Nothing was changed.${alsoOthers}`;
   return (
-    `${dir}/${name} still has git conflict markers from a merge, at line ${conflict.line}${places}: ${describeSides(conflict, key)}. ` +
+    `${start}${describeSides(conflict, key)}. ` +
     `Keep one side in the file (or run "git mergetool"), then open the project again. Nothing was changed.${alsoOthers}`
   );
 }
