@@ -155,6 +155,17 @@ async function branch(name: string, change: (project: Project) => void): Promise
   await gitOk('commit', '-q', '-m', name);
 }
 
+/** A branch whose project is one project.json of format 3, as Stepwise wrote it before folders. */
+async function commitSingleFile(name: string, from: string, project: Project): Promise<void> {
+  await gitOk('checkout', '-q', '-f', '-B', name, from);
+  await gitOk('clean', '-q', '-fdx');
+  await gitOk('rm', '-q', '-r', '--ignore-unmatch', '--', join(folder, 'flows'), join(folder, 'screens'));
+  await mkdir(folder, { recursive: true });
+  await writeFile(join(folder, 'project.json'), stableStringify(storedProject({ ...project, version: 3 } as unknown as Project)));
+  await gitOk('add', '-A');
+  await gitOk('commit', '-q', '-m', name);
+}
+
 /** Two branches, one person each, then `git merge` of the first into the second. */
 async function mergeTwo(first: (project: Project) => void, second: (project: Project) => void, mergeArgs: string[] = []) {
   await branch('ana', first);
@@ -289,19 +300,9 @@ describe('two people change one project on two branches, and git merges them', (
   });
 
   it('the same two additions in the old single-file layout (format 3): a conflict, as the issue measured', async () => {
-    const singleFile = (flows: Flow[]) => stableStringify(storedProject({ ...base, version: 3, flows: [...base.flows, ...flows] } as unknown as Project));
-    const commitSingleFile = async (name: string, from: string, flows: Flow[]) => {
-      await gitOk('checkout', '-q', '-f', '-B', name, from);
-      await gitOk('clean', '-q', '-fdx');
-      await gitOk('rm', '-q', '-r', '--', folder);
-      await mkdir(folder, { recursive: true });
-      await writeFile(join(folder, 'project.json'), singleFile(flows));
-      await gitOk('add', '-A');
-      await gitOk('commit', '-q', '-m', name);
-    };
-    await commitSingleFile('single-base', 'base', []);
-    await commitSingleFile('ana', 'single-base', [clone(NEW_FLOW)]);
-    await commitSingleFile('ben', 'single-base', [tour('tour_reports', 'Reports tour', ['Filters', 'Export'])]);
+    await commitSingleFile('single-base', 'base', base);
+    await commitSingleFile('ana', 'single-base', { ...base, flows: [...base.flows, clone(NEW_FLOW)] });
+    await commitSingleFile('ben', 'single-base', { ...base, flows: [...base.flows, tour('tour_reports', 'Reports tour', ['Filters', 'Export'])] });
     const merge = await git('merge', '--no-edit', 'ana');
     expect(merge.code).toBe(1);
     expect(merge.out).toContain('CONFLICT (content): Merge conflict in Acme onboarding.stepwise/project.json');
@@ -399,6 +400,43 @@ describe('what git cannot merge, Stepwise names', () => {
       `at line ${line}: both sides changed the flow "Dashboard tour" at $.flow.tour.steps[1].title.en: one side (HEAD) has "Your revenue", the other (ana) "Revenue this month".`,
     );
     await gitOk('merge', '--abort');
+  });
+
+  it('the team upgrades: one branch saved with this version (a folder), another changed the single file; the conflict says so, and its advice keeps that change', async () => {
+    await commitSingleFile('single-base', 'base', base);
+    const renamed = clone(base);
+    renamed.flows.find((flow) => flow.id === 'survey_nps')!.name = 'NPS (renamed before the upgrade)';
+    await commitSingleFile('old-app', 'single-base', renamed);
+    await gitOk('checkout', '-q', '-f', '-B', 'upgraded', 'single-base');
+    await changeAndSave(() => undefined); // opened and saved by this version: the folder, with the old file as .bak
+    await gitOk('add', '-A');
+    await gitOk('commit', '-q', '-m', 'upgraded');
+    const merge = await git('merge', '--no-edit', 'old-app');
+    expect(merge.code).toBe(1);
+
+    const file = join(folder, 'project.json');
+    const { line, message } = await openConflicted(file);
+    expect(message).toBe(
+      `${file} still has git conflict markers from a merge, at line ${line}: one side (HEAD) has the project as a folder of small files, the other (old-app) changed the whole project in this one file, ` +
+        `as Stepwise wrote it before projects became folders. To keep that side's changes: take its file ("git checkout --theirs -- project.json" in ${folder}), ` +
+        'delete the flows and screens folders, open the project and save it, so it becomes a folder again (changes made in flow files on the other side since the move are not in it). ' +
+        'To avoid this, merge the branch that moved the project into every other branch before going on. Nothing was changed.',
+    );
+
+    // The advice, step by step.
+    await gitOk('checkout', '--theirs', '--', file);
+    await rm(join(folder, 'flows'), { recursive: true });
+    await rm(join(folder, 'screens'), { recursive: true });
+    const store = createProjectStore({ projectsDir: repo });
+    const opened = await store.open(folder);
+    expect(opened.project.flows.find((flow) => flow.id === 'survey_nps')!.name).toBe('NPS (renamed before the upgrade)');
+    await store.save(folder, opened.project);
+    await gitOk('add', '-A');
+    await gitOk('commit', '-q', '--no-edit');
+    const merged = await createProjectStore({ projectsDir: repo }).open(folder);
+    expect(merged.notices).toEqual([]);
+    expect(merged.project).toEqual(renamed);
+    expect(await readdir(join(folder, 'flows'))).toHaveLength(base.flows.length);
   });
 
   it('two people who copied the same flow file (the same id in three files): repaired on load with a notice, and the next save gives each its own file', async () => {

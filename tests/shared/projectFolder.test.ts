@@ -197,6 +197,21 @@ describe('a project folder (format 4)', () => {
       expect(error.problems.map((problem) => problem.file)).toEqual([`${DIR}/project.json`, `${DIR}/flows/tour_second.json`]);
     });
 
+    it('project.json as a folder on one side and the whole single file on the other (a branch from before the upgrade): says which side is which and to keep the single file with --ours or --theirs', () => {
+      const folderSide = projectFolderFiles(project()).get('project.json')!;
+      const singleSide = stableStringify(storedProject({ ...project(), version: 3 } as unknown as Project));
+      for (const [ours, theirs, keep] of [
+        [folderSide, singleSide, '--theirs'],
+        [singleSide, folderSide, '--ours'],
+      ] as const) {
+        const files = projectFolderFiles(project());
+        files.set('project.json', `<<<<<<< HEAD\n${ours.trimEnd()}\n=======\n${theirs.trimEnd()}\n>>>>>>> old-app\n`);
+        const message = failure(loadProjectFolder(DIR, files)).message;
+        expect(message).toContain(`take its file ("git checkout ${keep} -- project.json" in ${DIR}), delete the flows and screens folders, open the project and save it`);
+        expect(message).toContain(keep === '--theirs' ? 'one side (HEAD) has the project as a folder of small files, the other (old-app) changed the whole project in this one file' : 'one side (old-app) has the project as a folder of small files, the other (HEAD) changed');
+      }
+    });
+
     it('the same name on both sides: names what differs and each side’s value; a side that is not JSON on its own is said so', () => {
       const files = projectFolderFiles(project());
       const flow = files.get(flowFile('tour_second'))!;
