@@ -42,7 +42,7 @@ function insideControl(element: Element): boolean {
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 export function hasIdentity(element: Element): boolean {
-  return IDENTITY_ATTRIBUTES.some((name) => element.hasAttribute(name));
+  return element.hasAttributes() && IDENTITY_ATTRIBUTES.some((name) => element.hasAttribute(name));
 }
 
 export function hasOwnText(element: Element): boolean {
