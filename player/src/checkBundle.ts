@@ -3,8 +3,8 @@ import { BUNDLE_RULE } from './bundleRules';
 import type { Bundle } from './bundleTypes';
 
 export const BUNDLE_FORMAT = 'stepwise.bundle';
-/** The newest bundle version this player reads; older ones are read too (1 is 2 without fingerprints). */
-export const BUNDLE_VERSION = 2;
+/** The newest bundle version this player reads; older ones are read too (1 is 2 without fingerprints, 2 is 3 without resource centers). */
+export const BUNDLE_VERSION = 3;
 
 /** Thrown by createPlayer for a bundle it cannot play; `path` is the JSON path of the problem. */
 export class StepwiseBundleError extends Error {
@@ -109,6 +109,8 @@ export function parse(rule: Rule, value: unknown, path: string): unknown {
   }
   // An object: a fixed shape ('o'), one picked by a discriminator ('d'), or a record ('r').
   expect(isObject(value), 'an object');
+  // A part a lazy chunk plays and checks itself (the resource center), so the tour path carries no rule for it.
+  if (kind == 'l') return value;
   const fields = value as Fields;
   const out: Fields = {};
   if (kind == 'd') {

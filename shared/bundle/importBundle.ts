@@ -48,10 +48,18 @@ export function importBundle(project: Project, bundle: Bundle): ImportOutcome {
     names.add(flow.name);
     if (flow.kind === 'tour') flow.tour.steps.forEach((step) => (step.id = fresh(step.id)));
     if (flow.kind === 'checklist') flow.checklist.items.forEach((item) => (item.id = fresh(item.id)));
+    if (flow.kind === 'resourceCenter' && flow.resourceCenter.images.length) {
+      // The bundle carries images inline; the project keeps them as files, which the host writes, not this pure step.
+      renamed.push(`“${flow.name}”: its ${flow.resourceCenter.images.length} article images were not imported; add them again`);
+      flow.resourceCenter.images = [];
+    }
     return flow;
   });
-  // Checklist items that start or wait for an imported flow follow its new id.
+  // Checklist items and resource center guides that start or wait for an imported flow follow its new id.
   for (const flow of flows) {
+    if (flow.kind === 'resourceCenter') {
+      for (const section of flow.resourceCenter.sections) if (section.kind === 'guides') for (const item of section.items) item.flowId = flowIds.get(item.flowId) ?? item.flowId;
+    }
     if (flow.kind !== 'checklist') continue;
     for (const item of flow.checklist.items) {
       if (item.action.kind === 'startFlow') item.action.flowId = flowIds.get(item.action.flowId) ?? item.action.flowId;

@@ -1,16 +1,17 @@
 import { jsonPath, problemsFromZod, type Problem } from '../validation/problems';
 import type { Bundle } from './bundleSchema';
-import { BUNDLE_FORMAT, BUNDLE_VERSION, bundleSchema } from './bundleSchema';
+import { BUNDLE_FORMAT, BUNDLE_VERSION, bundleSchema, bundleVersionFor } from './bundleSchema';
 
 export type BundleValidation =
-  /** `upgradedFrom` is the version the bundle was written in, when that is older than BUNDLE_VERSION. */
+  /** `upgradedFrom` is the version the bundle was written in, when that is older than the one this build writes for its flows. */
   | { ok: true; bundle: Bundle; upgradedFrom?: number }
   | { ok: false; kind: 'notBundle' | 'versionTooNew' | 'invalid'; problems: Problem[] };
 
 /**
  * Checks a bundle (parsed JSON, or its text) and returns every problem with its JSON path.
  * A bundle from a newer Stepwise is refused with a message saying so, not a list of field errors.
- * An older version this build reads comes back upgraded to BUNDLE_VERSION (see READABLE_BUNDLE_VERSIONS).
+ * An older version this build reads comes back as the version this build would write for the same
+ * flows (2, or 3 with a resource center; see READABLE_BUNDLE_VERSIONS).
  */
 export function validateBundle(json: unknown): BundleValidation {
   let value = json;
@@ -48,5 +49,6 @@ export function validateBundle(json: unknown): BundleValidation {
   const result = bundleSchema.safeParse(value);
   if (!result.success) return { ok: false, kind: 'invalid', problems: problemsFromZod(result.error, value) };
   const written = result.data.version;
-  return { ok: true, bundle: { ...result.data, version: BUNDLE_VERSION }, ...(written < BUNDLE_VERSION ? { upgradedFrom: written } : {}) };
+  const version = bundleVersionFor(result.data.flows);
+  return { ok: true, bundle: { ...result.data, version }, ...(written < version ? { upgradedFrom: written } : {}) };
 }

@@ -18,10 +18,15 @@ export interface LintProblem {
     | 'lowContrast'
     | 'offScreen'
     | 'urlNeverMatches'
-    | 'slowRegex';
+    | 'slowRegex'
+    | 'noContact'
+    | 'emptySection'
+    | 'missingImage'
+    | 'imageTooLarge'
+    | 'missingArticle';
   message: string;
   flowId?: string;
-  /** A tour step or checklist item. */
+  /** A tour step, checklist item, or a resource center's section, article or image. */
   itemId?: string;
   /** The parts of a summary line ("Hebrew 2 of 12 texts translated": each untranslated text), shown when it is expanded. */
   details?: { message: string; itemId?: string }[];

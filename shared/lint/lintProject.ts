@@ -9,6 +9,7 @@ import type { Project } from '../model/project';
 import type { UrlRule } from '../model/targeting';
 import { anchorSelectorProblems, type AnchorProblem } from './anchorLint';
 import type { LintProblem } from './lintProblem';
+import { lintResourceCenter } from './resourceCenterLint';
 
 export type { LintFix, LintProblem } from './lintProblem';
 
@@ -153,6 +154,9 @@ function lintFlow(project: Project, flow: Flow, problems: LintProblem[]): void {
     case 'survey':
       texts(flow.survey.question, `${name} question`);
       texts(flow.survey.thankYou, `${name} thank-you message`);
+      break;
+    case 'resourceCenter':
+      lintResourceCenter(project, flow, { add, texts, optional });
       break;
   }
 

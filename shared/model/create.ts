@@ -11,6 +11,7 @@ const KIND_LABELS: Record<FlowKind, string> = {
   hotspot: 'Hotspot',
   checklist: 'Checklist',
   survey: 'NPS survey',
+  resourceCenter: 'Resource center',
 };
 
 export function flowKindLabel(kind: FlowKind): string {
@@ -49,6 +50,7 @@ export function createFlow<K extends FlowKind>(kind: K, name: string, locale: st
         thankYou: t('Thank you for your feedback!'),
       },
     },
+    resourceCenter: { resourceCenter: createResourceCenterBody(locale) },
   };
   return flowSchema.parse({ id: newId(), kind, name, ...bodies[kind] }) as FlowOf<K>;
 }
@@ -61,6 +63,40 @@ export function createTourStep(locale: string): TourStep {
     body: { [locale]: 'Let us show you around.' },
     buttons: [{ action: 'next', label: { [locale]: 'Next' } }],
   });
+}
+
+/**
+ * Starter content: the panel's own texts in the default locale, a search, one article and a
+ * contact section (lint requires one: self-service never hides the way to a person).
+ */
+function createResourceCenterBody(locale: string): object {
+  const t = (value: string) => ({ [locale]: value });
+  return {
+    launcher: { label: t('Help') },
+    labels: {
+      title: t('Help'),
+      searchPlaceholder: t('Search help'),
+      noResults: t('Nothing found. Ask us instead:'),
+      helpful: t('Was this helpful?'),
+      yes: t('Yes'),
+      no: t('No'),
+      commentPrompt: t('What were you looking for? (optional)'),
+      send: t('Send'),
+      thanks: t('Thanks for telling us.'),
+      back: t('Back'),
+      contact: t('Contact us'),
+      related: t('Related articles'),
+      results: t('{count} results'),
+      oneResult: t('1 result'),
+      done: t('Done'),
+      close: t('Close'),
+    },
+    sections: [
+      { id: newId(), kind: 'search', title: t('Search') },
+      { id: newId(), kind: 'articles', title: t('Help articles'), articles: [{ id: newId(), title: t('Getting started'), body: t('Write your first help article here.') }] },
+      { id: newId(), kind: 'contact', title: t('Contact us'), hours: t('Monday to Friday, 9:00 to 17:00') },
+    ],
+  };
 }
 
 export function createChecklistItem(locale: string): ChecklistItem {

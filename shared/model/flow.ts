@@ -3,11 +3,12 @@ import { anchorSchema, bundleAnchorSchema } from './anchor';
 import { checklistBodySchema } from './checklist';
 import { hotspotBodySchemaFor } from './hotspot';
 import { idSchema } from './ids';
+import { articleImageSchema, bundleArticleImageSchema, resourceCenterBodySchemaFor } from './resourceCenter';
 import { surveyBodySchema } from './survey';
 import { frequencySchema, targetingSchema, triggerSchema } from './targeting';
 import { tourBodySchemaFor, tourStepSchemaFor } from './tour';
 
-export const FLOW_KINDS = ['tour', 'hotspot', 'checklist', 'survey'] as const;
+export const FLOW_KINDS = ['tour', 'hotspot', 'checklist', 'survey', 'resourceCenter'] as const;
 export type FlowKind = (typeof FLOW_KINDS)[number];
 
 /** What every flow kind shares. */
@@ -22,23 +23,25 @@ const flowHeaderShape = {
 
 /**
  * The flow schemas for a given anchor: the project keeps authored anchors (screen, box, selectors),
- * the bundle only the selectors. One definition serves both, so they cannot drift apart.
+ * the bundle only the selectors; likewise article images (a project file, or inline in the bundle).
+ * One definition serves both, so they cannot drift apart.
  */
-export function flowSchemaFor<A extends z.ZodType>(anchor: A) {
+export function flowSchemaFor<A extends z.ZodType, I extends z.ZodType>(anchor: A, image: I) {
   return z.discriminatedUnion('kind', [
     z.object({ ...flowHeaderShape, kind: z.literal('tour'), tour: tourBodySchemaFor(anchor).prefault({}) }),
     z.object({ ...flowHeaderShape, kind: z.literal('hotspot'), hotspot: hotspotBodySchemaFor(anchor).prefault({}) }),
     z.object({ ...flowHeaderShape, kind: z.literal('checklist'), checklist: checklistBodySchema.prefault({}) }),
     z.object({ ...flowHeaderShape, kind: z.literal('survey'), survey: surveyBodySchema.prefault({}) }),
+    z.object({ ...flowHeaderShape, kind: z.literal('resourceCenter'), resourceCenter: resourceCenterBodySchemaFor(image).prefault({}) }),
   ]);
 }
 
-export const flowSchema = flowSchemaFor(anchorSchema);
+export const flowSchema = flowSchemaFor(anchorSchema, articleImageSchema);
 export type Flow = z.infer<typeof flowSchema>;
 export type FlowOf<K extends FlowKind> = Extract<Flow, { kind: K }>;
 export const tourStepSchema = tourStepSchemaFor(anchorSchema);
 export type TourStep = z.infer<typeof tourStepSchema>;
 
-export const bundleFlowSchema = flowSchemaFor(bundleAnchorSchema);
+export const bundleFlowSchema = flowSchemaFor(bundleAnchorSchema, bundleArticleImageSchema);
 export type BundleFlow = z.infer<typeof bundleFlowSchema>;
 export type BundleTourStep = z.infer<ReturnType<typeof tourStepSchemaFor<typeof bundleAnchorSchema>>>;

@@ -27,7 +27,7 @@ function poisoned(payload: string): Bundle {
     } else if (flow.kind === 'checklist') {
       [flow.checklist.title, flow.checklist.description, flow.checklist.completionMessage, flow.checklist.launcher.label].forEach(all);
       for (const item of flow.checklist.items) [item.label, item.description].forEach(all);
-    } else {
+    } else if (flow.kind === 'survey') {
       [flow.survey.question, flow.survey.lowLabel, flow.survey.highLabel, flow.survey.thankYou, flow.survey.followUps.detractor].forEach(all);
     }
   }

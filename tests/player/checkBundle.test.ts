@@ -42,11 +42,11 @@ describe('the player reading bundle versions', () => {
     expect(tour.kind === 'tour' && tour.tour.steps[0]!.anchor).toEqual({ selectors: ['[data-testid="new-invoice"]'], fingerprint: newInvoiceFingerprint() });
   });
 
-  it('refuses version 3 with the "newer Stepwise" error at $.version', () => {
-    const error = refusal({ ...v2(), version: 3 });
+  it('refuses version 4 with the "newer Stepwise" error at $.version', () => {
+    const error = refusal({ ...v2(), version: 4 });
     expect(error).toBeInstanceOf(StepwiseBundleError);
     expect(error?.path).toBe('$.version');
-    expect(error?.message).toBe('Stepwise: the bundle at $.version is 3: the bundle was made by a newer Stepwise, and this player reads bundle versions up to 2. Update @stepwise/player.');
+    expect(error?.message).toBe('Stepwise: the bundle at $.version is 4: the bundle was made by a newer Stepwise, and this player reads bundle versions up to 3. Update @stepwise/player.');
   });
 
   it.each(BROKEN_FINGERPRINTS)('refuses a fingerprint that breaks the format at the place validateBundle names: $name', ({ fingerprint, path }) => {

@@ -43,9 +43,9 @@ describe('bundle format version 2', () => {
     expect(serializeBundle(result.bundle)).toBe(v1Text.replace('"version": 1,', '"version": 2,'));
   });
 
-  it('refuses version 3 as made by a newer Stepwise', () => {
-    const result = validateBundle(v1Text.replace('"version": 1,', '"version": 3,'));
-    expect(result).toEqual({ ok: false, kind: 'versionTooNew', problems: [{ path: '$.version', message: expect.stringContaining('made by a newer Stepwise, and this version reads bundle versions up to 2') as string }] });
+  it('refuses version 4 as made by a newer Stepwise', () => {
+    const result = validateBundle(v1Text.replace('"version": 1,', '"version": 4,'));
+    expect(result).toEqual({ ok: false, kind: 'versionTooNew', problems: [{ path: '$.version', message: expect.stringContaining('made by a newer Stepwise, and this version reads bundle versions up to 3') as string }] });
   });
 
   it.each(BROKEN_FINGERPRINTS)('names the place of a fingerprint that breaks the format: $name', ({ fingerprint, path }) => {
@@ -86,8 +86,8 @@ describe('the published JSON Schema', () => {
     expect(check(JSON.parse(serializeBundle(buildBundle(fingerprintedProject())))), JSON.stringify(check.errors)).toBe(true);
   });
 
-  it('refuses version 3 and a malformed fingerprint', () => {
-    expect(check(JSON.parse(v1Text.replace('"version": 1,', '"version": 3,')))).toBe(false);
+  it('refuses version 4 and a malformed fingerprint', () => {
+    expect(check(JSON.parse(v1Text.replace('"version": 1,', '"version": 4,')))).toBe(false);
     const bundle = JSON.parse(serializeBundle(buildBundle(fingerprintedProject()))) as { flows: { tour: { steps: { anchor: { fingerprint: Record<string, unknown> } }[] } }[] };
     bundle.flows[0]!.tour.steps[0]!.anchor.fingerprint.index = 0;
     expect(check(bundle)).toBe(false);

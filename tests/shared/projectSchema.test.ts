@@ -45,7 +45,7 @@ describe('project model', () => {
 
   it('names an unknown flow kind and lists the kinds there are', () => {
     const problems = problemsOf({ ...createProject('P'), flows: [{ id: 'f1', kind: 'popup', name: 'X' }] });
-    expect(problems).toEqual([{ path: '$.flows[0].kind', message: 'is the text "popup", which is not one of "tour", "hotspot", "checklist", "survey"' }]);
+    expect(problems).toEqual([{ path: '$.flows[0].kind', message: 'is the text "popup", which is not one of "tour", "hotspot", "checklist", "survey", "resourceCenter"' }]);
   });
 
   it('names a value outside a list of choices', () => {

@@ -34,6 +34,11 @@ function FlowInspector({ flow, itemId }: { flow: Flow; itemId: string | undefine
       {flow.kind === 'hotspot' ? <HotspotInspector flow={flow as FlowOf<'hotspot'>} /> : null}
       {flow.kind === 'checklist' ? <ChecklistInspector flow={flow as FlowOf<'checklist'>} /> : null}
       {flow.kind === 'survey' ? <SurveyInspector flow={flow as FlowOf<'survey'>} /> : null}
+      {flow.kind === 'resourceCenter' ? (
+        <p className="inspector-hint muted small">
+          Resource centers are edited in a later version of Stepwise. This one plays as it is in the exported bundle; its targeting and status can be changed below.
+        </p>
+      ) : null}
       <FlowSettings key={flow.id} flow={flow} />
     </>
   );

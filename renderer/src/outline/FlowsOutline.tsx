@@ -22,6 +22,10 @@ function summary(flow: Flow): string {
       return flow.hotspot.anchor ? 'Anchored' : 'Not anchored yet';
     case 'survey':
       return 'NPS 0–10';
+    case 'resourceCenter': {
+      const count = flow.resourceCenter.sections.length;
+      return `${count} section${count === 1 ? '' : 's'}`;
+    }
   }
 }
 

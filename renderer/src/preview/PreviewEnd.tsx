@@ -3,7 +3,7 @@ import type { FlowKind } from '../../../shared/model/flow';
 
 export type PreviewEnding = 'completed' | 'closed';
 
-const KIND_NAMES: Record<FlowKind, string> = { tour: 'Tour', hotspot: 'Hotspot', checklist: 'Checklist', survey: 'Survey' };
+const KIND_NAMES: Record<FlowKind, string> = { tour: 'Tour', hotspot: 'Hotspot', checklist: 'Checklist', survey: 'Survey', resourceCenter: 'Resource center' };
 
 /** What Play shows once the flow is over, instead of a bare screenshot: play it again, or go back to editing. */
 export function PreviewEnd({ kind, ending, onRestart, onClose }: { kind: FlowKind; ending: PreviewEnding; onRestart(): void; onClose(): void }) {
