@@ -1,4 +1,5 @@
 import type { Bundle, BundleAnchor, BundleFlow, LocalizedText } from './bundleTypes';
+import type { PlayerOptions } from './createPlayer';
 import type { PlayerEvent, PlayerEventMap, PlayerEventType } from './events';
 import type { Located } from './findTarget';
 import type { FrequencyStore } from './frequency';
@@ -28,6 +29,11 @@ export interface PlayContext {
   kit: Toolkit;
   reducedMotion(): boolean;
   start(flowId: string): void;
+  /** Whether a flow's or a part's URL and user rules hold on this page for this user. */
+  targets(part: Pick<BundleFlow, 'targeting'>): boolean;
+  options: PlayerOptions;
+  /** Set by openResourceCenter/closeResourceCenter, for a resource center that was still loading; it reads and clears it. */
+  open?: boolean;
 }
 
 /** A flow on screen. The player calls these; the flow calls `end` once when it is over. */
@@ -44,6 +50,8 @@ export interface RunningFlow {
   refresh?(): void;
   /** Every event the player reports (a checklist item may wait for another flow's completion). */
   observe?(event: PlayerEvent): void;
+  /** Opens or closes a resource center's panel. */
+  open?(open: boolean): void;
 }
 
 export type FlowEnd = (outcome: 'completed' | PlayerEventMap['flow_dismissed']) => void;

@@ -41,6 +41,8 @@ export interface PlayerOptions {
    * prefers-reduced-motion).
    */
   motion?: 'auto' | 'reduce';
+  /** Put what people typed into the resource center's search into `search` events (off: only its length). */
+  searchQueryInEvents?: boolean;
 }
 
 export interface Player {
@@ -55,6 +57,9 @@ export interface Player {
   /** Forgets what the user has seen and done, for one flow or all. */
   reset(flowId?: string): void;
   setLocale(locale: string): void;
+  /** Opens the resource center's panel (of the bundle's resource center for this page), loading it first if needed. */
+  openResourceCenter(): void;
+  closeResourceCenter(): void;
   /** Subscribes to one event type, or "*" for all; returns the unsubscribe function. */
   on<T extends PlayerEventType>(type: T | '*', listener: PlayerEventListener<T>): () => void;
   /** Removes everything the player added to the page. The player cannot be used afterwards. */
@@ -68,6 +73,7 @@ const KINDS: Record<Kind, () => Promise<RunFlow>> = {
   hotspot: () => import('./kinds/hotspot').then((module) => module.runHotspot),
   checklist: () => import('./kinds/checklist').then((module) => module.runChecklist),
   survey: () => import('./kinds/survey').then((module) => module.runSurvey),
+  resourceCenter: () => import('./resourceCenter/resourceCenter').then((module) => module.runResourceCenter),
 };
 /** What `motion: 'reduce'` adds, as prefers-reduced-motion does in base.css. */
 const NO_MOTION = '*{animation:none!important;transition:none!important}';
@@ -175,6 +181,8 @@ export function createPlayer(options: PlayerOptions): Player {
     kit: toolkit,
     reducedMotion: () => options.motion === 'reduce' || Boolean(view.matchMedia?.('(prefers-reduced-motion: reduce)').matches),
     start: (flowId) => void start(flowId),
+    targets: targeted,
+    options,
   };
 
   function launch(flow: BundleFlow): void {
@@ -221,8 +229,18 @@ export function createPlayer(options: PlayerOptions): Player {
     return !record.completed && !frequency.seenThisSession(flow.id);
   }
 
-  function targeted(flow: BundleFlow): boolean {
-    return urlMatchesRules(flow.targeting.urls, view.location.href) && userMatches(flow.targeting.users, options.user?.traits);
+  function targeted({ targeting }: Pick<BundleFlow, 'targeting'>): boolean {
+    return urlMatchesRules(targeting.urls, view.location.href) && userMatches(targeting.users, options.user?.traits);
+  }
+
+  /** Opens or closes the resource center, starting it first when it is not on the page (it reads `context.open` once loaded). */
+  function panel(open: boolean): void {
+    context.open = open;
+    for (const flow of bundle.flows) {
+      if (flow.kind !== 'resourceCenter' || !targeted(flow)) continue;
+      if (running.has(flow.id)) running.get(flow.id)!.open?.(open);
+      else if (open) launch(flow);
+    }
   }
 
   /** Starts what the current page calls for; runs at creation and after every navigation. */
@@ -308,6 +326,8 @@ export function createPlayer(options: PlayerOptions): Player {
       setLocale(requested);
       running.forEach((flow) => flow.refresh?.());
     }, undefined),
+    openResourceCenter: guard(() => panel(true), undefined),
+    closeResourceCenter: guard(() => panel(false), undefined),
     on(type, listener) {
       const entry = { type, listener: listener as PlayerEventListener<never> };
       listeners.add(entry);

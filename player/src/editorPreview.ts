@@ -124,6 +124,9 @@ function drawingContext(layer: LayerState, flows: BundleFlow[]): PlayContext {
       addSheet(root, css);
     },
     emit: () => undefined,
+    // The canvas shows every part of a widget, whatever page it is targeted at.
+    targets: () => true,
+    options: { bundle },
     locate: async () => ({ found: null, reason: 'noMatch' }),
     frequency: createFrequencyStore(root.ownerDocument.defaultView ?? window, undefined, createMemoryStorage()),
     // The editor's drawing never takes focus: the author is typing in the inspector (issue 17).

@@ -19,6 +19,17 @@ import type { MissReason, Recovery } from './findTarget';
  * - target_recovered: the target was found, but not by the first selector, so the anchor is going
  *   stale; `stepId`, `selectors`, `strategy` ("alternate": a later selector, `selectorIndex`;
  *   "fingerprint": a search of the page by the recorded fingerprint) and `score` (0-1, how well it fits).
+ * Resource center (flowKind "resourceCenter"):
+ * - resource_center_opened: the panel opened; `source` "launcher" (the user), "api" (`openResourceCenter()`)
+ *   or "announcement" (opened by itself for an unread announcement that asks to).
+ * - article_viewed: `articleId`, `source` "list", "search" or "related".
+ * - search: the user paused typing (0.6 s) or pressed Enter; `queryLength` and `resultCount`, and
+ *   `query` (the text) only with `createPlayer({ searchQueryInEvents: true })`: people type
+ *   personal data into search boxes.
+ * - search_unanswered: the same search found nothing (sent after its `search` event).
+ * - article_feedback: "Was this helpful?"; `articleId`, `helpful`, `comment` (may be "").
+ * - contact_clicked: `channel` "email", "url" or "phone".
+ * - announcement_viewed: `announcementId`; an announcement counts as read when it is opened.
  */
 export interface PlayerEventMap {
   flow_started: object;
@@ -30,6 +41,13 @@ export interface PlayerEventMap {
   survey_answered: { score: number; band: 'detractor' | 'passive' | 'promoter'; comment: string };
   target_not_found: { stepId?: string; selectors: string[]; reason: MissReason; action: 'skip' | 'center' | 'end' | 'hide' };
   target_recovered: { stepId?: string; selectors: string[] } & Recovery;
+  resource_center_opened: { source: 'launcher' | 'api' | 'announcement' };
+  article_viewed: { articleId: string; source: 'list' | 'search' | 'related' };
+  search: { queryLength: number; resultCount: number; query?: string };
+  search_unanswered: { queryLength: number; query?: string };
+  article_feedback: { articleId: string; helpful: boolean; comment: string };
+  contact_clicked: { channel: 'email' | 'url' | 'phone' };
+  announcement_viewed: { announcementId: string };
 }
 
 export interface StepInfo {
