@@ -12,6 +12,27 @@ export interface AtomicFs {
 
 export const TEMP_MARKER = '.tmp-';
 
+/**
+ * A temp file's name beside `file`: "<file>.tmp-<pid>-<random>". The writer's process id lets a
+ * cleanup in another process (the CLI opening a project the app is saving) leave alone the temp
+ * files of a save that is still running.
+ */
+export function tempNameFor(file: string): string {
+  return `${file}${TEMP_MARKER}${process.pid}-${randomBytes(6).toString('hex')}`;
+}
+
+/** Whether a temp file may belong to a write still running in another process (never true for this one's). */
+export function tempOfLiveProcess(name: string): boolean {
+  const pid = Number(/\.tmp-(\d+)-[0-9a-f]+$/.exec(name)?.[1]);
+  if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0); // signal 0: only asks whether the process exists
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // exists, run by another user
+  }
+}
+
 export interface AtomicWriteOptions {
   /** Keep what the file held before as `<file>.bak`. */
   keepBackup?: boolean;
@@ -42,7 +63,7 @@ export async function syncDirectory(fs: Pick<AtomicFs, 'open'>, directory: strin
 export async function writeFileAtomic(file: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
   const fs = options.fs ?? nodeFs;
   const directory = dirname(file);
-  const temp = join(directory, `${basename(file)}${TEMP_MARKER}${randomBytes(6).toString('hex')}`);
+  const temp = tempNameFor(join(directory, basename(file)));
   try {
     const handle = await fs.open(temp, 'wx', options.mode);
     try {
@@ -62,7 +83,7 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, o
 
 async function backUp(fs: AtomicFs, file: string): Promise<void> {
   const backup = `${file}.bak`;
-  const temp = `${backup}${TEMP_MARKER}${randomBytes(6).toString('hex')}`;
+  const temp = tempNameFor(backup);
   try {
     await fs.copyFile(file, temp);
   } catch (error) {

@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { TEMP_MARKER, syncDirectory, writeFileAtomic, type AtomicFs } from './atomicWrite';
+import { TEMP_MARKER, syncDirectory, tempNameFor, tempOfLiveProcess, writeFileAtomic, type AtomicFs } from './atomicWrite';
 
 /**
  * A save that changes several files of a project folder at once, so that a crash or kill at any
@@ -12,8 +11,9 @@ import { TEMP_MARKER, syncDirectory, writeFileAtomic, type AtomicFs } from './at
  *      .save-in-progress.json: from this moment the save counts as done;
  *   3. the plan is carried out: each replaced or removed file goes to .backup/, each temp file is
  *      renamed into place, the folders are fsynced; then the plan is removed.
- * Opening a project first finishes a plan left by a killed save (every step is safe to repeat), or,
- * with no plan, removes the temp files of a save that never reached step 2. A save that finds a
+ * Opening a project first finishes a plan left by a killed save (every step is safe to repeat), and
+ * removes the temp files of a save that never reached step 2 (not those of a save still running in
+ * another process: temp names carry the writer's process id). A save that finds a
  * plan (the previous one failed after its commit point) finishes it before starting.
  */
 export const SAVE_PLAN_FILE = '.save-in-progress.json';
@@ -47,7 +47,7 @@ async function exists(path: string): Promise<boolean> {
 }
 
 async function writeTemp(fs: FolderFs, file: string, data: string): Promise<string> {
-  const temp = `${file}${TEMP_MARKER}${randomBytes(6).toString('hex')}`;
+  const temp = tempNameFor(file);
   const handle = await fs.open(temp, 'wx');
   try {
     try {
@@ -162,7 +162,7 @@ export async function finishInterruptedSave(root: string, tempDirs: readonly str
   let undone = false;
   for (const dir of ['', ...tempDirs]) {
     const entries = await nodeFs.readdir(join(root, dir)).catch(() => [] as string[]);
-    for (const entry of entries.filter((name) => name.includes(TEMP_MARKER))) {
+    for (const entry of entries.filter((name) => name.includes(TEMP_MARKER) && !tempOfLiveProcess(name))) {
       await fs.rm(join(root, dir, entry), { force: true });
       undone = true;
     }

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -39,7 +40,7 @@ function oldAndNew(): { old: Project; next: Project } {
 }
 
 /** A step as the test names it: the operation and the path inside the project, temp suffixes cut. */
-const named = (dir: string, step: FsStep) => `${step.operation} ${relative(dir, step.path).replace(/\.tmp-[0-9a-f]+$/, '.tmp') || '.'}`;
+const named = (dir: string, step: FsStep) => `${step.operation} ${relative(dir, step.path).replace(/\.tmp-\d+-[0-9a-f]+$/, '.tmp') || '.'}`;
 
 describe('a save across files that fails at one file-system step', () => {
   it('leaves the old project or the new one at every step, and a retried save completes it', async () => {
@@ -121,6 +122,22 @@ describe('opening a project after a save was cut off', () => {
     expect(opened.project).toEqual(old);
     expect(opened.notices).toEqual([]);
     expect((await allFiles(path)).filter((file) => file.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('leaves alone the temp files of a save still running in another process (the CLI opening a project the app is saving)', async () => {
+    const store = createProjectStore({ projectsDir: work });
+    const { old } = oldAndNew();
+    const { path } = await store.create('Acme', old);
+    const flowFile = `flows/${old.flows[0]!.id}.json`;
+    // process.ppid is alive and not this process; a process that has exited is not.
+    const exited = spawn(process.execPath, ['-e', '']);
+    await new Promise((resolve) => exited.once('exit', resolve));
+    const running = `${flowFile}.tmp-${process.ppid}-0123456789ab`;
+    const left = `${flowFile}.tmp-${exited.pid}-0123456789ab`;
+    await writeFile(join(path, running), '{"flow": {"name": "being written');
+    await writeFile(join(path, left), '{"flow": {"name": "half');
+    expect((await store.open(path)).project).toEqual(old);
+    expect((await allFiles(path)).filter((file) => file.includes('.tmp-'))).toEqual([running]);
   });
 
   it('finishes a save whose plan was written, says so, and keeps what it replaced in .backup', async () => {
