@@ -126,7 +126,7 @@ test('the same flow edited here and changed on disk: the editor asks, and takes 
   await expect.poll(async () => [...(await flowFiles(webHost.projectsDir)).keys()].sort()).toEqual(['Beacon (theirs)', 'Getting started', 'Product tour']);
 });
 
-test('a flow file left with git conflict markers: the error names the file and line, and the editor keeps its document and writes nothing', async ({ page, webHost }) => {
+test('a flow file left with git conflict markers: the error names the file and line, the editor keeps its document and writes nothing until the file is fixed', async ({ page, webHost }) => {
   const builder = await projectWithThreeFlows(page, webHost.url);
   await pauseTime(page);
   await builder.renameFlow('Product tour', 'Welcome tour');
@@ -148,6 +148,15 @@ test('a flow file left with git conflict markers: the error names the file and l
   await expect(page.getByRole('alert').filter({ hasText: 'conflict markers' })).toContainText(`${file} still has git conflict markers from a merge, at line ${nameLine + 1}`);
   await expect(builder.saveState).toHaveText('Not saved: the files on disk cannot be read');
   expect(await builder.flowNames()).toEqual(['Welcome tour', 'Hotspot', 'Checklist']);
+  await page.screenshot({ path: test.info().outputPath('unreadable-on-disk.png') });
   await page.clock.runFor(AUTOSAVE_AND_POLL_MS * 3);
   expect(await readFile(file, 'utf8')).toBe(conflicted);
+
+  // The conflict resolved in the file (one side kept): the editor reads it again by itself and saves the edit made here.
+  await writeFile(file, [...lines.slice(0, nameLine), lines[nameLine]!.replace('Hotspot', 'Beacon B'), ...lines.slice(nameLine + 1)].join('\n'));
+  await page.clock.runFor(AUTOSAVE_AND_POLL_MS);
+  await expect.poll(() => builder.flowNames()).toEqual(['Welcome tour', 'Beacon B', 'Checklist']);
+  await page.clock.runFor(AUTOSAVE_AND_POLL_MS);
+  await expect(builder.saveState).toHaveText('All changes saved');
+  await expect.poll(async () => [...(await flowFiles(webHost.projectsDir)).keys()].sort()).toEqual(['Beacon B', 'Checklist', 'Welcome tour']);
 });

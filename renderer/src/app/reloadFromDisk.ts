@@ -90,7 +90,10 @@ export function createDiskReload(client: BuilderClient) {
       if (startedAt !== epoch || useUiStore.getState().projectPath !== path) return 'deferred';
       const message = messageOf(error);
       useUiStore.setState({ diskNotMerged: { diskVersion: currentVersion, reason: 'unreadable', message } });
-      notify('error', `The project changed on disk and cannot be read: ${message} Your work here is kept as it is, and not saved over the files until they can be read.`);
+      notify(
+        'error',
+        `The project changed on disk and cannot be read: ${message} Once the files are fixed, the editor reads them again by itself; until then your work here is kept as it is and not saved over them.`,
+      );
       return 'failed';
     }
     const { savedProject } = useUiStore.getState();
