@@ -40,28 +40,41 @@ export function fail(kind: ProjectLoadErrorKind, file: string, message: string, 
   return { ok: false, error: { kind, file, message, problems } };
 }
 
-/** Gives duplicated ids fresh ones (a hand-merged file can repeat them) and says what it changed. */
+/**
+ * Gives duplicated ids fresh ones (a hand-merged file, or a flow file copied by hand, repeats them)
+ * and says what it changed: one notice for a copied flow, its repeated step or item ids counted in it.
+ */
 function restoreUniqueIds(document: ProjectDocument, repairs: string[], where: (path: readonly PropertyKey[]) => string): void {
   const seen = new Set<string>();
-  const visit = (records: unknown, path: (string | number)[]) => {
-    if (!Array.isArray(records)) return;
+  /** Renews repeated ids among `records` and below; returns how many, and reports them unless `quiet`. */
+  const visit = (records: unknown, path: (string | number)[], quiet: boolean): number => {
+    if (!Array.isArray(records)) return 0;
+    let renewed = 0;
     records.forEach((record, index) => {
       if (!record || typeof record !== 'object') return;
       const item = record as Record<string, unknown>;
-      if (typeof item.id === 'string') {
-        if (seen.has(item.id)) {
-          const fresh = newId();
-          repairs.push(`${where([...path, index, 'id'])} repeated the id "${item.id}"; it is now "${fresh}".`);
-          item.id = fresh;
-        }
-        seen.add(item.id as string);
+      const repeated = typeof item.id === 'string' && seen.has(item.id) ? item.id : null;
+      if (repeated !== null) {
+        item.id = newId();
+        renewed++;
       }
-      if (item.kind === 'tour') visit((item.tour as { steps?: unknown } | undefined)?.steps, [...path, index, 'tour', 'steps']);
-      if (item.kind === 'checklist') visit((item.checklist as { items?: unknown } | undefined)?.items, [...path, index, 'checklist', 'items']);
+      if (typeof item.id === 'string') seen.add(item.id);
+      const children =
+        item.kind === 'tour'
+          ? visit((item.tour as { steps?: unknown } | undefined)?.steps, [...path, index, 'tour', 'steps'], quiet || repeated !== null)
+          : item.kind === 'checklist'
+            ? visit((item.checklist as { items?: unknown } | undefined)?.items, [...path, index, 'checklist', 'items'], quiet || repeated !== null)
+            : 0;
+      renewed += children;
+      if (repeated === null || quiet) return;
+      const unit = item.kind === 'tour' ? 'step' : 'item';
+      const also = children ? `, and its ${children} repeated ${unit} id${children === 1 ? ' is' : 's are'} new too` : '';
+      repairs.push(`${where([...path, index, 'id'])} repeated the id "${repeated}"; it is now "${item.id as string}"${also}.`);
     });
+    return renewed;
   };
-  visit(document.screens, ['screens']);
-  visit(document.flows, ['flows']);
+  visit(document.screens, ['screens'], false);
+  visit(document.flows, ['flows'], false);
 }
 
 /**
