@@ -458,8 +458,14 @@ describe('what git cannot merge, Stepwise names', () => {
     expect(new Set(tours.map((flow) => flow.id)).size).toBe(3);
     // The file named after the id keeps it, so what refers to the flow (the checklist) still finds the original.
     expect(tours.map((flow) => flow.id)).toContain('tour_dashboard');
-    const flowNotices = opened.notices.filter((notice) => notice.includes('at $.flow.id repeated the id "tour_dashboard"'));
-    expect(flowNotices.map((notice) => notice.slice(0, notice.indexOf(' at ')))).toEqual([join(folder, 'flows', 'tour_dashboard ana.json'), join(folder, 'flows', 'tour_dashboard ben.json')]);
+    // One notice a copy, naming its file; its steps' repeated ids are counted in it.
+    const [anaCopy, benCopy] = opened.project.flows.filter((flow) => flow.name === 'Dashboard tour' && flow.id !== 'tour_dashboard');
+    expect(opened.notices).toEqual(
+      [anaCopy!, benCopy!].map(
+        (copy, index) =>
+          `${join(folder, 'flows', `tour_dashboard ${['ana', 'ben'][index]}.json`)} at $.flow.id repeated the id "tour_dashboard"; it is now "${copy.id}", and its 3 repeated step ids are new too.`,
+      ),
+    );
     const steps = tourOf(opened.project, 'tour_dashboard').steps.map((step) => step.id);
     const allStepIds = tours.flatMap((flow) => (flow.kind === 'tour' ? flow.tour.steps.map((step) => step.id) : []));
     expect(new Set(allStepIds).size).toBe(allStepIds.length);

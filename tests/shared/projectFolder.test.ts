@@ -163,7 +163,9 @@ describe('a project folder (format 4)', () => {
     const copies = loaded.project.flows.filter((flow) => flow.name === 'Second tour');
     expect(copies.map((flow) => flow.id)[0]).toBe('tour_second');
     expect(copies[1]!.id).not.toBe('tour_second');
-    expect(loaded.repairs[0]).toBe(`${DIR}/flows/tour_second (copy).json at $.flow.id repeated the id "tour_second"; it is now "${copies[1]!.id}".`);
+    expect(loaded.repairs).toEqual([
+      `${DIR}/flows/tour_second (copy).json at $.flow.id repeated the id "tour_second"; it is now "${copies[1]!.id}", and its 1 repeated step id is new too.`,
+    ]);
   });
 
   describe('git conflict markers', () => {
