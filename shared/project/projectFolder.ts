@@ -172,10 +172,9 @@ function layoutConflict(dir: string, conflict: MergeConflict): string | null {
   const single = isSingleFileProject(ours) ? { side: 'ours', label: conflict.oursLabel } : { side: 'theirs', label: conflict.theirsLabel };
   const folder = single.side === 'ours' ? conflict.theirsLabel : conflict.oursLabel;
   return (
-    `one side${folder ? ` (${folder})` : ''} has the project as a folder of small files, the other${single.label ? ` (${single.label})` : ''} changed the whole project in this one file, ` +
-    `as Stepwise wrote it before projects became folders. To keep that side's changes: take its file ("git checkout --${single.side} -- ${PROJECT_FILE}" in ${dir}), ` +
-    `delete the ${FLOWS_DIR} and ${SCREENS_DIR} folders, open the project and save it, so it becomes a folder again (changes made in flow files on the other side since the move are not in it). ` +
-    `To avoid this, merge the branch that moved the project into every other branch before going on.`
+    `one side${folder ? ` (${folder})` : ''} has the project as a folder of small files, the other${single.label ? ` (${single.label})` : ''} changed the single ${PROJECT_FILE} of before. ` +
+    `To keep that side's changes, run "git checkout --${single.side} -- ${PROJECT_FILE}" in ${dir}, delete ${FLOWS_DIR}/ and ${SCREENS_DIR}/, then open and save the project ` +
+    `(what the other side changed in flow files since the move is not kept).`
   );
 }
 
