@@ -417,10 +417,9 @@ describe('what git cannot merge, Stepwise names', () => {
     const file = join(folder, 'project.json');
     const { line, message } = await openConflicted(file);
     expect(message).toBe(
-      `${file} still has git conflict markers from a merge, at line ${line}: one side (HEAD) has the project as a folder of small files, the other (old-app) changed the whole project in this one file, ` +
-        `as Stepwise wrote it before projects became folders. To keep that side's changes: take its file ("git checkout --theirs -- project.json" in ${folder}), ` +
-        'delete the flows and screens folders, open the project and save it, so it becomes a folder again (changes made in flow files on the other side since the move are not in it). ' +
-        'To avoid this, merge the branch that moved the project into every other branch before going on. Nothing was changed.',
+      `${file} still has git conflict markers from a merge, at line ${line}: one side (HEAD) has the project as a folder of small files, the other (old-app) changed the single project.json of before. ` +
+        `To keep that side's changes, run "git checkout --theirs -- project.json" in ${folder}, delete flows/ and screens/, then open and save the project ` +
+        '(what the other side changed in flow files since the move is not kept). Nothing was changed.',
     );
 
     // The advice, step by step.

@@ -209,8 +209,8 @@ describe('a project folder (format 4)', () => {
         const files = projectFolderFiles(project());
         files.set('project.json', `<<<<<<< HEAD\n${ours.trimEnd()}\n=======\n${theirs.trimEnd()}\n>>>>>>> old-app\n`);
         const message = failure(loadProjectFolder(DIR, files)).message;
-        expect(message).toContain(`take its file ("git checkout ${keep} -- project.json" in ${DIR}), delete the flows and screens folders, open the project and save it`);
-        expect(message).toContain(keep === '--theirs' ? 'one side (HEAD) has the project as a folder of small files, the other (old-app) changed the whole project in this one file' : 'one side (old-app) has the project as a folder of small files, the other (HEAD) changed');
+        expect(message).toContain(`run "git checkout ${keep} -- project.json" in ${DIR}, delete flows/ and screens/, then open and save the project`);
+        expect(message).toContain(keep === '--theirs' ? 'one side (HEAD) has the project as a folder of small files, the other (old-app) changed the single project.json of before.' : 'one side (old-app) has the project as a folder of small files, the other (HEAD) changed');
       }
     });
 
