@@ -121,8 +121,8 @@ export function createBuilderHandlers(options: BuilderServicesOptions): BuilderH
       options.onProjectOpened?.(opened.path);
       return opened;
     },
-    async 'project.save'({ path, project }) {
-      const saved = await store.save(await options.paths.check(path), project);
+    async 'project.save'({ path, project, expectedDiskVersion }) {
+      const saved = await store.save(await options.paths.check(path), project, expectedDiskVersion);
       await recent.touch(saved.path, project.name);
       return saved;
     },

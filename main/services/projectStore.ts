@@ -237,13 +237,25 @@ export function createProjectStore(options: ProjectStoreOptions) {
     }
   }
 
-  /** Writes the project as a folder; only the files that differ from what is on disk, all or none. */
-  async function write(dir: string, project: Project): Promise<string> {
+  /**
+   * Writes the project as a folder; only the files that differ from what is on disk, all or none.
+   * With `expectedDiskVersion`, refuses when the files are no longer at that version (someone
+   * else changed them since the editor last read them): the editor merges first, nothing is lost.
+   */
+  async function write(dir: string, project: Project, expectedDiskVersion?: string): Promise<string> {
     // The contract already checked the shape; this guards callers inside main as well.
     const valid = projectSchema.parse(project);
     await refuseLinkedFolders(dir, 'written');
     await fs.mkdir(join(dir, IMAGES_DIR), { recursive: true });
-    const before = await currentTexts(dir, await projectDiskVersion(dir));
+    const versionBefore = await projectDiskVersion(dir);
+    if (expectedDiskVersion !== undefined && versionBefore !== expectedDiskVersion) {
+      throw new BuilderApiError({
+        code: 'changedOnDisk',
+        message: `The project's files in ${dir} changed on disk since they were last read here (a git pull, or someone else's save). Nothing was saved; the editor reads them again and merges first.`,
+        problems: [],
+      });
+    }
+    const before = await currentTexts(dir, versionBefore);
     const oldMain = before.get(PROJECT_FILE);
     let oldDocument: unknown = null;
     try {
@@ -343,10 +355,10 @@ export function createProjectStore(options: ProjectStoreOptions) {
       await oneAtATime(dir, () => fs.rm(join(dir, JOURNAL_FILE), { force: true }));
     },
 
-    async save(path: string, project: Project): Promise<{ path: string; savedAt: string; diskVersion: string }> {
+    async save(path: string, project: Project, expectedDiskVersion?: string): Promise<{ path: string; savedAt: string; diskVersion: string }> {
       const dir = projectDirOf(path);
       const diskVersion = await oneAtATime(dir, () =>
-        write(dir, project).catch((error: unknown) => {
+        write(dir, project, expectedDiskVersion).catch((error: unknown) => {
           throw error instanceof BuilderApiError ? error : ioError('save the project to', dir, error);
         }),
       );

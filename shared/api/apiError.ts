@@ -14,6 +14,8 @@ export const API_ERROR_CODES = [
   'invalid',
   /** A project file still holds git's conflict markers (<<<<<<< ... >>>>>>>) from a merge. */
   'mergeConflict',
+  /** A save was refused: the project's files changed on disk since the version the editor knows (someone else's save, a git pull). */
+  'changedOnDisk',
   'io',
   'unsupported',
   'internal',

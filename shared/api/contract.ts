@@ -62,7 +62,11 @@ export const builderApiContract = {
   'projects.forget': { input: z.object({ path: pathSchema }).strict(), output: z.object({}) },
   'project.create': { input: z.object({ name: projectNameSchema }).strict(), output: openedProjectSchema },
   'project.open': { input: z.object({ path: pathSchema }).strict(), output: openedProjectSchema },
-  'project.save': { input: z.object({ path: pathSchema, project: projectSchema }).strict(), output: savedProjectSchema },
+  'project.save': {
+    /** expectedDiskVersion: the files' version the editor merged last; when they changed since, the save is refused ('changedOnDisk') and nothing is written. */
+    input: z.object({ path: pathSchema, project: projectSchema, expectedDiskVersion: z.string().max(200).optional() }).strict(),
+    output: savedProjectSchema,
+  },
   'project.saveAs': {
     input: z.object({ fromPath: pathSchema, name: projectNameSchema, project: projectSchema }).strict(),
     output: openedProjectSchema,

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BuilderApiError } from '../../shared/api/apiError';
 import { createFlow, createProject } from '../../shared/model/create';
 import type { Project } from '../../shared/model/project';
 import { AUTOSAVE_DELAY_MS } from '../../renderer/src/app/useAutosave';
@@ -32,7 +33,10 @@ function host(start: Project) {
   const client = fakeClient({
     'project.diskVersion': () => ({ diskVersion: state.version }),
     'project.open': () => ({ path: PATH, project: JSON.parse(JSON.stringify(state.disk)) as Project, notices: [], diskVersion: state.version }),
-    'project.save': (input: { project: Project }) => {
+    'project.save': (input: { project: Project; expectedDiskVersion?: string }) => {
+      if (input.expectedDiskVersion !== undefined && input.expectedDiskVersion !== state.version) {
+        throw new BuilderApiError({ code: 'changedOnDisk', message: 'The files changed on disk.', problems: [] });
+      }
       state.saves.push(input.project);
       state.disk = input.project;
       state.version = `v${state.saves.length + 1}-saved`;
@@ -90,13 +94,13 @@ describe('the editor and changes on disk', () => {
     expect(useUiStore.getState().diskVersion).toBe('v2-saved');
   });
 
-  it('a save first merges what changed on disk, so it never writes over it', async () => {
+  it('a save the host refuses because the files changed merges them in first, then writes both changes', async () => {
     const { state, client } = host(opened);
     renderApp(client);
     renameHere(0, 'Mine');
     state.disk = renamed(opened, 1, 'Theirs');
     state.version = 'v2';
-    await advance(AUTOSAVE_DELAY_MS + 10); // before the next poll: the save's own check finds the change
+    await advance(AUTOSAVE_DELAY_MS + 10); // before the next poll: the host refuses the save, the editor merges, saves again
     expect(state.saves.map((saved) => saved.flows.map((flow) => flow.name))).toEqual([['Mine', 'Theirs']]);
     expect(screen.getByText('Merged changes from disk: 1 flow changed. Your unsaved edits are kept.')).toBeTruthy();
   });

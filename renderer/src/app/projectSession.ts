@@ -1,6 +1,7 @@
 import { BuilderApiError } from '../../../shared/api/apiError';
 import type { BuilderClient } from '../../../shared/api/client';
 import type { OpenedProject } from '../../../shared/api/contract';
+import type { Project } from '../../../shared/model/project';
 import { useDocumentStore } from '../store/documentStore';
 import { clearErrorNotices, closeDialog, notify, useUiStore } from '../store/uiStore';
 import { createDiskReload } from './reloadFromDisk';
@@ -64,14 +65,28 @@ export function createProjectSession(client: BuilderClient) {
   }
 
   /**
-   * Before writing: if someone else changed the files since they were read or written here, merge
-   * their changes in first (or ask), so a save never writes over them. False: do not save now.
+   * Writes the document, unless someone else changed the files since the version merged here: the
+   * host then refuses ('changedOnDisk', nothing written), their changes are merged in (or the author
+   * is asked, and nothing is saved now) and the merged document is written. Undefined: not saved.
    */
-  async function upToDateWithDisk(): Promise<boolean> {
-    if (!useUiStore.getState().diskVersion) return true; // a host that gives no versions
-    const current = await disk.currentVersion();
-    if (!current || current.diskVersion === useUiStore.getState().diskVersion) return true;
-    return (await disk.reconcile(current.diskVersion)) === 'reloaded';
+  async function writeMerged(path: string): Promise<{ saved: { diskVersion?: string | undefined }; project: Project } | undefined> {
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const project = useDocumentStore.getState().project;
+      const expectedDiskVersion = useUiStore.getState().diskVersion;
+      if (!project) return undefined;
+      try {
+        const saved = await client.call('project.save', { path, project, ...(expectedDiskVersion ? { expectedDiskVersion } : {}) });
+        return { saved, project };
+      } catch (error) {
+        if (!(error instanceof BuilderApiError && error.code === 'changedOnDisk')) {
+          notify('error', describeError(error));
+          return undefined;
+        }
+        const current = await disk.currentVersion();
+        if (!current || (await disk.reconcile(current.diskVersion)) !== 'reloaded') return undefined;
+      }
+    }
+    return undefined; // the files keep changing under the save: the next autosave tries again
   }
 
   return {
@@ -93,14 +108,12 @@ export function createProjectSession(client: BuilderClient) {
       const { projectPath } = useUiStore.getState();
       if (!project || !projectPath) return false;
       useUiStore.setState({ saving: true });
-      const upToDate = await upToDateWithDisk().catch(() => false);
       // After a merge the document holds the disk's changes too: that is what gets saved.
-      const merged = useDocumentStore.getState().project;
-      const saved = upToDate && merged ? await attempt(() => client.call('project.save', { path: projectPath, project: merged })) : undefined;
-      if (saved) disk.setBaseline(saved.diskVersion);
-      useUiStore.setState({ saving: false, ...(saved ? { savedProject: merged } : {}) });
-      if (saved) discardJournalIfSaved();
-      return Boolean(saved);
+      const written = await writeMerged(projectPath).catch((error: unknown) => void notify('error', describeError(error)));
+      if (written) disk.setBaseline(written.saved.diskVersion);
+      useUiStore.setState({ saving: false, ...(written ? { savedProject: written.project } : {}) });
+      if (written) discardJournalIfSaved();
+      return Boolean(written);
     },
     async saveAs(name: string): Promise<boolean> {
       const { project } = useDocumentStore.getState();
