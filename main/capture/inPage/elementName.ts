@@ -17,17 +17,29 @@ export function collapse(text: string | null | undefined, limit = NAME_LIMIT): s
   return clean.length > limit ? `${clean.slice(0, limit - 1)}…` : clean;
 }
 
+/**
+ * Whether each element is shown, as far as already known: naming reads the same headings and text
+ * the fingerprint just read (shared with describeElement's memo; a page being mapped does not change).
+ */
+type Verdicts = Map<Element, boolean>;
+
+function isShown(element: Element, verdicts: Verdicts): boolean {
+  let verdict = verdicts.get(element);
+  if (verdict === undefined) verdicts.set(element, (verdict = shown(element)));
+  return verdict;
+}
+
 /** Visible words, cut with an ellipsis. */
-function textOf(element: Element): string {
-  return collapse(visibleText(element, NAME_LIMIT + 1));
+function textOf(element: Element, verdicts: Verdicts): string {
+  return collapse(visibleText(element, NAME_LIMIT + 1, verdicts));
 }
 
 /** A label's own visible words, without the control it wraps ("Plan", not "Plan Free Pro"). */
-function labelText(label: Element): string {
+function labelText(label: Element, verdicts: Verdicts): string {
   let text = '';
   for (const node of Array.from(label.childNodes)) {
     if (node.nodeType === Node.TEXT_NODE) text += node.textContent;
-    else if (node instanceof Element && !node.matches('input,select,textarea,button') && shown(node)) text += ` ${visibleText(node, NAME_LIMIT + 1)}`;
+    else if (node instanceof Element && !node.matches('input,select,textarea,button') && isShown(node, verdicts)) text += ` ${visibleText(node, NAME_LIMIT + 1, verdicts)}`;
   }
   return collapse(text);
 }
@@ -36,15 +48,15 @@ function labelText(label: Element): string {
 export const ICON_CLASS = /^(?:fa|bi|icon|glyphicon|ti|ri)-(?!fw$|lg$|xs$|sm$|[0-9]x$|solid$|regular$|light$|brands$|spin$|pulse$)([a-z][a-z-]*)$/;
 
 /** What a visible icon inside an element calls itself: its label or title, an svg's <title>, an image's alt, or its glyph class. */
-function iconName(element: Element): string {
+function iconName(element: Element, verdicts: Verdicts): string {
   for (const icon of Array.from(element.querySelectorAll('[aria-label], [title], svg title, img[alt]'))) {
     const isTitle = icon.localName === 'title';
-    if (!shown(isTitle ? (icon.parentElement ?? icon) : icon)) continue;
+    if (!isShown(isTitle ? (icon.parentElement ?? icon) : icon, verdicts)) continue;
     const value = isTitle ? icon.textContent : icon.getAttribute('aria-label') || icon.getAttribute('title') || icon.getAttribute('alt');
     if (value?.trim()) return collapse(value);
   }
   for (const icon of Array.from(element.querySelectorAll('i[class], span[class], svg[class]'))) {
-    if (!shown(icon)) continue;
+    if (!isShown(icon, verdicts)) continue;
     for (const name of Array.from(icon.classList)) {
       const glyph = ICON_CLASS.exec(name)?.[1];
       if (glyph) return `${glyph.replace(/-/g, ' ')} icon`;
@@ -81,15 +93,16 @@ function labelOf(element: Element, root: Document | ShadowRoot): HTMLLabelElemen
   return labels.get(element);
 }
 
-function firstShownHeading(element: Element): Element | undefined {
-  return Array.from(element.querySelectorAll(HEADINGS)).find(shown);
+function firstShownHeading(element: Element, verdicts: Verdicts): Element | undefined {
+  return Array.from(element.querySelectorAll(HEADINGS)).find((heading) => isShown(heading, verdicts));
 }
 
 /**
  * `ownText` is the element's visible text if already read (its fingerprint's, cut at 80
- * characters): shorter than that, it is the whole text and need not be read again.
+ * characters): shorter than that, it is the whole text and need not be read again. `verdicts`
+ * holds what is known of which elements are shown (capture shares its fingerprints' memo).
  */
-export function nameOf(element: Element, root: Document | ShadowRoot, ownText?: string): string {
+export function nameOf(element: Element, root: Document | ShadowRoot, ownText?: string, verdicts: Verdicts = new Map()): string {
   const ariaLabel = element.getAttribute('aria-label');
   if (ariaLabel?.trim()) return collapse(ariaLabel);
   const labelledBy = element.getAttribute('aria-labelledby');
@@ -99,26 +112,26 @@ export function nameOf(element: Element, root: Document | ShadowRoot, ownText?: 
       .map((id) => {
         const target = root.getElementById?.(id) ?? element.ownerDocument.getElementById(id);
         // A label an element points at names it even when hidden (as in accessible names).
-        return target ? visibleText(target, NAME_LIMIT + 1) || target.textContent || '' : '';
+        return target ? visibleText(target, NAME_LIMIT + 1, verdicts) || target.textContent || '' : '';
       })
       .join(' ');
     if (text.trim()) return collapse(text);
   }
   const label = labelOf(element, root);
-  if (label) return labelText(label);
+  if (label) return labelText(label, verdicts);
   const tag = element.localName;
   if (tag === 'select' || tag === 'textarea') return '';
-  if (tag === 'label') return labelText(element);
+  if (tag === 'label') return labelText(element, verdicts);
   for (const attribute of ['alt', 'title', 'placeholder']) {
     const value = element.getAttribute(attribute);
     if (value?.trim()) return collapse(value);
   }
   if (LANDMARKS.has(tag) || SECTIONS.has(tag)) {
-    const heading = firstShownHeading(element);
-    if (heading) return textOf(heading);
+    const heading = firstShownHeading(element, verdicts);
+    if (heading) return textOf(heading, verdicts);
     if (LANDMARKS.has(tag)) return '';
   }
-  const text = ownText !== undefined && ownText.length < NAME_LIMIT ? ownText : textOf(element);
+  const text = ownText !== undefined && ownText.length < NAME_LIMIT ? ownText : textOf(element, verdicts);
   // Words win; a bare count ("3+") or nothing at all says less than the icon or the link target.
-  return /\p{L}/u.test(text) ? text : iconName(element) || linkTarget(element) || text;
+  return /\p{L}/u.test(text) ? text : iconName(element, verdicts) || linkTarget(element) || text;
 }

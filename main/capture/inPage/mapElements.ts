@@ -231,7 +231,7 @@ export function mapElements(options: ElementMapOptions): PageElementMap {
     if (!found) return -1;
     const frame = tag === 'iframe' ? (element as HTMLIFrameElement) : null;
     const fingerprint = describeElement(element, memo, own);
-    const name = nameOf(element, scope.root, fingerprint.text ?? '') || (frame && !frame.contentDocument ? 'Embedded frame (cross-origin: its contents cannot be mapped)' : '');
+    const name = nameOf(element, scope.root, fingerprint.text ?? '', memo.shown) || (frame && !frame.contentDocument ? 'Embedded frame (cross-origin: its contents cannot be mapped)' : '');
     // Built key by key rather than with spreads of optional parts (5,000 times); the keys keep their order.
     const entry = { box: { x: Math.round(left * scale), y: Math.round(top * scale), width: Math.round((right - left) * scale), height: Math.round((bottom - top) * scale) }, tag } as PageElement;
     if (fingerprint.role) entry.role = fingerprint.role;

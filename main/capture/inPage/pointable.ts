@@ -65,7 +65,7 @@ export function hasOwnLook(element: Element): boolean {
 }
 
 function isIcon(element: Element): boolean {
-  return Array.from(element.classList).some((name) => ICON_CLASS.test(name) || name === 'material-icons' || name === 'icon');
+  return element.classList.length > 0 && Array.from(element.classList).some((name) => ICON_CLASS.test(name) || name === 'material-icons' || name === 'icon');
 }
 
 /**

@@ -7,7 +7,9 @@ import type { Fingerprint, FingerprintAncestor } from '../../../shared/anchors/f
  * live candidates with it, so the two can never disagree about what "text" or "classes" mean.
  */
 
-const OWN_ATTRIBUTES = [...TEST_ID_ATTRIBUTES, 'aria-label', 'name', 'for', 'placeholder', 'alt', 'title', 'type'];
+/** What a fingerprint records of an element, and of each ancestor, in this order (id and a link's path last). */
+const OWN_ATTRIBUTES = [...TEST_ID_ATTRIBUTES, 'aria-label', 'name', 'for', 'placeholder', 'alt', 'title', 'type', 'id', 'href'];
+const ANCESTOR_ATTRIBUTES = [...TEST_ID_ATTRIBUTES, 'aria-label', 'role', 'id', 'href'];
 const ANCESTOR_LEVELS = 5;
 const TEXT_LIMIT = 80;
 
@@ -60,7 +62,7 @@ export function recordedAttribute(element: Element, name: string): string | unde
 function attributesOf(element: Element, names: readonly string[]): Record<string, string> | undefined {
   if (!element.hasAttributes()) return undefined;
   const found: Record<string, string> = {};
-  for (const name of [...names, 'id', 'href']) {
+  for (const name of names) {
     const value = recordedAttribute(element, name);
     if (value) found[name] = value;
   }
@@ -68,6 +70,7 @@ function attributesOf(element: Element, names: readonly string[]): Record<string
 }
 
 function classesOf(element: Element): string[] | undefined {
+  if (!element.classList.length) return undefined;
   const classes = Array.from(element.classList).filter(meaningfulClass).slice(0, 12);
   return classes.length ? classes : undefined;
 }
@@ -129,7 +132,7 @@ function ancestorsOf(element: Element, memo?: DescribeMemo): FingerprintAncestor
     let record = known?.get(parent);
     const row = !rowText && (ROW_LIKE.test(parent.localName) || parent.getAttribute('role') === 'row');
     if (!record) {
-      let attributes = attributesOf(parent, TEST_ID_ATTRIBUTES.concat('aria-label', 'role'));
+      let attributes = attributesOf(parent, ANCESTOR_ATTRIBUTES);
       if (row) {
         const text = visibleText(parent, ROW_TEXT_LIMIT, memo?.shown);
         if (text) attributes = { ...attributes, text };
