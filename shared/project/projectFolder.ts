@@ -156,6 +156,8 @@ function describeSides(conflict: MergeConflict, key: 'flow' | 'screen' | null): 
   if (oursName !== theirsName) return `${ours} names the ${what} ${oursName}, ${theirs} ${theirsName}`;
   const [first, ...more] = differingPaths(oursValue, theirsValue);
   if (first === undefined) return `both sides changed the ${what} ${oursName} in the same way`;
+  // The order key means nothing to a person; its conflict is a move on each side.
+  if (!more.length && first.length === 1 && first[0] === 'order') return `both sides moved the ${what} ${oursName}, each to another place in the list`;
   const also = more.length ? ` (and ${more.map(jsonPath).join(', ')})` : '';
   return `both sides changed the ${what} ${oursName} at ${jsonPath(first)}${also}: ${ours} has ${shortValue(valueAt(oursValue, first))}, ${theirs} ${shortValue(valueAt(theirsValue, first))}`;
 }
