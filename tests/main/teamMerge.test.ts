@@ -375,6 +375,22 @@ describe('what git cannot merge, Stepwise names', () => {
     });
   }
 
+  it('two moves of one flow to different places: the conflict says so, without the order keys', async () => {
+    const moveTo = (index: number) => (project: Project) => {
+      const [flow] = project.flows.splice(project.flows.findIndex((candidate) => candidate.id === 'survey_nps'), 1);
+      project.flows.splice(index, 0, flow!);
+    };
+    const merge = await mergeTwo(moveTo(0), moveTo(base.flows.length - 1));
+    expect(merge.code).toBe(1);
+    const file = join(folder, 'flows', 'survey_nps.json');
+    const { line, message } = await openConflicted(file);
+    expect(message).toBe(
+      `${file} still has git conflict markers from a merge, at line ${line}: both sides moved the flow "NPS", each to another place in the list. ` +
+        'Keep one side in the file (or run "git mergetool"), then open the project again. Nothing was changed.',
+    );
+    await gitOk('merge', '--abort');
+  });
+
   it('two changes of the theme colour: a conflict in project.json, named with its line, the field and both values', async () => {
     const merge = await mergeTwo(
       (project) => void (project.theme.brandColor = '#0f766e'),
