@@ -72,6 +72,25 @@ describe('the editor and changes on disk', () => {
     expect(flowNames()).toEqual(['Welcome tour', 'New reports']);
   });
 
+  it('keeps the selection where the item still exists', async () => {
+    const { state, client } = host(opened);
+    renderApp(client);
+    const tour = opened.flows[0]!;
+    const stepId = tour.kind === 'tour' ? tour.tour.steps[0]!.id : '';
+    act(() => useUiStore.setState({ selectedFlowId: tour.id, selectedItemIds: [stepId] }));
+    state.disk = renamed(opened, 0, 'Welcome tour (renamed on disk)');
+    state.version = 'v2';
+    await advance(DISK_POLL_MS + 10);
+    expect(useUiStore.getState()).toMatchObject({ selectedFlowId: tour.id, selectedItemIds: [stepId] });
+
+    act(() => useUiStore.setState({ selectedFlowId: opened.flows[1]!.id, selectedItemIds: [] }));
+    state.disk = { ...state.disk, flows: state.disk.flows.slice(0, 1) }; // the selected hotspot deleted on disk
+    state.version = 'v3';
+    await advance(DISK_POLL_MS + 10);
+    expect(flowNames()).toEqual(['Welcome tour (renamed on disk)']);
+    expect(useUiStore.getState().selectedFlowId).toBe(tour.id);
+  });
+
   it('drops a poll answered after a save finished: the save set what the files are', async () => {
     let answerPoll: (version: string) => void = () => undefined;
     const { state, client } = host(opened);

@@ -43,7 +43,8 @@ export function createDiskReload(client: BuilderClient) {
     const itemIds = new Set((flow && itemsOf(flow)?.map((item) => item.id)) ?? []);
     const screen = project.screens.find((candidate) => candidate.id === ui.selectedScreenId);
     useUiStore.setState({
-      selectedFlowId: flow ? flow.id : (project.flows[0]?.id ?? null),
+      // A selected item that went goes to the first one, as on open; nothing selected stays so.
+      selectedFlowId: flow ? flow.id : ui.selectedFlowId === null ? null : (project.flows[0]?.id ?? null),
       selectedItemIds: flow ? ui.selectedItemIds.filter((id) => itemIds.has(id)) : [],
       renamingFlowId: ui.renamingFlowId && flowIds.has(ui.renamingFlowId) ? ui.renamingFlowId : null,
       pickingAnchor: ui.pickingAnchor && flowIds.has(ui.pickingAnchor.flowId) ? ui.pickingAnchor : null,
