@@ -75,12 +75,13 @@ export function createSelectorMaker(root: Document | ShadowRoot, elements: reado
   for (const element of elements) {
     const tag = tagName(element);
     if (tag.includes('-')) add(`<${tag}`);
-    // One pass over the attributes an element has (most have none or one).
-    const attributes = element.attributes;
+    if (!element.hasAttributes()) continue;
+    // One pass over the attributes an element has (most have none or one), by name: indexing
+    // `element.attributes` would make an Attr node for every attribute of the page.
     let role: string | null = null;
     let label: string | null = null;
-    for (let i = 0; i < attributes.length; i++) {
-      const { name, value } = attributes[i]!;
+    for (const name of element.getAttributeNames()) {
+      const value = element.getAttribute(name);
       if (name === 'role') role = value;
       if (!value) continue;
       if (TEST_IDS.has(name)) add(`[${name}]${value}`);
