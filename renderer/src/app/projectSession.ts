@@ -42,6 +42,7 @@ export function createProjectSession(client: BuilderClient) {
       selectedElementId: null,
     });
     for (const notice of opened.notices) notify('info', notice);
+    disk.noticesShown(opened.notices);
     if (opened.recovery) useUiStore.setState({ dialog: { kind: 'recover', savedAt: opened.recovery.savedAt, project: opened.recovery.project } });
   }
 

@@ -29,6 +29,8 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 export function createDiskReload(client: BuilderClient) {
   let epoch = 0;
   let running: Promise<ReloadOutcome> | null = null;
+  /** What opening said about the files (an upgrade, a repair): a reload of the same files says it once, not again. */
+  let shownNotices = new Set<string>();
 
   function setBaseline(diskVersion: string | undefined): void {
     epoch++;
@@ -77,7 +79,8 @@ export function createDiskReload(client: BuilderClient) {
     if (merge.keptScreens.length) {
       notify('info', `Kept ${merge.keptScreens.map((name) => `“${name}”`).join(', ')}: removed on disk, but a flow kept here still uses it.`);
     }
-    for (const notice of notices) notify('info', notice);
+    for (const notice of notices) if (!shownNotices.has(notice)) notify('info', notice);
+    shownNotices = new Set([...shownNotices, ...notices]);
   }
 
   async function reconcile(currentVersion: string): Promise<ReloadOutcome> {
@@ -113,6 +116,11 @@ export function createDiskReload(client: BuilderClient) {
 
   return {
     setBaseline,
+
+    /** The notices opening the project showed (see shownNotices). */
+    noticesShown(notices: readonly string[]): void {
+      shownNotices = new Set(notices);
+    },
 
     /**
      * Reads the files again when their version differs from the baseline and merges them in. One
