@@ -217,8 +217,8 @@ describe('two people change one project on two branches, and git merges them', (
   const inOneFlow = (change: Change) => /^(move|rename|edit|add a step)/.test(change.name);
 
   const cases = [
-    ...pairsOf(apart).map(([first, second]) => ({ first, second, where: 'different flows' })),
-    ...pairsOf(together.filter(inOneFlow)).map(([first, second]) => ({ first, second, where: 'one flow' })),
+    ...pairsOf(apart).map(([first, second]) => ({ first, second, where: 'rename and move on other flows than the steps' })),
+    ...pairsOf(together.filter(inOneFlow)).map(([first, second]) => ({ first, second, where: 'all in one flow file' })),
   ];
 
   // Each change is made once, on its own branch from the base; a pair merges two of them.
