@@ -8,10 +8,12 @@ import { runHealthBench } from './healthBench';
 import { runHealthReportBench } from './healthReportBench';
 import { runPlayerBench } from './playerBench';
 import { runProjectBench } from './projectBench';
+import { runResourceCenterBench } from './resourceCenterBench';
 
 await runProjectBench();
 await runDiskChangesBench();
 await runPlayerBench();
+await runResourceCenterBench();
 await runEditorBench();
 await runCaptureBench();
 await runCaptureBrowserBench();

@@ -58,6 +58,14 @@ describe('resource center search folding, by the language shown', () => {
     expect(() => index.search(terms)).not.toThrow();
   });
 
+  it('folds a whole text (searching) exactly as character by character (highlighting)', () => {
+    const sample = 'İstanbul Işık ŞİFRE Før BLÅ Ærø Café ÌRAŠAS Įėjimas אִפּוּס סִיסְמָה ΟΔΟΣ Straße 𝒜';
+    for (const locale of ['en', 'tr', 'nb', 'da', 'sv', 'lt', 'he', 'el', 'de']) {
+      const fold = folder(locale);
+      expect(fold(sample), locale).toBe(fold(sample, []));
+    }
+  });
+
   it('maps matches back onto the text as written, for highlighting', () => {
     const fold = folder('tr');
     expect(matchRanges('Yeni İstanbul ofisi', ['istanbul'], fold)).toEqual([[5, 13]]);

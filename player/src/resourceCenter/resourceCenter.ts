@@ -79,7 +79,13 @@ export const runResourceCenter: RunFlow = (flow, context, end) => {
   let guides: Guide[] = [];
   let news: Announcement[] = [];
   let contact: Contact | undefined;
-  let index: ReturnType<typeof searchIndex<Found>>;
+  let built: ReturnType<typeof searchIndex<Found>> | undefined;
+  /** Built on the first search, not on every page load: folding a thousand articles takes tens of milliseconds. */
+  const index = () =>
+    (built ??= searchIndex<Found>(
+      [...articles.map((article) => ({ article, title: t(article.title), body: plainText(t(article.body)) })), ...guides.map((guide) => ({ guide, title: t(guide.title), body: t(guide.description) }))],
+      locale(),
+    ));
   const images = new Map(body.images.map((image) => [image.id, image]));
   const collect = () => {
     sections = body.sections.filter((section) => context.targets(section));
@@ -91,10 +97,7 @@ export const runResourceCenter: RunFlow = (flow, context, end) => {
       .flatMap((section) => section.items.map((item) => ({ ...item, auto: section.autoOpen })))
       .sort((a, b) => b.date.localeCompare(a.date));
     contact = of('contact')[0];
-    index = searchIndex<Found>(
-      [...articles.map((article) => ({ article, title: t(article.title), body: plainText(t(article.body)) })), ...guides.map((guide) => ({ guide, title: t(guide.title), body: t(guide.description) }))],
-      locale(),
-    );
+    built = undefined;
   };
 
   context.style(css);
@@ -149,6 +152,7 @@ export const runResourceCenter: RunFlow = (flow, context, end) => {
       (sections.some((section) => section.kind === 'search') ? search : heading).focus();
     } else {
       leaveArticle();
+      if (settle) reportSearch();
       if (panel.contains(layer.activeElement)) launcher.focus();
     }
   }
@@ -156,6 +160,9 @@ export const runResourceCenter: RunFlow = (flow, context, end) => {
   /** A view replaces the panel's body; `focus` gets the focus (a heading, so screen readers read where they are). */
   function show(title: LocalizedText, nodes: Child[], back: boolean): void {
     leaveArticle();
+    // Opening a result (or anything else) ends the search: report it now rather than when the timer would.
+    if (back && settle) reportSearch();
+    if (back) status.textContent = '';
     heading.replaceChildren(back ? h('button', { type: 'button', className: 'rcback', onclick: safe(home) }, '‹ ', t(body.labels.back)) : '', t(title));
     content.replaceChildren(h('div', null, ...nodes));
     footer.replaceChildren(contact ? h('button', { type: 'button', className: 'btn', onclick: safe(showContact) }, t(body.labels.contact)) : '');
@@ -192,7 +199,7 @@ export const runResourceCenter: RunFlow = (flow, context, end) => {
   function marked(value: string, terms: string[], from = 0, to = value.length): Child[] {
     const out: Child[] = [];
     let at = from;
-    for (const [start, stop] of matchRanges(value, terms, index.fold)) {
+    for (const [start, stop] of matchRanges(value, terms, index().fold)) {
       if (start < from || stop > to) continue;
       out.push(value.slice(at, start), h('mark', null, value.slice(start, stop)));
       at = stop;
@@ -202,13 +209,13 @@ export const runResourceCenter: RunFlow = (flow, context, end) => {
   }
 
   function results(): void {
-    const terms = index.terms(query);
-    const hits = index.search(terms);
+    const terms = index().terms(query);
+    const hits = index().search(terms);
     const count = hits.length;
     status.textContent = count ? label(count === 1 ? body.labels.oneResult : body.labels.results, count) : t(body.labels.noResults);
     const list = h('ul', { className: 'rcl', id: `${id}r` });
     for (const { item: found } of hits.slice(0, MAX_RESULTS)) {
-      const first = matchRanges(found.body, terms, index.fold)[0]?.[0] ?? 0;
+      const first = matchRanges(found.body, terms, index().fold)[0]?.[0] ?? 0;
       const from = Math.max(0, first - 40);
       const snippet = [from ? '…' : '', ...marked(found.body, terms, from, Math.min(found.body.length, from + 140))];
       list.append(found.article ? item(marked(found.title, terms), snippet, () => openArticle(found.article!, 'search')) : guideItem(found.guide!, marked(found.title, terms)));
@@ -221,7 +228,7 @@ export const runResourceCenter: RunFlow = (flow, context, end) => {
     view.clearTimeout(settle);
     settle = 0;
     if (!query.trim()) return;
-    const resultCount = index.search(index.terms(query)).length;
+    const resultCount = index().search(index().terms(query)).length;
     const said = context.options.searchQueryInEvents ? { query } : {};
     emit('search', { queryLength: query.length, resultCount, ...said });
     if (!resultCount) emit('search_unanswered', { queryLength: query.length, ...said });
@@ -279,6 +286,7 @@ export const runResourceCenter: RunFlow = (flow, context, end) => {
           onclick: safe(() => {
             send();
             feedback.replaceChildren(text('p', body.labels.thanks, { role: 'status' }));
+            heading.focus(); // the button is gone: keep the focus in the panel, where Escape and Tab work
           }),
         }, t(body.labels.send)),
       );

@@ -34,12 +34,24 @@ export function folder(locale: string): (text: string, map?: number[]) => string
     if (out === undefined) {
       out = lower(char);
       if (!own.includes(out)) out = out.normalize('NFD').replace(MARKS, '');
-      seen.set(char, out);
+      seen.set(char, (out = out.replace('ς', 'σ')));
     }
     return out;
   };
+  // The language's own letters, hidden from NFD in private-use characters while the rest of the text is folded.
+  const ownLetters = own && new RegExp(`[${own}]`, 'g');
+  const hidden = /[\ue000-\ue00f]/g;
   /** `map`, when given, gets for each character of the result the index in `text` of the character it came from. */
   return (text, map) => {
+    if (!map) {
+      // The whole text at once: several times faster than character by character, with the same result
+      // (Greek's final sigma, the one case-mapping that depends on context, is made a plain sigma in both).
+      let out = lower(text);
+      if (ownLetters) out = out.replace(ownLetters, (letter) => String.fromCharCode(0xe000 + own.indexOf(letter)));
+      out = out.normalize('NFD').replace(MARKS, '');
+      if (ownLetters) out = out.replace(hidden, (code) => own[code.charCodeAt(0) - 0xe000]!);
+      return out.replace(/ς/g, 'σ');
+    }
     let out = '';
     for (let index = 0; index < text.length; ) {
       const code = text.codePointAt(index)!;
