@@ -33,6 +33,21 @@ export const IMAGES_DIR = 'images';
 export const PROJECT_DIR_SUFFIX = '.stepwise';
 /** The editor's copy of unsaved work, written moments after each change, removed once saved. */
 export const JOURNAL_FILE = '.autosave-journal.json';
+/**
+ * Written with a new project folder: the files are written with LF line ends, and a Windows
+ * checkout (core.autocrlf) would otherwise turn them to CRLF, so every file would differ from what
+ * Stepwise writes.
+ */
+const GITATTRIBUTES_FILE = '.gitattributes';
+const GITATTRIBUTES = `# Written by Stepwise: it writes its JSON files with LF line ends; keep them so in every checkout.
+*.json text eol=lf
+`;
+
+/** The same file but for CRLF line ends (a Windows checkout of a repository without .gitattributes): no need to write it. */
+function sameText(onDisk: string | undefined, text: string): boolean {
+  return onDisk === text || (onDisk !== undefined && onDisk.includes('\r\n') && onDisk.replace(/\r\n/g, '\n') === text);
+}
+
 /** Written with a new project folder: what Stepwise keeps for itself stays out of the team's git. */
 const GITIGNORE_FILE = '.gitignore';
 const GITIGNORE = `# Written by Stepwise: files it keeps for itself, not part of the project.
@@ -267,7 +282,7 @@ export function createProjectStore(options: ProjectStoreOptions) {
     const memo = new Map<string, string>();
     const files = projectFolderFiles(valid, singleFile ? undefined : folderOrder(before), memoizedStringify(rendered.get(dir), memo));
     rendered.set(dir, memo);
-    const write = new Map([...files].filter(([name, text]) => before.get(name) !== text));
+    const write = new Map([...files].filter(([name, text]) => !sameText(before.get(name), text)));
     const remove = [...before.keys()].filter((name) => !files.has(name));
     if (oldMain === undefined || singleFile) {
       // A new folder, or the first save of a single-file project: the old file is kept whole beside it.
@@ -276,6 +291,7 @@ export function createProjectStore(options: ProjectStoreOptions) {
         write.set(`project-format-${typeof version === 'number' ? version : 0}.json.bak`, oldMain!);
       }
       if (!(await exists(join(dir, GITIGNORE_FILE)))) write.set(GITIGNORE_FILE, GITIGNORE);
+      if (!(await exists(join(dir, GITATTRIBUTES_FILE)))) write.set(GITATTRIBUTES_FILE, GITATTRIBUTES);
     }
     await commitFolderChanges(dir, { write, remove }, { ...(atomicFs ? { fs: atomicFs } : {}) });
     const diskVersion = await projectDiskVersion(dir);

@@ -67,7 +67,7 @@ describe('a single-file project from an older version', () => {
       expect(main).not.toHaveProperty('flows');
       expect(main).not.toHaveProperty('screens');
       expect((await filesIn(path)).filter((name) => !name.startsWith('.backup/')).sort()).toEqual(
-        [...expected.keys(), `project-format-${old.version}.json.bak`, '.gitignore'].sort(),
+        [...expected.keys(), `project-format-${old.version}.json.bak`, '.gitattributes', '.gitignore'].sort(),
       );
 
       const reopened = await store.open(path);

@@ -55,7 +55,7 @@ describe('project store: a project is a folder of small files', () => {
     const project = sampleProject();
     const created = await store.create('Acme onboarding', project);
     expect(created.path).toBe(join(dir, 'Acme onboarding.stepwise'));
-    expect((await readdir(created.path)).sort()).toEqual(['.gitignore', 'flows', IMAGES_DIR, PROJECT_FILE, 'screens']);
+    expect((await readdir(created.path)).sort()).toEqual(['.gitattributes', '.gitignore', 'flows', IMAGES_DIR, PROJECT_FILE, 'screens']);
     expect((await readdir(join(created.path, 'flows'))).sort()).toEqual(project.flows.map((flow) => `${flow.id}.json`).sort());
     expect(await readdir(join(created.path, 'screens'))).toEqual(['screen_home.json']);
 
@@ -286,7 +286,7 @@ describe('project store: a project is a folder of small files', () => {
     expect(opened.project).toEqual(project);
     expect(opened.notices[0]).toContain('keeps the old file as project-format-3.json.bak');
     await store.save(path, opened.project);
-    expect((await readdir(path)).sort()).toEqual(['.backup', '.gitignore', 'flows', IMAGES_DIR, 'project-format-3.json.bak', PROJECT_FILE, 'screens']);
+    expect((await readdir(path)).sort()).toEqual(['.backup', '.gitattributes', '.gitignore', 'flows', IMAGES_DIR, 'project-format-3.json.bak', PROJECT_FILE, 'screens']);
     expect(await readFile(join(path, 'project-format-3.json.bak'), 'utf8')).toBe(single);
     expect((await store.open(path)).project).toEqual(project);
   });

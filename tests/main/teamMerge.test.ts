@@ -205,9 +205,9 @@ describe('two people change one project on two branches, and git merges them', (
   it('the base is committed as a folder of small files, with what Stepwise keeps for itself ignored', async () => {
     const tracked = (await gitOk('ls-files')).trim().split('\n');
     expect(tracked).toEqual(
-      expect.arrayContaining(['Acme onboarding.stepwise/.gitignore', 'Acme onboarding.stepwise/project.json', 'Acme onboarding.stepwise/flows/tour_dashboard.json', 'Acme onboarding.stepwise/screens/screen_invoices.json']),
+      expect.arrayContaining(['Acme onboarding.stepwise/.gitattributes', 'Acme onboarding.stepwise/.gitignore', 'Acme onboarding.stepwise/project.json', 'Acme onboarding.stepwise/flows/tour_dashboard.json', 'Acme onboarding.stepwise/screens/screen_invoices.json']),
     );
-    expect(tracked).toHaveLength(2 + base.flows.length + base.screens.length);
+    expect(tracked).toHaveLength(3 + base.flows.length + base.screens.length);
   });
 
   // Each change on its own flow: the tour whose steps are edited is not the renamed or moved one.
@@ -253,14 +253,14 @@ describe('two people change one project on two branches, and git merges them', (
     expect(await gitOk('status', '--porcelain')).toBe('');
   });
 
-  it('on Windows (core.autocrlf): files checked out with CRLF line ends merge and open the same way, and a save adds no change for git', async () => {
+  it('on Windows (core.autocrlf): the .gitattributes Stepwise writes keeps LF line ends, merges open the same way, and a save adds no change for git', async () => {
     await gitOk('config', 'core.autocrlf', 'true');
     try {
       const [add, , move, rename] = apart;
       await gitOk('checkout', '-q', '-f', '-B', 'crlf-base', 'base');
       await gitOk('rm', '-q', '-r', '--cached', '.');
       await gitOk('reset', '-q', '--hard'); // the working tree as a Windows checkout has it
-      expect(await readFile(join(folder, 'project.json'), 'utf8')).toContain('\r\n');
+      expect(await readFile(join(folder, 'project.json'), 'utf8')).not.toContain('\r\n');
       const merge = await mergeTwo(
         (project) => (add!.apply(project), move!.apply(project)),
         rename!.apply,
@@ -272,8 +272,27 @@ describe('two people change one project on two branches, and git merges them', (
       [add!, move!, rename!].forEach((change) => change.apply(expected));
       expect(opened.project).toEqual(expected);
       await store.save(folder, opened.project);
-      // The save writes LF where the checkout had CRLF; git, normalising, sees no change in content.
-      expect(await gitOk('diff', 'HEAD', '--stat')).toBe('');
+      expect(await gitOk('status', '--porcelain')).toBe('');
+    } finally {
+      await gitOk('config', '--unset', 'core.autocrlf');
+    }
+  });
+
+  it('on Windows without that .gitattributes (a team removed it): files checked out with CRLF are not rewritten by a save', async () => {
+    await gitOk('config', 'core.autocrlf', 'true');
+    try {
+      await gitOk('checkout', '-q', '-f', '-B', 'crlf-no-attributes', 'base');
+      await gitOk('rm', '-q', join(folder, '.gitattributes'));
+      await gitOk('commit', '-q', '-m', 'no attributes');
+      await gitOk('rm', '-q', '-r', '--cached', '.');
+      await gitOk('reset', '-q', '--hard');
+      const flowFile = join(folder, 'flows', 'tour_dashboard.json');
+      expect(await readFile(flowFile, 'utf8')).toContain('\r\n');
+      const store = createProjectStore({ projectsDir: repo });
+      const opened = await store.open(folder);
+      await store.save(folder, opened.project);
+      expect(await readFile(flowFile, 'utf8')).toContain('\r\n'); // same content: left as checked out
+      expect(await gitOk('status', '--porcelain')).toBe('');
     } finally {
       await gitOk('config', '--unset', 'core.autocrlf');
     }
