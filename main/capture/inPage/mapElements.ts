@@ -4,7 +4,7 @@
  * Its output crosses from an untrusted page, so main validates it again.
  */
 import type { Fingerprint } from '../../../shared/anchors/fingerprintTypes';
-import { describeElement, describeMemo, shown } from '../../../player/src/anchors/describeElement';
+import { describeElement, describeMemo, shown, type DescribeMemo } from '../../../player/src/anchors/describeElement';
 import { collapse, nameOf } from './elementName';
 import { hasIdentity, hasOwnText, isDecoration, kindOf, onlyChild, sameBox, SKIPPED_TAGS, type Kind, type Rect } from './pointable';
 import { createSelectorMaker, type QueryBudget } from './selectors';
@@ -74,6 +74,12 @@ function parentOf(element: Element): Element | null {
 }
 
 
+function fingerprintOf(element: Element, memo: DescribeMemo, rect: DOMRect): Fingerprint {
+  const fingerprint = describeElement(element, memo, rect);
+  if (fingerprint.ancestors && fingerprint.ancestors.length > ANCESTOR_LEVELS) fingerprint.ancestors = fingerprint.ancestors.slice(0, ANCESTOR_LEVELS);
+  return fingerprint;
+}
+
 export function mapElements(options: ElementMapOptions): PageElementMap {
   const started = performance.now();
   const doc = document;
@@ -96,7 +102,7 @@ export function mapElements(options: ElementMapOptions): PageElementMap {
   const hostSelectors = new Map<Element, string>();
   const budget: QueryBudget = { spentMs: 0 };
   // Thousands of mapped elements share a few hundred ancestors and their siblings: each is read once.
-  const memo = describeMemo(ANCESTOR_LEVELS);
+  const memo = describeMemo();
   const isShown = (element: Element) => {
     let verdict = memo.shown.get(element);
     if (verdict === undefined) memo.shown.set(element, (verdict = shown(element)));
@@ -230,7 +236,7 @@ export function mapElements(options: ElementMapOptions): PageElementMap {
     const found = selectors.selectorsOf(element, MAX_ALTERNATES);
     if (!found) return -1;
     const frame = tag === 'iframe' ? (element as HTMLIFrameElement) : null;
-    const fingerprint = describeElement(element, memo, own);
+    const fingerprint = fingerprintOf(element, memo, own);
     const name = nameOf(element, scope.root, fingerprint.text ?? '', memo.shown) || (frame && !frame.contentDocument ? 'Embedded frame (cross-origin: its contents cannot be mapped)' : '');
     // Built key by key rather than with spreads of optional parts (5,000 times); the keys keep their order.
     const entry = { box: { x: Math.round(left * scale), y: Math.round(top * scale), width: Math.round((right - left) * scale), height: Math.round((bottom - top) * scale) }, tag } as PageElement;

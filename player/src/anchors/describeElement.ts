@@ -60,7 +60,6 @@ export function recordedAttribute(element: Element, name: string): string | unde
 }
 
 function attributesOf(element: Element, names: readonly string[]): Record<string, string> | undefined {
-  if (!element.hasAttributes()) return undefined;
   const found: Record<string, string> = {};
   for (const name of names) {
     const value = recordedAttribute(element, name);
@@ -107,11 +106,9 @@ export interface DescribeMemo {
   shown: Map<Element, boolean>;
   /** Each document's scroll position: reading it brings layout up to date, every time. */
   scroll: Map<Document, [x: number, y: number]>;
-  /** Ancestor levels to record, when fewer than the player's (capture keeps three). */
-  levels: number;
 }
 
-export const describeMemo = (levels = ANCESTOR_LEVELS): DescribeMemo => ({ ancestors: [new Map(), new Map()], index: new Map(), shown: new Map(), scroll: new Map(), levels });
+export const describeMemo = (): DescribeMemo => ({ ancestors: [new Map(), new Map()], index: new Map(), shown: new Map(), scroll: new Map() });
 
 function scrollOf(doc: Document, memo?: DescribeMemo): [number, number] {
   let scroll = memo?.scroll.get(doc);
@@ -126,8 +123,7 @@ function scrollOf(doc: Document, memo?: DescribeMemo): [number, number] {
 function ancestorsOf(element: Element, memo?: DescribeMemo): FingerprintAncestor[] | undefined {
   const chain: FingerprintAncestor[] = [];
   let rowText = false;
-  const levels = memo?.levels ?? ANCESTOR_LEVELS;
-  for (let parent = element.parentElement; parent && chain.length < levels && parent.localName !== 'body' && parent.localName !== 'html'; parent = parent.parentElement) {
+  for (let parent = element.parentElement; parent && chain.length < ANCESTOR_LEVELS && parent.localName !== 'body' && parent.localName !== 'html'; parent = parent.parentElement) {
     const known = memo?.ancestors[rowText ? 1 : 0];
     let record = known?.get(parent);
     const row = !rowText && (ROW_LIKE.test(parent.localName) || parent.getAttribute('role') === 'row');
