@@ -229,8 +229,9 @@ export function createPlayer(options: PlayerOptions): Player {
     return !record.completed && !frequency.seenThisSession(flow.id);
   }
 
-  function targeted({ targeting }: Pick<BundleFlow, 'targeting'>): boolean {
-    return urlMatchesRules(targeting.urls, view.location.href) && userMatches(targeting.users, options.user?.traits);
+  /** A flow's, or a resource center section's, URL and user rules. */
+  function targeted(flow: Pick<BundleFlow, 'targeting'>): boolean {
+    return urlMatchesRules(flow.targeting.urls, view.location.href) && userMatches(flow.targeting.users, options.user?.traits);
   }
 
   /** Opens or closes the resource center, starting it first when it is not on the page (it reads `context.open` once loaded). */
