@@ -36,7 +36,7 @@ function FlowInspector({ flow, itemId }: { flow: Flow; itemId: string | undefine
       {flow.kind === 'survey' ? <SurveyInspector flow={flow as FlowOf<'survey'>} /> : null}
       {flow.kind === 'resourceCenter' ? (
         <p className="inspector-hint muted small">
-          Resource centers are edited in a later version of Stepwise. This one plays as it is in the exported bundle; its targeting and status can be changed below.
+          Resource centers are edited in a later version of Stepwise. This one plays as it is in the exported bundle; its trigger, targeting and status can be changed below (frequency does not apply: it is on every page it targets).
         </p>
       ) : null}
       <FlowSettings key={flow.id} flow={flow} />
