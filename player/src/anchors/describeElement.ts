@@ -145,7 +145,7 @@ function ancestorsOf(element: Element, memo?: DescribeMemo): FingerprintAncestor
 
 /** `rect` is the element's box if the caller already read it (capture does, for every element). */
 export function describeElement(element: Element, memo?: DescribeMemo, rect = element.getBoundingClientRect()): Fingerprint {
-  const [scrollX, scrollY] = scrollOf(element.ownerDocument, memo);
+  const scroll = scrollOf(element.ownerDocument, memo);
   const role = roleOf(element);
   const text = visibleText(element, TEXT_LIMIT, memo?.shown);
   const attributes = attributesOf(element, OWN_ATTRIBUTES);
@@ -160,8 +160,8 @@ export function describeElement(element: Element, memo?: DescribeMemo, rect = el
     ...(ancestors ? { ancestors } : {}),
     index: indexOf(element, memo),
     box: {
-      x: Math.round(rect.left + scrollX),
-      y: Math.round(rect.top + scrollY),
+      x: Math.round(rect.left + scroll[0]),
+      y: Math.round(rect.top + scroll[1]),
       width: Math.round(rect.width),
       height: Math.round(rect.height),
     },
