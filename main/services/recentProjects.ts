@@ -9,6 +9,17 @@ const MAX_RECENT = 12;
 const recentListSchema = z.array(z.object({ path: z.string(), name: z.string(), openedAt: z.string() }));
 type RecentEntry = z.infer<typeof recentListSchema>[number];
 
+/**
+ * The web host keeps its state inside the projects folder, which a team may keep in its repository:
+ * the list (absolute paths, times) is this machine's, so the folder tells git to ignore all of it.
+ * Written once; a .gitignore already there (the user's own) is left as it is.
+ */
+async function ignoreInGit(dir: string): Promise<void> {
+  await fs.writeFile(join(dir, '.gitignore'), '# Stepwise state of this machine: not for the repository.\n*\n', { flag: 'wx' }).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  });
+}
+
 /** The recently opened projects, newest first, kept in the host's state folder. */
 export function createRecentProjects(stateDir: string) {
   const file = join(stateDir, 'recent-projects.json');
@@ -25,6 +36,7 @@ export function createRecentProjects(stateDir: string) {
 
   async function write(entries: RecentEntry[]): Promise<void> {
     await fs.mkdir(stateDir, { recursive: true });
+    await ignoreInGit(stateDir);
     await writeFileAtomic(file, `${JSON.stringify(entries, null, 2)}\n`);
   }
 
