@@ -140,14 +140,26 @@ const shortValue = (value: unknown): string => {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 };
 
+/** A side's label from the markers, " (HEAD)", or a commit hash cut to 8 characters (git writes 40 when merging a commit). */
+function sideLabel(label: string | null | undefined): string {
+  if (!label) return '';
+  return ` (${/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i.test(label) ? label.slice(0, 8) : label})`;
+}
+
+/** The folder's own name (Acme.stepwise), to name a file in a message without the whole path. */
+const folderName = (dir: string): string => dir.split(/[\\/]/).filter(Boolean).pop() ?? dir;
+
+/** How a merge ends once a conflicted file is fixed: git still counts it as unmerged until it is added. */
+const FINISH_MERGE = 'then `git add` it and commit to finish the merge, and open the project again';
+
 /**
  * The two sides in words: the names each side gives the item when they differ (a rename on each
  * branch), else the item's name and the place both sides changed, with each side's value.
  */
 function describeSides(conflict: MergeConflict, key: 'flow' | 'screen' | null): string {
   const what = key ?? 'project';
-  const ours = `one side${conflict.oursLabel ? ` (${conflict.oursLabel})` : ''}`;
-  const theirs = `the other${conflict.theirsLabel ? ` (${conflict.theirsLabel})` : ''}`;
+  const ours = `one side${sideLabel(conflict.oursLabel)}`;
+  const theirs = `the other${sideLabel(conflict.theirsLabel)}`;
   const [oursValue, theirsValue] = [parseSide(conflict.ours), parseSide(conflict.theirs)];
   const [oursName, theirsName] = [sideName(oursValue, key), sideName(theirsValue, key)];
   if (oursName === null || theirsName === null) {
@@ -167,16 +179,16 @@ function describeSides(conflict: MergeConflict, key: 'flow' | 'screen' | null): 
  * and the other still changed the single file: no side of the markers is right, so the message
  * says how to keep the single file's changes. Null for any other conflict.
  */
-function layoutConflict(dir: string, conflict: MergeConflict): string | null {
+function layoutConflict(folder: string, conflict: MergeConflict): string | null {
   const [ours, theirs] = [parseSide(conflict.ours), parseSide(conflict.theirs)];
   if (!isRecord(ours) || !isRecord(theirs) || isSingleFileProject(ours) === isSingleFileProject(theirs)) return null;
   // (A side's version line may be the other's: git takes lines only one side changed. So no format number.)
   const single = isSingleFileProject(ours) ? { side: 'ours', label: conflict.oursLabel } : { side: 'theirs', label: conflict.theirsLabel };
-  const folder = single.side === 'ours' ? conflict.theirsLabel : conflict.oursLabel;
+  const folderSide = single.side === 'ours' ? conflict.theirsLabel : conflict.oursLabel;
   return (
-    `one side${folder ? ` (${folder})` : ''} has the project as a folder of small files, the other${single.label ? ` (${single.label})` : ''} changed the single ${PROJECT_FILE} of before. ` +
-    `To keep that side's changes, run "git checkout --${single.side} -- ${PROJECT_FILE}" in ${dir}, delete ${FLOWS_DIR}/ and ${SCREENS_DIR}/, then open and save the project ` +
-    `(what the other side changed in flow files since the move is not kept).`
+    `one side${sideLabel(folderSide)} has the project as a folder of small files, the other${sideLabel(single.label)} changed the single ${PROJECT_FILE} of before. ` +
+    `To keep that side's changes, run "git checkout --${single.side} -- ${PROJECT_FILE}" in ${folder}, delete ${FLOWS_DIR}/ and ${SCREENS_DIR}/, then open and save the project ` +
+    `(what the other side changed in flow files since the move is not kept); \`git add\` the folder and commit to finish the merge.`
   );
 }
 
@@ -184,13 +196,12 @@ function conflictMessage(dir: string, name: string, conflict: MergeConflict, oth
   const key = name.startsWith(`${FLOWS_DIR}/`) ? 'flow' : name.startsWith(`${SCREENS_DIR}/`) ? 'screen' : null;
   const places = conflict.count > 1 ? ` and ${conflict.count - 1} more place${conflict.count > 2 ? 's' : ''}` : '';
   const alsoOthers = others ? ` ${others} other file${others > 1 ? 's have' : ' has'} conflicts too.` : '';
-  const start = `${dir}/${name} still has git conflict markers from a merge, at line ${conflict.line}${places}: `;
-  const layouts = key === null ? layoutConflict(dir, conflict) : null;
+  // Relative to the folder, with its name: the whole path and a commit hash wrapped a corner notice to 9 lines.
+  const folder = folderName(dir);
+  const start = `${folder}/${name} still has git conflict markers from a merge, at line ${conflict.line}${places}: `;
+  const layouts = key === null ? layoutConflict(folder, conflict) : null;
   if (layouts) return `${start}${layouts} Nothing was changed.${alsoOthers}`;
-  return (
-    `${start}${describeSides(conflict, key)}. ` +
-    `Keep one side in the file (or run "git mergetool"), then open the project again. Nothing was changed.${alsoOthers}`
-  );
+  return `${start}${describeSides(conflict, key)}. Keep one side in the file, ${FINISH_MERGE}. Nothing was changed.${alsoOthers}`;
 }
 
 /**

@@ -145,7 +145,10 @@ test('a flow file left with git conflict markers: the error names the file and l
   await writeFile(file, conflicted);
   await page.clock.runFor(AUTOSAVE_AND_POLL_MS);
 
-  await expect(page.getByRole('alert').filter({ hasText: 'conflict markers' })).toContainText(`${file} still has git conflict markers from a merge, at line ${nameLine + 1}`);
+  await expect(page.getByRole('alert').filter({ hasText: 'conflict markers' })).toContainText(
+    // Named inside its project folder: <folder>.stepwise/flows/<id>.json
+    `${file.split('/').slice(-3).join('/')} still has git conflict markers from a merge, at line ${nameLine + 1}`,
+  );
   await expect(builder.saveState).toHaveText('Not saved: the files on disk cannot be read');
   expect(await builder.flowNames()).toEqual(['Welcome tour', 'Hotspot', 'Checklist']);
   await page.screenshot({ path: test.info().outputPath('unreadable-on-disk.png') });

@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/runCli';
@@ -136,8 +136,8 @@ describe('stepwise CLI', () => {
     lines.splice(at, 1, '<<<<<<< HEAD', lines[at]!.replace('Welcome', 'Welcome by Ben'), '=======', lines[at]!.replace('Welcome', 'Welcome by Ana'), '>>>>>>> ana');
     writeFileSync(file, lines.join('\n'));
     const message =
-      `${file} still has git conflict markers from a merge, at line ${at + 1}: one side (HEAD) names the flow "Welcome by Ben", the other (ana) "Welcome by Ana". ` +
-      'Keep one side in the file (or run "git mergetool"), then open the project again. Nothing was changed.';
+      `${basename(path)}/flows/${tour.id}.json still has git conflict markers from a merge, at line ${at + 1}: one side (HEAD) names the flow "Welcome by Ben", the other (ana) "Welcome by Ana". ` +
+      'Keep one side in the file, then `git add` it and commit to finish the merge, and open the project again. Nothing was changed.';
     const out = join(path, 'bundle.json');
     for (const argv of [['lint', path], ['lint', path, '--json'], ['export', path, '--out', out], ['check', path, '--json']]) {
       const result = await run(...argv);

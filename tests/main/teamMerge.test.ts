@@ -382,8 +382,8 @@ describe('what git cannot merge, Stepwise names', () => {
       const { line, message } = await openConflicted(file);
       expect(line).toBeGreaterThan(1);
       expect(message).toBe(
-        `${file} still has git conflict markers from a merge, at line ${line}: one side (HEAD) names the flow "Tour by Ben", the other (ana) "Tour by Ana". ` +
-          'Keep one side in the file (or run "git mergetool"), then open the project again. Nothing was changed.',
+        `Acme onboarding.stepwise/flows/tour_dashboard.json still has git conflict markers from a merge, at line ${line}: one side (HEAD) names the flow "Tour by Ben", the other (ana) "Tour by Ana". ` +
+          'Keep one side in the file, then `git add` it and commit to finish the merge, and open the project again. Nothing was changed.',
       );
       expect(await gitOk('status', '--porcelain')).toBe('UU "Acme onboarding.stepwise/flows/tour_dashboard.json"\n');
 
@@ -404,8 +404,8 @@ describe('what git cannot merge, Stepwise names', () => {
     const file = join(folder, 'flows', 'survey_nps.json');
     const { line, message } = await openConflicted(file);
     expect(message).toBe(
-      `${file} still has git conflict markers from a merge, at line ${line}: both sides moved the flow "NPS", each to another place in the list. ` +
-        'Keep one side in the file (or run "git mergetool"), then open the project again. Nothing was changed.',
+      `Acme onboarding.stepwise/flows/survey_nps.json still has git conflict markers from a merge, at line ${line}: both sides moved the flow "NPS", each to another place in the list. ` +
+        'Keep one side in the file, then `git add` it and commit to finish the merge, and open the project again. Nothing was changed.',
     );
     await gitOk('merge', '--abort');
   });
@@ -419,8 +419,8 @@ describe('what git cannot merge, Stepwise names', () => {
     const file = join(folder, 'project.json');
     const { line, message } = await openConflicted(file);
     expect(message).toBe(
-      `${file} still has git conflict markers from a merge, at line ${line}: both sides changed the project "Acme onboarding" at $.theme.brandColor: one side (HEAD) has "#b91c1c", the other (ana) "#0f766e". ` +
-        'Keep one side in the file (or run "git mergetool"), then open the project again. Nothing was changed.',
+      `Acme onboarding.stepwise/project.json still has git conflict markers from a merge, at line ${line}: both sides changed the project "Acme onboarding" at $.theme.brandColor: one side (HEAD) has "#b91c1c", the other (ana) "#0f766e". ` +
+        'Keep one side in the file, then `git add` it and commit to finish the merge, and open the project again. Nothing was changed.',
     );
     await gitOk('merge', '--abort');
   });
@@ -452,9 +452,9 @@ describe('what git cannot merge, Stepwise names', () => {
     const file = join(folder, 'project.json');
     const { line, message } = await openConflicted(file);
     expect(message).toBe(
-      `${file} still has git conflict markers from a merge, at line ${line}: one side (HEAD) has the project as a folder of small files, the other (old-app) changed the single project.json of before. ` +
-        `To keep that side's changes, run "git checkout --theirs -- project.json" in ${folder}, delete flows/ and screens/, then open and save the project ` +
-        '(what the other side changed in flow files since the move is not kept). Nothing was changed.',
+      `Acme onboarding.stepwise/project.json still has git conflict markers from a merge, at line ${line}: one side (HEAD) has the project as a folder of small files, the other (old-app) changed the single project.json of before. ` +
+        `To keep that side's changes, run "git checkout --theirs -- project.json" in Acme onboarding.stepwise, delete flows/ and screens/, then open and save the project ` +
+        '(what the other side changed in flow files since the move is not kept); `git add` the folder and commit to finish the merge. Nothing was changed.',
     );
 
     // The advice, step by step.

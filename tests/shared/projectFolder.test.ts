@@ -184,10 +184,20 @@ describe('a project folder (format 4)', () => {
       expect(error.kind).toBe('mergeConflict');
       expect(error.file).toBe(`${DIR}/flows/tour_second.json`);
       expect(error.message).toBe(
-        `${DIR}/flows/tour_second.json still has git conflict markers from a merge, at line ${line}: one side (HEAD) names the flow "Second tour", the other (ana) "Tour two". ` +
-          'Keep one side in the file (or run "git mergetool"), then open the project again. Nothing was changed.',
+        `Acme.stepwise/flows/tour_second.json still has git conflict markers from a merge, at line ${line}: one side (HEAD) names the flow "Second tour", the other (ana) "Tour two". ` +
+          'Keep one side in the file, then `git add` it and commit to finish the merge, and open the project again. Nothing was changed.',
       );
       expect(error.problems).toEqual([{ path: '$', line, file: `${DIR}/flows/tour_second.json`, message: 'has git conflict markers (1)' }]);
+    });
+
+    it('a side labelled with a commit hash (git merge <commit>) shows its first 8 characters', () => {
+      const files = projectFolderFiles(project());
+      const hash = '3f2a9c1d0b8e7f6a5c4d3e2f1a0b9c8d7e6f5a4b';
+      files.set(flowFile('tour_second'), conflicted(files.get(flowFile('tour_second'))!, '"name": "Second tour"', '"name": "Tour two"', hash).text);
+      const error = failure(loadProjectFolder(DIR, files));
+      expect(error.message).toContain('one side (HEAD) names the flow "Second tour", the other (3f2a9c1d) "Tour two".');
+      expect(error.message).not.toContain(hash);
+      expect(error.file).toBe(`${DIR}/flows/tour_second.json`);
     });
 
     it('in several files: the first is named, the others counted and listed as problems', () => {
@@ -209,7 +219,8 @@ describe('a project folder (format 4)', () => {
         const files = projectFolderFiles(project());
         files.set('project.json', `<<<<<<< HEAD\n${ours.trimEnd()}\n=======\n${theirs.trimEnd()}\n>>>>>>> old-app\n`);
         const message = failure(loadProjectFolder(DIR, files)).message;
-        expect(message).toContain(`run "git checkout ${keep} -- project.json" in ${DIR}, delete flows/ and screens/, then open and save the project`);
+        expect(message).toContain(`run "git checkout ${keep} -- project.json" in Acme.stepwise, delete flows/ and screens/, then open and save the project`);
+        expect(message).toContain('`git add` the folder and commit to finish the merge.');
         expect(message).toContain(keep === '--theirs' ? 'one side (HEAD) has the project as a folder of small files, the other (old-app) changed the single project.json of before.' : 'one side (old-app) has the project as a folder of small files, the other (HEAD) changed');
       }
     });
