@@ -131,8 +131,8 @@ export function createBuilderHandlers(options: BuilderServicesOptions): BuilderH
       await recent.touch(opened.path, name);
       return opened;
     },
-    async 'project.writeJournal'({ path, project }) {
-      await store.writeJournal(await options.paths.check(path), project);
+    async 'project.writeJournal'({ path, project, baseDiskVersion }) {
+      await store.writeJournal(await options.paths.check(path), project, baseDiskVersion);
       return {};
     },
     async 'project.diskVersion'({ path }) {

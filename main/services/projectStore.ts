@@ -33,6 +33,8 @@ export const IMAGES_DIR = 'images';
 export const PROJECT_DIR_SUFFIX = '.stepwise';
 /** The editor's copy of unsaved work, written moments after each change, removed once saved. */
 export const JOURNAL_FILE = '.autosave-journal.json';
+/** The journal's note of the files' version (project.diskVersion) its edits were made on. */
+const JOURNAL_BASE_FIELD = 'journalOfDiskVersion';
 /**
  * Written with a new project folder: the files are written with LF line ends, and a Windows
  * checkout (core.autocrlf) would otherwise turn them to CRLF, so every file would differ from what
@@ -237,16 +239,26 @@ export function createProjectStore(options: ProjectStoreOptions) {
     return result;
   }
 
-  /** Unsaved work left by a session that ended without saving: newer than the project's files and different from them. */
-  async function readJournal(dir: string, saved: Project): Promise<{ savedAt: string; project: Project } | null> {
+  /**
+   * Unsaved work left by a session that ended without saving, when it differs from the project.
+   * The journal says which version of the files its edits were made on: when the files changed
+   * since (a git pull after the app closed), the offer says so, for the author to look before
+   * putting the older version of what they edited back over the files. A journal from before
+   * it said so counts only while it is newer than every file.
+   */
+  async function readJournal(dir: string, saved: Project, diskVersion: string): Promise<{ savedAt: string; project: Project; filesChangedSince?: boolean } | null> {
     const journal = join(dir, JOURNAL_FILE);
     try {
       const journalStat = await fs.stat(journal);
-      const files = await Promise.all((await listProjectFiles(dir)).map((name) => fs.stat(join(dir, name))));
-      if (files.some((stat) => stat.mtimeMs > journalStat.mtimeMs)) return null;
       const loaded = loadProjectText(await fs.readFile(journal, 'utf8'), journal);
-      if (!loaded.ok || stableStringify(storedProject(loaded.project)) === stableStringify(storedProject(saved))) return null;
-      return { savedAt: journalStat.mtime.toISOString(), project: loaded.project };
+      if (!loaded.ok) return null;
+      const { [JOURNAL_BASE_FIELD]: base, ...project } = loaded.project as Project & Record<typeof JOURNAL_BASE_FIELD, unknown>;
+      if (typeof base !== 'string') {
+        const files = await Promise.all((await listProjectFiles(dir)).map((name) => fs.stat(join(dir, name))));
+        if (files.some((stat) => stat.mtimeMs > journalStat.mtimeMs)) return null;
+      }
+      if (stableStringify(storedProject(project)) === stableStringify(storedProject(saved))) return null;
+      return { savedAt: journalStat.mtime.toISOString(), project, ...(typeof base === 'string' && base !== diskVersion ? { filesChangedSince: true } : {}) };
     } catch {
       return null; // no journal (the usual case), or one that cannot be read: nothing to offer
     }
@@ -325,7 +337,7 @@ export function createProjectStore(options: ProjectStoreOptions) {
       );
     }
     if (interrupted === 'finished') notices.unshift('The last save was cut off (the app closed mid-save); it was finished now, so the project is as that save left it.');
-    const recovery = await readJournal(dir, result.project);
+    const recovery = await readJournal(dir, result.project, diskVersion);
     return { path: dir, project: result.project, notices, diskVersion, ...(recovery ? { recovery } : {}) };
   }
 
@@ -355,11 +367,12 @@ export function createProjectStore(options: ProjectStoreOptions) {
     },
 
     /** Keeps unsaved work safe between autosaves; a crash leaves it for the next open to offer. */
-    async writeJournal(path: string, project: Project): Promise<void> {
+    async writeJournal(path: string, project: Project, baseDiskVersion?: string): Promise<void> {
       const dir = projectDirOf(path);
       await oneAtATime(dir, async () => {
         try {
-          await writeFileAtomic(join(dir, JOURNAL_FILE), stableStringify(storedProject(projectSchema.parse(project))), { keepBackup: false, ...(atomicFs ? { fs: atomicFs } : {}) });
+          const journal = { ...storedProject(projectSchema.parse(project)), ...(baseDiskVersion ? { [JOURNAL_BASE_FIELD]: baseDiskVersion } : {}) };
+          await writeFileAtomic(join(dir, JOURNAL_FILE), stableStringify(journal), { keepBackup: false, ...(atomicFs ? { fs: atomicFs } : {}) });
         } catch (error) {
           throw error instanceof BuilderApiError ? error : ioError('keep unsaved changes in', dir, error);
         }

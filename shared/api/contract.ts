@@ -42,7 +42,14 @@ export const openedProjectSchema = z.object({
   /** Repairs made while loading (duplicate ids renamed, older format upgraded), for a notice. */
   notices: z.array(z.string()).default([]),
   /** Unsaved changes from a session that ended without saving (a crash), offered back. */
-  recovery: z.object({ savedAt: z.string(), project: projectSchema }).optional(),
+  recovery: z
+    .object({
+      savedAt: z.string(),
+      project: projectSchema,
+      /** The files changed after these edits were made (a git pull after the app closed): recovering puts older versions back. */
+      filesChangedSince: z.boolean().optional(),
+    })
+    .optional(),
   /** What the project's files on disk look like now (project.diskVersion); changes when anyone changes them. */
   diskVersion: z.string().optional(),
 });
@@ -72,7 +79,11 @@ export const builderApiContract = {
     output: openedProjectSchema,
   },
   /** Unsaved work, written moments after each change, so a crash cannot lose it. */
-  'project.writeJournal': { input: z.object({ path: pathSchema, project: projectSchema }).strict(), output: z.object({}) },
+  'project.writeJournal': {
+    /** baseDiskVersion: the files' version the edits were made on, so a later open can tell when the files changed since. */
+    input: z.object({ path: pathSchema, project: projectSchema, baseDiskVersion: z.string().max(200).optional() }).strict(),
+    output: z.object({}),
+  },
   'project.discardJournal': { input: z.object({ path: pathSchema }).strict(), output: z.object({}) },
   /**
    * A short token for the state of the project's files on disk (names, sizes, modification times).

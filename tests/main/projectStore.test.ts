@@ -361,4 +361,30 @@ describe('the journal of unsaved work', () => {
     await store.discardJournal(path);
     expect((await store.open(path)).recovery).toBeUndefined();
   });
+
+  it('made on an older version of the files (the app closed, then a git pull): still offered, saying the files changed since; never saved into the project', async () => {
+    const store = createProjectStore({ projectsDir: await mkdtemp(join(tmpdir(), 'stepwise-journal-')) });
+    const base = { ...createProject('Journal'), flows: [createFlow('tour', 'Welcome', 'en'), createFlow('survey', 'NPS', 'en')] };
+    const created = await store.create('Journal', base);
+    const mine = { ...base, flows: [{ ...base.flows[0]!, name: 'Welcome (mine)' }, base.flows[1]!] };
+    await store.writeJournal(created.path, mine, created.diskVersion);
+
+    // On the same files: an ordinary recovery.
+    const same = await store.open(created.path);
+    expect(same.recovery?.project.flows[0]!.name).toBe('Welcome (mine)');
+    expect(same.recovery?.filesChangedSince).toBeUndefined();
+    expect(Object.keys(same.recovery!.project)).not.toContain('journalOfDiskVersion');
+
+    // A teammate's change arrives after the journal was written (newer files): offered, with the warning.
+    const theirs = { ...base, flows: [base.flows[0]!, { ...base.flows[1]!, name: 'NPS (theirs)' }] };
+    await createProjectStore({ projectsDir: created.path }).save(created.path, theirs);
+    const later = await store.open(created.path);
+    expect(later.project.flows[1]!.name).toBe('NPS (theirs)');
+    expect(later.recovery?.project.flows.map((flow) => flow.name)).toEqual(['Welcome (mine)', 'NPS']);
+    expect(later.recovery?.filesChangedSince).toBe(true);
+
+    // Saving the recovered project writes no journal bookkeeping into the project's files.
+    await store.save(created.path, later.recovery!.project);
+    expect(await readFile(join(created.path, PROJECT_FILE), 'utf8')).not.toContain('journalOfDiskVersion');
+  });
 });

@@ -43,7 +43,10 @@ export function createProjectSession(client: BuilderClient) {
     });
     for (const notice of opened.notices) notify('info', notice);
     disk.noticesShown(opened.notices);
-    if (opened.recovery) useUiStore.setState({ dialog: { kind: 'recover', savedAt: opened.recovery.savedAt, project: opened.recovery.project } });
+    if (opened.recovery) {
+      const { savedAt, project, filesChangedSince } = opened.recovery;
+      useUiStore.setState({ dialog: { kind: 'recover', savedAt, project, filesChangedSince: filesChangedSince === true } });
+    }
   }
 
   /** Once the document is saved as it is, the journal of unsaved work has nothing left to keep. */

@@ -26,10 +26,11 @@ export function useAutosave(session: ProjectSession, client: BuilderClient): voi
       clearTimeout(journalTimer);
       journalTimer = setTimeout(() => {
         const { project } = useDocumentStore.getState();
-        const { savedProject, projectPath } = useUiStore.getState();
+        const { savedProject, projectPath, diskVersion } = useUiStore.getState();
         if (!project || !projectPath || project === savedProject) return;
         const write = ++journalWrites;
-        client.call('project.writeJournal', { path: projectPath, project }).then(
+        // The files' version these edits were made on: opened after a git pull, the offer says the files changed since.
+        client.call('project.writeJournal', { path: projectPath, project, ...(diskVersion ? { baseDiskVersion: diskVersion } : {}) }).then(
           () => write === journalWrites && useUiStore.setState({ journalProblem: null }),
           (error: unknown) => write === journalWrites && useUiStore.setState({ journalProblem: describeError(error) }),
         );

@@ -66,7 +66,7 @@ function OpenDialog() {
     case 'recapture':
       return <RecaptureDialog screenId={dialog.screenId} onClose={close} />;
     case 'recover':
-      return <RecoverDialog savedAt={dialog.savedAt} project={dialog.project} onClose={close} />;
+      return <RecoverDialog savedAt={dialog.savedAt} project={dialog.project} filesChangedSince={dialog.filesChangedSince} onClose={close} />;
     case 'export':
       return <ExportDialog onClose={close} />;
     case 'checkFlows':

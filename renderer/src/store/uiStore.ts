@@ -11,7 +11,7 @@ export type DialogState =
   | { kind: 'shortcuts' }
   | { kind: 'export' }
   /** Unsaved work found from a session that ended without saving. */
-  | { kind: 'recover'; savedAt: string; project: Project }
+  | { kind: 'recover'; savedAt: string; project: Project; filesChangedSince: boolean }
   /** New screen from a URL; with a screen id, capture that screen again from its URL and viewport. */
   | { kind: 'capture'; recaptureScreenId?: string }
   /** The live capture browser (web host), opened on a page from the Capture dialog. */
