@@ -1,6 +1,9 @@
 import type { Flow } from '../model/flow';
+import { flowSchema } from '../model/flow';
 import type { Project } from '../model/project';
+import { projectSchema } from '../model/project';
 import type { Screen } from '../model/screen';
+import { screenSchema } from '../model/screen';
 
 /**
  * Merging a project that changed on disk (a git pull, a branch switch, a teammate's save) into the
@@ -10,6 +13,9 @@ import type { Screen } from '../model/screen';
  *   not changed here -> the disk's; changed here only -> mine; changed on both sides to different
  *   things -> a conflict the author decides ("Keep mine" / "Take the version on disk").
  * Adding and removing are changes like any other (removed on disk but edited here is a conflict).
+ * A unit changed on both sides is first merged field by field, as git merges lines: edits of
+ * different steps of one tour, or of different theme colours, combine; only edits of the same
+ * field (or a result the schema refuses) are a conflict.
  */
 
 export type ReloadUnitKind = 'settings' | 'flow' | 'screen' | 'flowOrder' | 'screenOrder';
@@ -93,12 +99,61 @@ interface UnitDecision<T> {
   conflict: Omit<ReloadConflict, 'key' | 'kind' | 'name'> | null;
 }
 
+const NO_MERGE = Symbol('conflict');
+
+/** Records in a list that all carry a unique string id (steps, checklist items, elements). */
+function byIds(list: readonly unknown[]): Map<string, unknown> | null {
+  const map = new Map<string, unknown>();
+  for (const item of list) {
+    if (!isRecord(item) || typeof item.id !== 'string' || map.has(item.id)) return null;
+    map.set(item.id, item);
+  }
+  return map;
+}
+
+/**
+ * Three values merged field by field: a field changed on one side only takes that side; lists of
+ * records with ids merge by id (and take the order of the side that reordered); a field changed
+ * on both sides to different values is a conflict.
+ */
+function mergeFields(base: unknown, mine: unknown, disk: unknown): unknown {
+  if (sameJson(mine, disk) || sameJson(base, disk)) return mine;
+  if (sameJson(base, mine)) return disk;
+  if (isRecord(base) && isRecord(mine) && isRecord(disk)) {
+    const result: Record<string, unknown> = {};
+    for (const key of new Set([...Object.keys(base), ...Object.keys(mine), ...Object.keys(disk)])) {
+      const value = mergeFields(base[key], mine[key], disk[key]);
+      if (value === NO_MERGE) return NO_MERGE;
+      if (value !== undefined) result[key] = value;
+    }
+    return result;
+  }
+  if (Array.isArray(base) && Array.isArray(mine) && Array.isArray(disk)) {
+    const maps = [byIds(base), byIds(mine), byIds(disk)];
+    if (maps.some((map) => map === null)) return NO_MERGE;
+    const [baseById, mineById, diskById] = maps as [Map<string, unknown>, Map<string, unknown>, Map<string, unknown>];
+    const kept = new Map<string, unknown>();
+    for (const id of new Set([...baseById.keys(), ...mineById.keys(), ...diskById.keys()])) {
+      const value = mergeFields(baseById.get(id), mineById.get(id), diskById.get(id));
+      if (value === NO_MERGE) return NO_MERGE;
+      if (value !== undefined) kept.set(id, value);
+    }
+    const order = mergeOrder([...baseById.keys()], [...mineById.keys()], [...diskById.keys()], new Set(kept.keys()), undefined);
+    return order.conflict ? NO_MERGE : order.order.map((id) => kept.get(id));
+  }
+  return NO_MERGE;
+}
+
 /** One unit three ways; a conflict without a choice keeps mine for now (the result is not used then). */
-function decide<T>(base: T | undefined, mine: T | undefined, disk: T | undefined, choice: ReloadChoice | undefined): UnitDecision<T> {
+function decide<T>(base: T | undefined, mine: T | undefined, disk: T | undefined, choice: ReloadChoice | undefined, valid: (value: unknown) => boolean): UnitDecision<T> {
   const mineChanged = !sameJson(base, mine);
   const diskChanged = !sameJson(base, disk);
   if (!diskChanged) return { value: mine, conflict: null };
   if (!mineChanged || sameJson(mine, disk)) return { value: disk, conflict: null };
+  if (base !== undefined && mine !== undefined && disk !== undefined) {
+    const merged = mergeFields(base, mine, disk);
+    if (merged !== NO_MERGE && valid(merged)) return { value: merged as T, conflict: null };
+  }
   return { value: choice === 'disk' ? disk : mine, conflict: { mine: sideChange(base, mine), disk: sideChange(base, disk) } };
 }
 
@@ -181,11 +236,13 @@ function mergeItems<T extends { id: string; name: string }>(
   const ids = new Set([...baseById.keys(), ...mineById.keys(), ...diskById.keys()]);
   const byId = new Map<string, T>();
   const conflicts: ReloadConflict[] = [];
+  const schema = kind === 'flow' ? flowSchema : screenSchema;
+  const valid = (value: unknown) => schema.safeParse(value).success;
   for (const id of ids) {
     const key = `${kind}:${id}`;
     const mineItem = mineById.get(id);
     const diskItem = diskById.get(id);
-    const decision = decide(baseById.get(id), mineItem, diskItem, choices.get(key));
+    const decision = decide(baseById.get(id), mineItem, diskItem, choices.get(key), valid);
     if (decision.conflict) {
       const name = (mineItem ?? diskItem ?? baseById.get(id))!.name;
       conflicts.push({ key, kind, name, ...(diskItem && diskItem.name !== name ? { diskName: diskItem.name } : {}), ...decision.conflict });
@@ -209,7 +266,9 @@ export function mergeReloaded(saved: Project, mine: Project, disk: Project, choi
   if (!mineChanged) return { project: disk, conflicts: [], diskChanges, mineChanged, keptScreens: [] };
 
   const conflicts: ReloadConflict[] = [];
-  const settings = decide(settingsOf(saved), settingsOf(mine), settingsOf(disk), choices.get('settings'));
+  const settings = decide(settingsOf(saved), settingsOf(mine), settingsOf(disk), choices.get('settings'), (value) =>
+    projectSchema.safeParse({ ...(value as Settings), flows: [], screens: [] }).success,
+  );
   if (settings.conflict) conflicts.push({ key: 'settings', kind: 'settings', name: 'Project settings (name, theme, languages)', ...settings.conflict });
   const flows = mergeItems('flow', saved.flows, mine.flows, disk.flows, choices);
   const screens = mergeItems('screen', saved.screens, mine.screens, disk.screens, choices);

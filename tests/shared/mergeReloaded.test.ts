@@ -108,4 +108,63 @@ describe('merging a project that changed on disk', () => {
     expect(sameJson({ a: [1, { b: 2 }] }, { a: [1, { b: 3 }] })).toBe(false);
     expect(sameJson([1], { 0: 1 })).toBe(false);
   });
+
+  describe('a unit changed on both sides merges field by field first, as git merges lines', () => {
+    // A tour of three steps, beside the sample's flows.
+    const threeSteps = (() => {
+      const flow = createFlow('tour', 'Three steps', 'en');
+      if (flow.kind !== 'tour') throw new Error('a tour');
+      const first = flow.tour.steps[0]!;
+      const steps = ['One', 'Two', 'Three'].map((title, index) => ({ ...first, id: `step_${index}`, title: { en: title } }));
+      return { ...flow, id: 'tour_three', tour: { ...flow.tour, steps } };
+    })();
+    const saved = { ...sampleProject(), flows: [...sampleProject().flows, threeSteps] };
+    const tour = () => saved.flows.find((flow) => flow.id === 'tour_three')!;
+    function editStep(project: Project, stepIndex: number, title: string): Project {
+      return {
+        ...project,
+        flows: project.flows.map((flow) =>
+          flow.id === tour().id && flow.kind === 'tour'
+            ? { ...flow, tour: { ...flow.tour, steps: flow.tour.steps.map((step, at) => (at === stepIndex ? { ...step, title: { ...step.title, en: title } } : step)) } }
+            : flow,
+        ),
+      };
+    }
+    const titles = (project: Project | null) => {
+      const flow = project?.flows.find((candidate) => candidate.id === tour().id);
+      return flow?.kind === 'tour' ? flow.tour.steps.map((step) => step.title.en) : [];
+    };
+
+    it('edits of different steps of one tour both land, with no question', () => {
+      const mine = editStep(saved, 0, 'First (mine)');
+      const disk = editStep(reread(saved), 1, 'Second (theirs)');
+      const merge = mergeReloaded(saved, mine, disk);
+      expect(merge.conflicts).toEqual([]);
+      expect(titles(merge.project).slice(0, 2)).toEqual(['First (mine)', 'Second (theirs)']);
+    });
+
+    it('a step added here and a rename on disk of the same tour both land', () => {
+      const base = tour();
+      if (base.kind !== 'tour') throw new Error('a tour');
+      const extra = { ...base.tour.steps[0]!, id: 'step_added_here', title: { en: 'Added here' } };
+      const mine = { ...saved, flows: saved.flows.map((flow) => (flow.id === base.id && flow.kind === 'tour' ? { ...flow, tour: { ...flow.tour, steps: [...flow.tour.steps, extra] } } : flow)) };
+      const disk = { ...reread(saved), flows: reread(saved).flows.map((flow) => (flow.id === base.id ? { ...flow, name: 'Renamed on disk' } : flow)) };
+      const merge = mergeReloaded(saved, mine, disk);
+      expect(merge.conflicts).toEqual([]);
+      const merged = merge.project!.flows.find((flow) => flow.id === base.id)!;
+      expect(merged.name).toBe('Renamed on disk');
+      expect(titles(merge.project).at(-1)).toBe('Added here');
+    });
+
+    it('the same step title changed on both sides is still a question, and different theme colours combine', () => {
+      const conflict = mergeReloaded(saved, editStep(saved, 0, 'Mine'), editStep(reread(saved), 0, 'Theirs'));
+      expect(conflict.conflicts.map((one) => one.key)).toEqual([`flow:${tour().id}`]);
+
+      const mine = { ...saved, theme: { ...saved.theme, brandColor: '#b91c1c' } };
+      const disk = { ...reread(saved), theme: { ...saved.theme, textColor: '#111111' } };
+      const colours = mergeReloaded(saved, mine, disk);
+      expect(colours.conflicts).toEqual([]);
+      expect(colours.project!.theme).toMatchObject({ brandColor: '#b91c1c', textColor: '#111111' });
+    });
+  });
 });
