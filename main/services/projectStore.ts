@@ -338,7 +338,9 @@ export function createProjectStore(options: ProjectStoreOptions) {
     }
     if (interrupted === 'finished') notices.unshift('The last save was cut off (the app closed mid-save); it was finished now, so the project is as that save left it.');
     const recovery = await readJournal(dir, result.project, diskVersion);
-    return { path: dir, project: result.project, notices, diskVersion, ...(recovery ? { recovery } : {}) };
+    // An upgrade from an older format is left for the author's first save (a team may still have the older app).
+    const repaired = result.repairs.length > 0 && result.migratedFrom === null;
+    return { path: dir, project: result.project, notices, diskVersion, ...(repaired ? { repaired } : {}), ...(recovery ? { recovery } : {}) };
   }
 
   return {

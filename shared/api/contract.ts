@@ -41,6 +41,8 @@ export const openedProjectSchema = z.object({
   project: projectSchema,
   /** Repairs made while loading (duplicate ids renamed, older format upgraded), for a notice. */
   notices: z.array(z.string()).default([]),
+  /** Loading fixed the files' content (repeated ids renewed, an unsafe font reset): the editor saves the fix. */
+  repaired: z.boolean().optional(),
   /** Unsaved changes from a session that ended without saving (a crash), offered back. */
   recovery: z
     .object({

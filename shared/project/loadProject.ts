@@ -1,4 +1,4 @@
-import { newId } from '../model/ids';
+import { idSchema } from '../model/ids';
 import type { Project } from '../model/project';
 import { PROJECT_FORMAT, PROJECT_VERSION, projectSchema } from '../model/project';
 import { jsonPath, problemsFromZod, type Problem } from '../validation/problems';
@@ -40,12 +40,72 @@ export function fail(kind: ProjectLoadErrorKind, file: string, message: string, 
   return { ok: false, error: { kind, file, message, problems } };
 }
 
+/** 53 bits of a string (cyrb53): the same text gives the same number on every machine and every run. */
+function hash53(text: string, seed: number): number {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    h1 = Math.imul(h1 ^ code, 2654435761);
+    h2 = Math.imul(h2 ^ code, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
+
+/** A 12-character id (like newId's) derived from `text`. */
+function hashedId(text: string): string {
+  let id = '';
+  for (const seed of [1, 2]) {
+    let bits = hash53(text, seed);
+    for (let count = 0; count < 6; count++, bits = Math.floor(bits / 64)) id += ID_ALPHABET[bits % 64];
+  }
+  return id;
+}
+
+/** The ids `visit` below checks (screens, flows, their steps and items), to choose fresh ones none of them has. */
+function collectIds(document: ProjectDocument): Set<string> {
+  const ids = new Set<string>();
+  const add = (records: unknown) => {
+    if (!Array.isArray(records)) return;
+    for (const record of records as unknown[]) {
+      if (!record || typeof record !== 'object') continue;
+      const item = record as Record<string, unknown>;
+      if (typeof item.id === 'string') ids.add(item.id);
+      add((item.tour as { steps?: unknown } | undefined)?.steps);
+      add((item.checklist as { items?: unknown } | undefined)?.items);
+    }
+  };
+  add(document.screens);
+  add(document.flows);
+  return ids;
+}
+
 /**
  * Gives duplicated ids fresh ones (a hand-merged file, or a flow file copied by hand, repeats them)
  * and says what it changed: one notice for a copied flow, its repeated step or item ids counted in it.
+ * A fresh id is the same on every open of the same files (a random one changed on each reload, so
+ * the editor saw a flow removed and another added): a copied file's name when that is a free id
+ * (flows/setup-checklist.json), else a hash of the old id and where it is (the file inside the
+ * project folder and the JSON path, so a clone elsewhere gets the same ids too).
  */
-function restoreUniqueIds(document: ProjectDocument, repairs: string[], where: (path: readonly PropertyKey[]) => string): void {
+function restoreUniqueIds(document: ProjectDocument, repairs: string[], where: (path: readonly PropertyKey[]) => string, locate: LocateInDocument, mainFile: string): void {
   const seen = new Set<string>();
+  const taken = collectIds(document);
+  const folder = mainFile.slice(0, Math.max(mainFile.lastIndexOf('/'), mainFile.lastIndexOf('\\')) + 1);
+  const freshId = (repeated: string, path: (string | number)[]): string => {
+    const place = locate(path);
+    const inFolder = place.file.startsWith(folder) ? place.file.slice(folder.length) : place.file;
+    const fileName = /^(?:flows|screens)[\\/]([^\\/]+)\.json$/.exec(inFolder)?.[1];
+    // A top-level flow or screen in a file of its own, copied by hand: the name its author gave the copy.
+    let id = path.length === 3 && fileName && idSchema.safeParse(fileName).success ? fileName : hashedId(`${repeated}\n${inFolder}\n${place.path}`);
+    for (let attempt = 1; taken.has(id); attempt++) id = hashedId(`${repeated}\n${inFolder}\n${place.path}\n${attempt}`);
+    taken.add(id);
+    return id;
+  };
   /** Renews repeated ids among `records` and below; returns how many, and reports them unless `quiet`. */
   const visit = (records: unknown, path: (string | number)[], quiet: boolean): number => {
     if (!Array.isArray(records)) return 0;
@@ -55,7 +115,7 @@ function restoreUniqueIds(document: ProjectDocument, repairs: string[], where: (
       const item = record as Record<string, unknown>;
       const repeated = typeof item.id === 'string' && seen.has(item.id) ? item.id : null;
       if (repeated !== null) {
-        item.id = newId();
+        item.id = freshId(repeated, [...path, index, 'id']);
         renewed++;
       }
       if (typeof item.id === 'string') seen.add(item.id);
@@ -152,7 +212,7 @@ export function loadProjectValue(value: unknown, file: string, locate: LocateInD
   const repairs: string[] = [];
   const restored = cloneJson(migrated);
   readStoredScreens(restored, repairs, where);
-  restoreUniqueIds(restored, repairs, where);
+  restoreUniqueIds(restored, repairs, where, locate, file);
   restoreThemeFont(restored, repairs);
   const result = projectSchema.safeParse(restored);
   if (!result.success) {

@@ -271,7 +271,8 @@ export function loadProjectFolder(dir: string, texts: ReadonlyMap<string, string
   }
   // Copies of one file (same id, same key) sort behind the file named after the id: it keeps the id,
   // so what refers to the flow or screen still finds the original; the copies get fresh ids on restore.
-  const ownFileFirst = (a: Part, b: Part) => compareOrder(a, b) || Number(!a.ownFile) - Number(!b.ownFile);
+  // Then by file name, so which copy keeps the id (and so every fresh id) does not hang on the listing's order.
+  const ownFileFirst = (a: Part, b: Part) => compareOrder(a, b) || Number(!a.ownFile) - Number(!b.ownFile) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
   parts.flows.sort(ownFileFirst);
   parts.screens.sort(ownFileFirst);
 

@@ -512,4 +512,37 @@ describe('what git cannot merge, Stepwise names', () => {
     expect(reopened.notices).toEqual([]);
     expect(reopened.project).toEqual(opened.project);
   });
+
+  it('a flow file copied by hand gets the same fresh id on every open (the copy\'s name when it is a free id), the open says it was repaired, and the save that follows writes the fix', async () => {
+    await gitOk('checkout', '-q', '-f', '-B', 'copies', 'base');
+    const flows = join(folder, 'flows');
+    const original = await readFile(join(flows, 'tour_dashboard.json'), 'utf8');
+    // cp flows/tour_dashboard.json flows/setup-checklist.json, name edited; and a copy whose name is no id.
+    await writeFile(join(flows, 'setup-checklist.json'), original.replace('"name": "Dashboard tour"', '"name": "Setup tour"'));
+    await writeFile(join(flows, 'tour_dashboard (copy).json'), original.replace('"name": "Dashboard tour"', '"name": "Copied tour"'));
+    await gitOk('add', '-A');
+    await gitOk('commit', '-q', '-m', 'copies by hand');
+
+    const idsOf = (project: Project) => project.flows.map((flow) => [flow.name, flow.id, ...(flow.kind === 'tour' ? flow.tour.steps.map((step) => step.id) : [])]);
+    const first = await createProjectStore({ projectsDir: repo }).open(folder);
+    const second = await createProjectStore({ projectsDir: repo }).open(folder);
+    expect(idsOf(second.project)).toEqual(idsOf(first.project));
+    expect(second.notices).toEqual(first.notices);
+    expect(first.repaired).toBe(true);
+    const byName = (name: string) => first.project.flows.find((flow) => flow.name === name)!;
+    expect(byName('Dashboard tour').id).toBe('tour_dashboard');
+    expect(byName('Setup tour').id).toBe('setup-checklist');
+    expect(byName('Copied tour').id).toMatch(/^[A-Za-z0-9_-]{12}$/);
+
+    // What the editor does with a repaired project: save it as opened.
+    const store = createProjectStore({ projectsDir: repo });
+    const opened = await store.open(folder);
+    await store.save(folder, opened.project);
+    expect((await readdir(flows)).sort()).toEqual(opened.project.flows.map((flow) => `${flow.id}.json`).sort());
+    expect(await gitOk('status', '--porcelain')).toContain(`?? "Acme onboarding.stepwise/flows/${byName('Copied tour').id}.json"`);
+    const third = await createProjectStore({ projectsDir: repo }).open(folder);
+    expect(third.notices).toEqual([]);
+    expect(third.repaired).toBeUndefined();
+    expect(idsOf(third.project)).toEqual(idsOf(first.project));
+  });
 });

@@ -65,6 +65,20 @@ describe('loading a project file', () => {
     expect(result.repairs).toEqual([expect.stringContaining('$.flows[1].id repeated the id')]);
   });
 
+  it('gives a repeated id the same fresh id on every load (from the id and its place), one no other record has', () => {
+    const project = sampleProject();
+    project.flows[1]!.id = project.flows[0]!.id;
+    project.flows[3]!.id = project.flows[0]!.id;
+    const text = JSON.stringify(project);
+    const idsOf = (result: ReturnType<typeof loadProjectText>) => (result.ok ? result.project.flows.map((flow) => flow.id) : []);
+    const first = idsOf(loadProjectText(text, FILE));
+    expect(idsOf(loadProjectText(text, FILE))).toEqual(first);
+    // Another path to the same file (a clone elsewhere) gives the same ids too.
+    expect(idsOf(loadProjectText(text, '/elsewhere/project.json'))).toEqual(first);
+    expect(new Set(first).size).toBe(4);
+    expect(first[1]).not.toBe(first[3]);
+  });
+
   it('opens a project whose font an earlier version accepted but is not safe CSS, with the default font and a notice', () => {
     for (const font of ['', 'Inter; background: url(https://evil.example/x)']) {
       const project = sampleProject() as unknown as { theme: Record<string, unknown> };

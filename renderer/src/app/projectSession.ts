@@ -29,7 +29,9 @@ export function createProjectSession(client: BuilderClient) {
     useDocumentStore.getState().load(opened.project);
     useUiStore.setState({
       projectPath: opened.path,
-      savedProject: useDocumentStore.getState().project,
+      // Repaired while loading: the files still hold the old content, so the document starts unsaved
+      // (a copy is another object; autosave compares identity) and autosave writes the fix.
+      savedProject: opened.repaired ? { ...opened.project } : useDocumentStore.getState().project,
       journalProblem: null,
       selectedFlowId: opened.project.flows[0]?.id ?? null,
       renamingFlowId: null,
