@@ -110,7 +110,7 @@ function refuseUnreadableChanges(dir: string, texts: FolderTexts, read: FolderTe
       throw new BuilderApiError({
         code: 'mergeConflict',
         file,
-        message: `Did not save: ${file} has git conflict markers from a merge at line ${conflict.line}. Keep one side in the file (or run "git mergetool"), then save again; nothing was written, and your changes stay in the editor meanwhile.`,
+        message: `Did not save: ${basename(dir)}/${name} has git conflict markers from a merge at line ${conflict.line}. Keep one side in the file, then \`git add\` it and commit to finish the merge; nothing was written, and your changes stay in the editor meanwhile.`,
       });
     }
     const parsed = parseJsonDocument(text);

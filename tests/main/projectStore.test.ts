@@ -1,7 +1,7 @@
 import * as fs from 'node:fs/promises';
 import { mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BuilderApiError } from '../../shared/api/apiError';
 import { createFlow, createProject } from '../../shared/model/create';
@@ -186,7 +186,7 @@ describe('project store: a project is a folder of small files', () => {
     const refused = await rejection(editor.save(path, { ...project, name: 'Acme v2' }));
     expect(refused.code).toBe('mergeConflict');
     expect(refused.message).toBe(
-      `Did not save: ${file} has git conflict markers from a merge at line ${line + 1}. Keep one side in the file (or run "git mergetool"), then save again; nothing was written, and your changes stay in the editor meanwhile.`,
+      `Did not save: ${basename(path)}/flows/${basename(file)} has git conflict markers from a merge at line ${line + 1}. Keep one side in the file, then \`git add\` it and commit to finish the merge; nothing was written, and your changes stay in the editor meanwhile.`,
     );
     expect(touched(before, await snapshot(path))).toEqual([]);
   });

@@ -5,6 +5,7 @@ import { App } from '../../renderer/src/app/App';
 import { AppContext } from '../../renderer/src/app/appContext';
 import { createProjectSession } from '../../renderer/src/app/projectSession';
 import { AUTOSAVE_DELAY_MS } from '../../renderer/src/app/useAutosave';
+import { DISK_POLL_MS } from '../../renderer/src/app/useDiskChanges';
 import { createAppCommands } from '../../renderer/src/commands/appCommands';
 import { useDocumentStore } from '../../renderer/src/store/documentStore';
 import { useUiStore } from '../../renderer/src/store/uiStore';
@@ -59,5 +60,34 @@ describe('a project the host repaired while opening it (a flow file copied by ha
     expect(saveState().textContent).toBe('All changes saved');
     await act(() => vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS * 3));
     expect(client.calls.filter((call) => call.method === 'project.save')).toEqual([]);
+  });
+
+  it('repaired files that arrive with a git pull while the project is open are written by autosave too', async () => {
+    vi.useFakeTimers();
+    let version = 'v1';
+    let opened: OpenedProject = { path: '/projects/Acme.stepwise', project: project(), notices: [], diskVersion: 'v1' };
+    const client = fakeClient({
+      'project.open': () => opened,
+      'project.diskVersion': () => ({ diskVersion: version }),
+      'project.save': () => ({ path: opened.path, savedAt: new Date(0).toISOString(), diskVersion: 'v3' }),
+    });
+    const session = createProjectSession(client);
+    render(
+      <AppContext.Provider value={{ client, session, commands: createAppCommands(session, client) }}>
+        <App />
+      </AppContext.Provider>,
+    );
+    await act(() => session.open(opened.path));
+    expect(saveState().textContent).toBe('All changes saved');
+
+    // The pull brings a hand-copied flow file; the host gives the copy its own id and says it repaired.
+    const copy = { ...createFlow('tour', 'Setup tour (copy)', 'en'), id: 'setup-copy' };
+    opened = { ...opened, project: { ...opened.project, flows: [...opened.project.flows, copy] }, repaired: true, diskVersion: 'v2', notices: ['a repair'] };
+    version = 'v2';
+    await act(() => vi.advanceTimersByTimeAsync(DISK_POLL_MS + 10));
+    await act(() => vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS + 10));
+    const saves = client.calls.filter((call) => call.method === 'project.save');
+    expect(saves).toHaveLength(1);
+    expect(saves[0]!.input).toMatchObject({ project: { flows: [{ id: 'setup-checklist' }, { id: 'setup-copy' }] } });
   });
 });

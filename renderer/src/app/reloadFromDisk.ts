@@ -62,7 +62,7 @@ export function createDiskReload(client: BuilderClient) {
    * document, as one undo step (Ctrl+Z brings back the document as it was before the reload; the
    * files keep the disk's version until that is saved).
    */
-  function apply(disk: Project, diskVersion: string, merge: ReloadMerge, notices: readonly string[]): void {
+  function apply(disk: Project, diskVersion: string, merge: ReloadMerge, notices: readonly string[], repaired = false): void {
     // A merge that ended up as the disk's project (every choice "take the disk's") is no unsaved change.
     const merged = merge.project && sameJson(merge.project, disk) ? disk : merge.project!;
     const changes = describeDiskChanges(merge.diskChanges);
@@ -70,7 +70,9 @@ export function createDiskReload(client: BuilderClient) {
     if (!changes) return; // touched, checked out again, saved the same: the same project
     // The saved project first: the document's change is then measured against the disk, so a merge
     // that kept nothing of mine is not an unsaved change and an autosave starts only when it did.
-    useUiStore.setState({ savedProject: disk });
+    // Files the loader repaired (a copied flow file's repeated id) differ from what they say: a
+    // saved copy that is another object makes autosave write the repair, as on open.
+    useUiStore.setState({ savedProject: repaired ? { ...disk } : disk });
     breakUndoMerge();
     useDocumentStore.setState({ project: merged });
     breakUndoMerge();
@@ -106,7 +108,7 @@ export function createDiskReload(client: BuilderClient) {
     const diskVersion = opened.diskVersion ?? currentVersion;
     const merge = mergeReloaded(savedProject, mine, opened.project);
     if (merge.conflicts.length === 0) {
-      apply(opened.project, diskVersion, merge, opened.notices);
+      apply(opened.project, diskVersion, merge, opened.notices, opened.repaired === true);
       return 'reloaded';
     }
     if (useUiStore.getState().dialog.kind !== 'none') return 'deferred';
