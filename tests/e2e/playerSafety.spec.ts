@@ -71,9 +71,9 @@ test('a malformed bundle makes createPlayer fail with one error naming the path'
   expect(await attempt(broken)).toBe('StepwiseBundleError: Stepwise: the bundle at $.flows[0].tour.steps[1].anchor.selectors should be a list, not "#one".');
   const unknownKind = structuredClone(bundle);
   unknownKind.flows[2].kind = 'popup';
-  expect(await attempt(unknownKind)).toBe('StepwiseBundleError: Stepwise: the bundle at $.flows[2].kind is "popup", which is not one of tour, hotspot, checklist, survey.');
-  expect(await attempt({ ...bundle, version: 3 })).toBe(
-    'StepwiseBundleError: Stepwise: the bundle at $.version is 3: the bundle was made by a newer Stepwise, and this player reads bundle versions up to 2. Update @stepwise/player.',
+  expect(await attempt(unknownKind)).toBe('StepwiseBundleError: Stepwise: the bundle at $.flows[2].kind is "popup", which is not one of tour, hotspot, checklist, survey, resourceCenter.');
+  expect(await attempt({ ...bundle, version: 4 })).toBe(
+    'StepwiseBundleError: Stepwise: the bundle at $.version is 4: the bundle was made by a newer Stepwise, and this player reads bundle versions up to 3. Update @stepwise/player.',
   );
   const scriptImage = structuredClone(bundle);
   scriptImage.flows[0].tour.steps[0].imageUrl = 'javascript:window.__xss=100';
