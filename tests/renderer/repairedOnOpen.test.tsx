@@ -30,14 +30,19 @@ async function openInApp(opened: Omit<OpenedProject, 'notices'> & { notices?: st
     'project.open': () => ({ notices: [], ...opened }),
     'project.save': () => ({ path: opened.path, savedAt: new Date(0).toISOString() }),
   });
+  await act(() => renderSession(client).open(opened.path));
+  return client;
+}
+
+/** The whole app over `client`, with the session the test drives. */
+function renderSession(client: ReturnType<typeof fakeClient>) {
   const session = createProjectSession(client);
   render(
     <AppContext.Provider value={{ client, session, commands: createAppCommands(session, client) }}>
       <App />
     </AppContext.Provider>,
   );
-  await act(() => session.open(opened.path));
-  return client;
+  return session;
 }
 
 const project = () => ({ ...createProject('Acme'), flows: [{ ...createFlow('tour', 'Setup tour', 'en'), id: 'setup-checklist' }] });
@@ -71,12 +76,7 @@ describe('a project the host repaired while opening it (a flow file copied by ha
       'project.diskVersion': () => ({ diskVersion: version }),
       'project.save': () => ({ path: opened.path, savedAt: new Date(0).toISOString(), diskVersion: 'v3' }),
     });
-    const session = createProjectSession(client);
-    render(
-      <AppContext.Provider value={{ client, session, commands: createAppCommands(session, client) }}>
-        <App />
-      </AppContext.Provider>,
-    );
+    const session = renderSession(client);
     await act(() => session.open(opened.path));
     expect(saveState().textContent).toBe('All changes saved');
 
