@@ -30,7 +30,8 @@ async function openInApp(opened: Omit<OpenedProject, 'notices'> & { notices?: st
     'project.open': () => ({ notices: [], ...opened }),
     'project.save': () => ({ path: opened.path, savedAt: new Date(0).toISOString() }),
   });
-  await act(() => renderSession(client).open(opened.path));
+  const session = renderSession(client);
+  await act(() => session.open(opened.path));
   return client;
 }
 
