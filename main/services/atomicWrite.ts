@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 
 /** The file operations an atomic write needs; tests pass a copy that fails at a chosen step. */
 export interface AtomicFs {
@@ -34,8 +34,6 @@ export function tempOfLiveProcess(name: string): boolean {
 }
 
 export interface AtomicWriteOptions {
-  /** Keep what the file held before as `<file>.bak`. */
-  keepBackup?: boolean;
   /** File mode of the new file (e.g. 0o600 for a file only its owner may read); set before it has any content. */
   mode?: number;
   fs?: AtomicFs;
@@ -57,38 +55,38 @@ export async function syncDirectory(fs: Pick<AtomicFs, 'open'>, directory: strin
 }
 
 /**
- * Writes a file so that a crash at any moment leaves either the old or the new content:
- * write a temp file beside it, fsync it, (copy the old file to .bak), then rename over it.
+ * Writes `data` to a new temp file beside `file` and fsyncs it; on failure the temp file is
+ * removed. Returns the temp file's path, for the caller to rename into place.
  */
-export async function writeFileAtomic(file: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
-  const fs = options.fs ?? nodeFs;
-  const directory = dirname(file);
-  const temp = tempNameFor(join(directory, basename(file)));
+export async function writeTempFile(fs: AtomicFs, file: string, data: string | Uint8Array, mode?: number): Promise<string> {
+  const temp = tempNameFor(file);
   try {
-    const handle = await fs.open(temp, 'wx', options.mode);
+    const handle = await fs.open(temp, 'wx', mode);
     try {
       await handle.writeFile(data);
       await handle.sync();
     } finally {
       await handle.close();
     }
-    if (options.keepBackup) await backUp(fs, file);
+  } catch (error) {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    throw error;
+  }
+  return temp;
+}
+
+/**
+ * Writes a file so that a crash at any moment leaves either the old or the new content: write a
+ * temp file beside it, fsync it, then rename it over the file.
+ */
+export async function writeFileAtomic(file: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+  const fs = options.fs ?? nodeFs;
+  const temp = await writeTempFile(fs, file, data, options.mode);
+  try {
     await fs.rename(temp, file);
   } catch (error) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
     throw error;
   }
-  await syncDirectory(fs, directory);
-}
-
-async function backUp(fs: AtomicFs, file: string): Promise<void> {
-  const backup = `${file}.bak`;
-  const temp = tempNameFor(backup);
-  try {
-    await fs.copyFile(file, temp);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return; // first save: nothing to keep
-    throw error;
-  }
-  await fs.rename(temp, backup);
+  await syncDirectory(fs, dirname(file));
 }

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { constants as fsConstants } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { OpenedProject } from '../../shared/api/contract';
@@ -15,6 +14,7 @@ import { TEMP_MARKER, writeFileAtomic } from './atomicWrite';
 import { FLOWS_DIR, PROJECT_FILE, SCREENS_DIR, folderOrder, isSingleFileProject, loadProjectFolder, projectFolderFiles } from '../../shared/project/projectFolder';
 import { listProjectFiles, projectDiskVersion, readProjectFiles, type FolderTexts } from './projectFolderRead';
 import { BACKUP_DIR, SAVE_PLAN_FILE, commitFolderChanges, finishInterruptedSave, type FolderFs } from './saveTransaction';
+import { pathExists } from './pathExists';
 import { isInsideFolder } from './pathPolicy';
 import { findMergeConflict } from '../../shared/project/mergeConflicts';
 import { parseJsonDocument } from '../../shared/project/parseJson';
@@ -71,15 +71,6 @@ function folderName(name: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what file systems refuse
   const cleaned = name.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '-').replace(/^[.\s]+|[.\s]+$/g, '').slice(0, 80);
   return cleaned || 'Untitled';
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await fs.access(path, fsConstants.F_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Accepts the project folder or the project.json inside it. */
@@ -196,7 +187,7 @@ export function createProjectStore(options: ProjectStoreOptions) {
     const base = folderName(name);
     for (let n = 1; n < 1_000; n++) {
       const candidate = join(options.projectsDir, `${base}${n === 1 ? '' : ` ${n}`}${PROJECT_DIR_SUFFIX}`);
-      if (!(await exists(candidate))) return candidate;
+      if (!(await pathExists(candidate))) return candidate;
     }
     throw new BuilderApiError({ code: 'alreadyExists', message: `Too many projects are named "${name}" in ${options.projectsDir}.` });
   }
@@ -302,8 +293,8 @@ export function createProjectStore(options: ProjectStoreOptions) {
         const version = (oldDocument as { version?: unknown } | null)?.version;
         write.set(`project-format-${typeof version === 'number' ? version : 0}.json.bak`, oldMain!);
       }
-      if (!(await exists(join(dir, GITIGNORE_FILE)))) write.set(GITIGNORE_FILE, GITIGNORE);
-      if (!(await exists(join(dir, GITATTRIBUTES_FILE)))) write.set(GITATTRIBUTES_FILE, GITATTRIBUTES);
+      if (!(await pathExists(join(dir, GITIGNORE_FILE)))) write.set(GITIGNORE_FILE, GITIGNORE);
+      if (!(await pathExists(join(dir, GITATTRIBUTES_FILE)))) write.set(GITATTRIBUTES_FILE, GITATTRIBUTES);
     }
     await commitFolderChanges(dir, { write, remove }, { ...(atomicFs ? { fs: atomicFs } : {}) });
     const diskVersion = await projectDiskVersion(dir);
@@ -374,7 +365,7 @@ export function createProjectStore(options: ProjectStoreOptions) {
       await oneAtATime(dir, async () => {
         try {
           const journal = { ...storedProject(projectSchema.parse(project)), ...(baseDiskVersion ? { [JOURNAL_BASE_FIELD]: baseDiskVersion } : {}) };
-          await writeFileAtomic(join(dir, JOURNAL_FILE), stableStringify(journal), { keepBackup: false, ...(atomicFs ? { fs: atomicFs } : {}) });
+          await writeFileAtomic(join(dir, JOURNAL_FILE), stableStringify(journal), { ...(atomicFs ? { fs: atomicFs } : {}) });
         } catch (error) {
           throw error instanceof BuilderApiError ? error : ioError('keep unsaved changes in', dir, error);
         }
@@ -428,7 +419,7 @@ export function createProjectStore(options: ProjectStoreOptions) {
       const file = `${createHash('sha256').update(bytes).digest('hex')}.${image.extension}`;
       try {
         const dir = await checkedImagesDir(projectDir);
-        if (!(await exists(join(dir, file)))) await writeFileAtomic(join(dir, file), bytes, { keepBackup: false, ...(atomicFs ? { fs: atomicFs } : {}) });
+        if (!(await pathExists(join(dir, file)))) await writeFileAtomic(join(dir, file), bytes, { ...(atomicFs ? { fs: atomicFs } : {}) });
       } catch (error) {
         throw error instanceof BuilderApiError ? error : ioError('store the screenshot in', join(projectDir, IMAGES_DIR), error);
       }
@@ -451,7 +442,7 @@ export function createProjectStore(options: ProjectStoreOptions) {
     async listProjectDirs(): Promise<string[]> {
       const entries = await fs.readdir(options.projectsDir, { withFileTypes: true }).catch(() => []);
       const dirs = entries.filter((entry) => entry.isDirectory() && entry.name.endsWith(PROJECT_DIR_SUFFIX)).map((entry) => join(options.projectsDir, entry.name));
-      const withFile = await Promise.all(dirs.map(async (dir) => ((await exists(join(dir, PROJECT_FILE))) ? dir : null)));
+      const withFile = await Promise.all(dirs.map(async (dir) => ((await pathExists(join(dir, PROJECT_FILE))) ? dir : null)));
       return withFile.filter((dir): dir is string => dir !== null).sort();
     },
   };

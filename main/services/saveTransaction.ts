@@ -1,6 +1,7 @@
 import * as nodeFs from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { TEMP_MARKER, syncDirectory, tempNameFor, tempOfLiveProcess, writeFileAtomic, type AtomicFs } from './atomicWrite';
+import { TEMP_MARKER, syncDirectory, tempOfLiveProcess, writeFileAtomic, writeTempFile, type AtomicFs } from './atomicWrite';
+import { pathExists } from './pathExists';
 
 /**
  * A save that changes several files of a project folder at once, so that a crash or kill at any
@@ -39,30 +40,6 @@ export interface FolderFs extends AtomicFs {
 
 const fsOf = (options: { fs?: FolderFs | undefined }): FolderFs => options.fs ?? { ...nodeFs };
 
-async function exists(path: string): Promise<boolean> {
-  return nodeFs.access(path).then(
-    () => true,
-    () => false,
-  );
-}
-
-async function writeTemp(fs: FolderFs, file: string, data: string): Promise<string> {
-  const temp = tempNameFor(file);
-  const handle = await fs.open(temp, 'wx');
-  try {
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    await fs.rm(temp, { force: true }).catch(() => undefined);
-    throw error;
-  }
-  return temp;
-}
-
 /** The folders (relative, "" for the root) that hold these relative paths, each once. */
 const foldersOf = (paths: readonly string[]): string[] => [...new Set(paths.map((path) => (path.includes('/') ? dirname(path) : '')))];
 
@@ -75,13 +52,13 @@ async function carryOut(fs: FolderFs, root: string, plan: SavePlan): Promise<voi
     await (move ? fs.rename(join(root, relative), backup) : fs.copyFile(join(root, relative), backup));
   };
   for (const { temp, file } of plan.writes) {
-    if (!(await exists(join(root, temp)))) continue; // already moved into place
-    if (await exists(join(root, file))) await backUp(file, false);
+    if (!(await pathExists(join(root, temp)))) continue; // already moved into place
+    if (await pathExists(join(root, file))) await backUp(file, false);
     await fs.mkdir(dirname(join(root, file)), { recursive: true });
     await fs.rename(join(root, temp), join(root, file));
   }
   for (const file of plan.removes) {
-    if (await exists(join(root, file))) await backUp(file, true);
+    if (await pathExists(join(root, file))) await backUp(file, true);
   }
   // The renames reach the disk before the plan that would redo them goes.
   for (const folder of foldersOf([...plan.writes.map((write) => write.file), ...plan.removes])) await syncDirectory(fs, join(root, folder));
@@ -128,7 +105,7 @@ export async function commitFolderChanges(root: string, changes: FolderChanges, 
   try {
     for (const [file, data] of changes.write) {
       await fs.mkdir(dirname(join(root, file)), { recursive: true });
-      const temp = await writeTemp(fs, join(root, file), data);
+      const temp = await writeTempFile(fs, join(root, file), data);
       written.push({ temp: temp.slice(root.length + 1).split('\\').join('/'), file });
     }
     for (const folder of foldersOf(written.map((write) => write.temp))) await syncDirectory(fs, join(root, folder));

@@ -4,6 +4,7 @@ import type { Project } from '../model/project';
 import { projectSchema } from '../model/project';
 import type { Screen } from '../model/screen';
 import { screenSchema } from '../model/screen';
+import { isRecord } from '../isRecord';
 
 /**
  * Merging a project that changed on disk (a git pull, a branch switch, a teammate's save) into the
@@ -62,7 +63,6 @@ export interface ReloadMerge {
 
 type Settings = Omit<Project, 'flows' | 'screens'>;
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Equal as JSON would write them: a field set to undefined is the same as no field. The same

@@ -1,8 +1,8 @@
 import { PROJECT_VERSION } from '../model/project';
+import { isRecord } from '../isRecord';
 
 export type ProjectDocument = Record<string, unknown>;
 
-const isRecord = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
 const records = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value.filter(isRecord) : []);
 
 /** Removes `keys` from an object of the document, whatever shape the rest of it has. */

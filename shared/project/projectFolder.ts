@@ -7,6 +7,7 @@ import { findMergeConflict, type MergeConflict } from './mergeConflicts';
 import { assignOrderKeys, compareOrder, isOrderKey } from './orderKeys';
 import { parseJsonDocument } from './parseJson';
 import { storedProject } from './storedElementMap';
+import { isRecord } from '../isRecord';
 
 /**
  * A project folder (project format 4) is made of small files, so that a team's parallel changes
@@ -101,7 +102,6 @@ interface Part {
   lineOf: (path: readonly PropertyKey[]) => number | undefined;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
 
 /** A side of a conflict (the whole file as that side wrote it), parsed; undefined when it is not JSON on its own. */
 function parseSide(text: string): unknown {
