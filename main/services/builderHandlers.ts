@@ -115,8 +115,9 @@ export function createBuilderHandlers(options: BuilderServicesOptions): BuilderH
       options.onProjectOpened?.(opened.path);
       return opened;
     },
-    async 'project.open'({ path }) {
-      const opened = await store.open(await options.paths.check(path));
+    async 'project.open'({ path, reload }) {
+      const opened = await store.open(await options.paths.check(path), { offerRecovery: !reload });
+      if (reload) return opened;
       await recent.touch(opened.path, opened.project.name);
       options.onProjectOpened?.(opened.path);
       return opened;

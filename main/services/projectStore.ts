@@ -303,7 +303,7 @@ export function createProjectStore(options: ProjectStoreOptions) {
   }
 
   /** Reads and checks a project folder (see open). */
-  async function openFolder(dir: string): Promise<OpenedProject> {
+  async function openFolder(dir: string, offerRecovery: boolean): Promise<OpenedProject> {
     const file = join(dir, PROJECT_FILE);
     let texts: FolderTexts;
     let interrupted: Awaited<ReturnType<typeof finishInterruptedSave>>;
@@ -328,7 +328,8 @@ export function createProjectStore(options: ProjectStoreOptions) {
       );
     }
     if (interrupted === 'finished') notices.unshift('The last save was cut off (the app closed mid-save); it was finished now, so the project is as that save left it.');
-    const recovery = await readJournal(dir, result.project, diskVersion);
+    // A reload skips it: reading and comparing a journal costs about as much as the open itself.
+    const recovery = offerRecovery ? await readJournal(dir, result.project, diskVersion) : null;
     // An upgrade from an older format is left for the author's first save (a team may still have the older app).
     const repaired = result.repairs.length > 0 && result.migratedFrom === null;
     return { path: dir, project: result.project, notices, diskVersion, ...(repaired ? { repaired } : {}), ...(recovery ? { recovery } : {}) };
@@ -354,9 +355,9 @@ export function createProjectStore(options: ProjectStoreOptions) {
      * Reads and checks a project. It writes only to finish (or undo) a save that was cut off; a
      * damaged file stays exactly as it was.
      */
-    async open(path: string): Promise<OpenedProject> {
+    async open(path: string, { offerRecovery = true }: { offerRecovery?: boolean } = {}): Promise<OpenedProject> {
       const dir = projectDirOf(path);
-      return oneAtATime(dir, () => openFolder(dir));
+      return oneAtATime(dir, () => openFolder(dir, offerRecovery));
     },
 
     /** Keeps unsaved work safe between autosaves; a crash leaves it for the next open to offer. */

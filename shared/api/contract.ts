@@ -70,7 +70,11 @@ export const builderApiContract = {
   'projects.available': { input: noInput, output: z.array(projectSummarySchema) },
   'projects.forget': { input: z.object({ path: pathSchema }).strict(), output: z.object({}) },
   'project.create': { input: z.object({ name: projectNameSchema }).strict(), output: openedProjectSchema },
-  'project.open': { input: z.object({ path: pathSchema }).strict(), output: openedProjectSchema },
+  /**
+   * reload: the editor reading again the project it has open (its files changed on disk): no
+   * recovery offer (the editor's own unsaved work is in memory) and no recent-projects update.
+   */
+  'project.open': { input: z.object({ path: pathSchema, reload: z.boolean().optional() }).strict(), output: openedProjectSchema },
   'project.save': {
     /** expectedDiskVersion: the files' version the editor merged last; when they changed since, the save is refused ('changedOnDisk') and nothing is written. */
     input: z.object({ path: pathSchema, project: projectSchema, expectedDiskVersion: z.string().max(200).optional() }).strict(),

@@ -347,6 +347,8 @@ describe('the journal of unsaved work', () => {
     const opened = await store.open(path);
     expect(opened.project.flows).toHaveLength(0);
     expect(opened.recovery?.project.flows.map((flow) => flow.name)).toEqual(['NPS']);
+    // The editor reading its open project again (a git pull) has its unsaved work in memory: no offer.
+    expect((await store.open(path, { offerRecovery: false })).recovery).toBeUndefined();
 
     // A damaged journal offers nothing rather than failing the open.
     await writeFile(join(path, JOURNAL_FILE), '{ "format": ');

@@ -91,7 +91,7 @@ export function createDiskReload(client: BuilderClient) {
     const startedAt = epoch;
     let opened;
     try {
-      opened = await client.call('project.open', { path });
+      opened = await client.call('project.open', { path, reload: true });
     } catch (error) {
       if (startedAt !== epoch || useUiStore.getState().projectPath !== path) return 'deferred';
       const message = messageOf(error);
