@@ -1,18 +1,12 @@
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replayedPages } from '../../../main/capture/browser/replayedPages';
-import { createPlaywrightCapture } from '../../../main/capture/playwrightCapture';
 import { checkFlows } from '../../../main/health/checkFlows';
-import type { InspectedImage } from '../../../main/services/imageFile';
 import type { HealthPlan, PlannedAnchor } from '../../../shared/health/flowHealth';
 import type { RecordedPath } from '../../../shared/model/recordedPath';
 import type { Screen } from '../../../shared/model/screen';
 import { closedPortUrl, serveTroublePages } from '../../fixtures/troublePages';
-import { captureSettings, elementNamed, PRODUCTION, RELEASE, serveRelease, SETTINGS_VIEWPORT, STEP_NAMES, type Site } from './releaseSite';
+import { captureSettings, checkBrowser, elementNamed, PRODUCTION, RELEASE, serveRelease, SETTINGS_VIEWPORT, STEP_NAMES, type Site } from './releaseSite';
 
-const playwright = createPlaywrightCapture({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
-const openPage = replayedPages({ browser: playwright.browser, storageState: async () => undefined, stepTimeoutMs: 1_000 });
-const saveImage = async (bytes: Uint8Array, image: InspectedImage) => ({ file: `${createHash('sha256').update(bytes).digest('hex')}.${image.extension}`, width: image.width, height: image.height });
+const { capturePage, openPage, saveImage, close } = checkBrowser();
 
 let production: Site;
 let staging: Site;
@@ -39,10 +33,10 @@ const planOf = (screens: { id: string; url: string; anchors: PlannedAnchor[]; pa
 
 beforeAll(async () => {
   [production, staging] = await Promise.all([serveRelease(PRODUCTION), serveRelease(RELEASE)]);
-  captured = await captureSettings(playwright.openPage, `${production.url}/settings`, saveImage);
+  captured = await captureSettings(capturePage, `${production.url}/settings`, saveImage);
 }, 60_000);
 afterAll(async () => {
-  await Promise.all([production?.close(), staging?.close(), playwright.close()]);
+  await Promise.all([production?.close(), staging?.close(), close()]);
 });
 
 describe('checkFlows', { timeout: 60_000 }, () => {

@@ -1,7 +1,11 @@
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { replayedPages } from '../../../main/capture/browser/replayedPages';
 import type { OpenCapturePage } from '../../../main/capture/capturePage';
 import { captureScreen, type CaptureScreenOptions } from '../../../main/capture/captureScreen';
+import { createPlaywrightCapture } from '../../../main/capture/playwrightCapture';
+import type { InspectedImage } from '../../../main/services/imageFile';
 import type { CaptureRequest } from '../../../shared/model/capture';
 import type { MappedElement, Screen } from '../../../shared/model/screen';
 
@@ -78,4 +82,19 @@ export async function captureSettings(openPage: OpenCapturePage, url: string, sa
   } finally {
     await page.close();
   }
+}
+
+/**
+ * Chromium as the flow check uses it: pages opened without a sign-in (1 s a recorded step),
+ * screenshots named by their content and not stored; `capturePage` for the author's capture.
+ * One per test file, closed in afterAll.
+ */
+export function checkBrowser() {
+  const playwright = createPlaywrightCapture({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+  return {
+    capturePage: playwright.openPage,
+    openPage: replayedPages({ browser: playwright.browser, storageState: async () => undefined, stepTimeoutMs: 1_000 }),
+    saveImage: async (bytes: Uint8Array, image: InspectedImage) => ({ file: `${createHash('sha256').update(bytes).digest('hex')}.${image.extension}`, width: image.width, height: image.height }),
+    close: () => playwright.close(),
+  };
 }

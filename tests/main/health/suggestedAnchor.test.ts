@@ -1,12 +1,8 @@
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replayedPages } from '../../../main/capture/browser/replayedPages';
-import { createPlaywrightCapture } from '../../../main/capture/playwrightCapture';
 import { checkFlows } from '../../../main/health/checkFlows';
-import type { InspectedImage } from '../../../main/services/imageFile';
 import type { HealthPlan, PlannedAnchor } from '../../../shared/health/flowHealth';
 import type { MappedElement, Screen } from '../../../shared/model/screen';
-import { captureSettings, serveRelease, SETTINGS_VIEWPORT, type Site } from './releaseSite';
+import { captureSettings, checkBrowser, serveRelease, SETTINGS_VIEWPORT, type Site } from './releaseSite';
 
 /**
  * Re-anchoring after checking a staging release must not break production: a table row button has
@@ -21,9 +17,7 @@ ${rows.map((row) => `<tr><td>${row}</td><td><button class="btn">Edit</button></t
 const PEOPLE = ['Tiger Nixon</td><td>System Architect</td><td>Edinburgh</td><td>$320,800', 'Garrett Winters</td><td>Accountant</td><td>Tokyo</td><td>$170,750', 'Ashton Cox</td><td>Junior Technical Author</td><td>San Francisco</td><td>$86,000'];
 const NEWCOMER = 'Zoe Newcomer</td><td>Designer</td><td>London</td><td>$95,000';
 
-const playwright = createPlaywrightCapture({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
-const openPage = replayedPages({ browser: playwright.browser, storageState: async () => undefined, stepTimeoutMs: 1_000 });
-const saveImage = async (bytes: Uint8Array, image: InspectedImage) => ({ file: `${createHash('sha256').update(bytes).digest('hex')}.${image.extension}`, width: image.width, height: image.height });
+const { capturePage, openPage, saveImage, close } = checkBrowser();
 
 let production: Site;
 let staging: Site;
@@ -53,10 +47,10 @@ const planOf = (url: string, anchor: Omit<PlannedAnchor, 'flowId' | 'itemId' | '
 
 beforeAll(async () => {
   [production, staging] = await Promise.all([serveRelease(table(PEOPLE)), serveRelease(table([NEWCOMER, ...PEOPLE]))]);
-  captured = await captureSettings(playwright.openPage, `${production.url}/settings`, saveImage);
+  captured = await captureSettings(capturePage, `${production.url}/settings`, saveImage);
 }, 60_000);
 afterAll(async () => {
-  await Promise.all([production?.close(), staging?.close(), playwright.close()]);
+  await Promise.all([production?.close(), staging?.close(), close()]);
 });
 
 describe('the suggested anchor of a changed step', { timeout: 60_000 }, () => {
@@ -90,7 +84,7 @@ describe('the suggested anchor of a changed step', { timeout: 60_000 }, () => {
       serveRelease(sparse(['Tiger Nixon</td><td>Tokyo', 'Garrett Winters</td><td>Tokyo', 'Ashton Cox</td><td>San Francisco'])),
     ]);
     try {
-      const sparseCaptured = await captureSettings(playwright.openPage, `${sparseProduction.url}/settings`, saveImage);
+      const sparseCaptured = await captureSettings(capturePage, `${sparseProduction.url}/settings`, saveImage);
       const edit = editButtonOf(sparseCaptured, 'Garrett Winters');
       const plan: HealthPlan = { ...planOf(`${sparseStaging.url}/settings`, { selectors: [edit.selector, ...edit.alternates], fingerprint: edit.fingerprint! }) };
       plan.screens[0]!.anchors[0]!.box = edit.box;
