@@ -34,6 +34,15 @@ export default tseslint.config(
     ),
   },
   {
+    // Saved and exported objects come out of their schema in the written key order, so they are
+    // serialized without a reordered copy (shared/model/stableObject.ts).
+    files: ['shared/model/**', 'shared/bundle/**'],
+    ignores: ['shared/model/stableObject.ts'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'z', property: 'object', message: 'Use stableObject: the schemas of saved and exported data list their keys in the written order.' }],
+    },
+  },
+  {
     files: ['main/**'],
     ignores: ['main/electron/**'],
     rules: layer([['electron', 'react', 'react-dom'], ['**/renderer/**', '**/player/**']], 'Only main/electron may use Electron; main/ never imports renderer/ or player/.'),

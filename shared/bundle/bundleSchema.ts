@@ -3,6 +3,7 @@ import { bundleFlowSchema } from '../model/flow';
 import { idSchema } from '../model/ids';
 import { localesSchema } from '../model/locales';
 import { themeSchema } from '../model/theme';
+import { stableObject } from '../model/stableObject';
 
 export const BUNDLE_FORMAT = 'stepwise.bundle';
 /** The newest bundle version this build writes and reads. */
@@ -27,13 +28,12 @@ export function bundleVersionFor(flows: readonly { kind: string }[]): 2 | 3 {
  * What developers load into @stepwise/player: flows, theme and locales, and nothing that only
  * authoring needs (no screenshots, element maps or captured boxes).
  */
-export const bundleSchema = z
-  .object({
+export const bundleSchema = stableObject({
     format: z.literal(BUNDLE_FORMAT).describe('Always "stepwise.bundle".'),
     version: z
       .literal(READABLE_BUNDLE_VERSIONS)
       .describe('The bundle format version: Stepwise writes 3 for a bundle with a resource center and 2 otherwise (anchors may carry a fingerprint); 1 (anchors with selectors only) is still read.'),
-    project: z.object({ id: idSchema, name: z.string().max(200) }).describe('The Stepwise project the bundle was exported from.'),
+    project: stableObject({ id: idSchema, name: z.string().max(200) }).describe('The Stepwise project the bundle was exported from.'),
     theme: themeSchema.prefault({}),
     locales: localesSchema.prefault({}),
     flows: z.array(bundleFlowSchema).default([]),

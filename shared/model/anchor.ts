@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fingerprintSchema } from './fingerprint';
 import { boxSchema } from './geometry';
 import { idSchema } from './ids';
+import { stableObject } from './stableObject';
 
 /** Selectors tried in order on the real page: the first is the preferred one, the rest are fallbacks. */
 export const selectorListSchema = z
@@ -13,7 +14,7 @@ export const selectorListSchema = z
  * Where a step or hotspot points, as authored: the selectors for the real site and the box the
  * element had on the screenshot, so the canvas and the preview never depend on the live site.
  */
-export const anchorSchema = z.object({
+export const anchorSchema = stableObject({
   /** Unset for anchors imported from a bundle: they have selectors but were never placed on a screen. */
   screenId: idSchema.optional(),
   /** The element-map entry the author clicked, when there was one (image-only screens have none). */
@@ -26,7 +27,7 @@ export const anchorSchema = z.object({
 export type Anchor = z.infer<typeof anchorSchema>;
 
 /** The anchor as exported: only what the player needs on the real site. */
-export const bundleAnchorSchema = z.object({
+export const bundleAnchorSchema = stableObject({
   selectors: selectorListSchema,
   /** Lets the player verify a selector's match and search for the element when every selector is stale. */
   fingerprint: fingerprintSchema.optional(),

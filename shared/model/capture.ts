@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { screenSchema, viewportSchema } from './screen';
+import { stableObject } from './stableObject';
 
 /** The viewports authors pick from; "custom" lets them type their own. */
 export const VIEWPORT_PRESETS = [
@@ -35,8 +36,7 @@ export function captureUrlSchema(emptyMessage: string) {
     });
 }
 
-export const captureRequestSchema = z
-  .object({
+export const captureRequestSchema = stableObject({
     url: captureUrlSchema('enter the address of the page to capture'),
     viewport: viewportSchema,
     deviceScaleFactor: z.number().min(1).max(3).default(1),
@@ -54,7 +54,7 @@ export type CaptureRequestInput = z.input<typeof captureRequestSchema>;
 export const CAPTURE_STAGES = ['starting', 'loading', 'ready', 'waiting', 'screenshot', 'mapping', 'saving', 'done', 'failed', 'cancelled'] as const;
 export type CaptureStage = (typeof CAPTURE_STAGES)[number];
 
-export const captureStatusSchema = z.object({
+export const captureStatusSchema = stableObject({
   jobId: z.string(),
   stage: z.enum(CAPTURE_STAGES),
   /** Things the author should know that did not stop the capture: a dismissed alert, a closed popup. */

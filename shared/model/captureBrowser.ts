@@ -4,6 +4,7 @@ import { idSchema } from './ids';
 import { pathSchema } from './pathSchema';
 import { recordedPathSchema } from './recordedPath';
 import { screenSourceSchema, viewportSchema } from './screen';
+import { stableObject } from './stableObject';
 
 /**
  * The live capture browser: a real page the author drives from inside Stepwise (sign in, open a
@@ -19,8 +20,7 @@ const coordinate = z.number().min(-10_000).max(100_000);
 
 /** One input event from the streamed view, in CSS pixels of the page's viewport (CDP's Input domain). */
 export const browserInputEventSchema = z.discriminatedUnion('type', [
-  z
-    .object({
+  stableObject({
       type: z.enum(['mouseMoved', 'mousePressed', 'mouseReleased']),
       x: coordinate,
       y: coordinate,
@@ -29,8 +29,7 @@ export const browserInputEventSchema = z.discriminatedUnion('type', [
       modifiers: modifiersSchema,
     })
     .strict(),
-  z
-    .object({
+  stableObject({
       type: z.literal('mouseWheel'),
       x: coordinate,
       y: coordinate,
@@ -39,8 +38,7 @@ export const browserInputEventSchema = z.discriminatedUnion('type', [
       modifiers: modifiersSchema,
     })
     .strict(),
-  z
-    .object({
+  stableObject({
       type: z.enum(['keyDown', 'keyUp']),
       /** KeyboardEvent.key: "a", "Enter", "Tab", "Escape", "ArrowDown". */
       key: z.string().min(1).max(32),
@@ -52,13 +50,13 @@ export const browserInputEventSchema = z.discriminatedUnion('type', [
     })
     .strict(),
   /** Pasted text, inserted as the browser does for a paste into the focused field. */
-  z.object({ type: z.literal('insertText'), text: z.string().max(100_000) }).strict(),
+  stableObject({ type: z.literal('insertText'), text: z.string().max(100_000) }).strict(),
 ]);
 export type BrowserInputEvent = z.infer<typeof browserInputEventSchema>;
 export type BrowserInputEventInput = z.input<typeof browserInputEventSchema>;
 
 /** A project's saved sign-in (Playwright storage state), kept in the app's data folder, never the project's. */
-export const signInSummarySchema = z.object({
+export const signInSummarySchema = stableObject({
   /** Sites the saved cookies and storage belong to, e.g. "app.example.com". */
   sites: z.array(z.string()),
   /** ISO time it was last saved. */
@@ -66,9 +64,9 @@ export const signInSummarySchema = z.object({
 });
 export type SignInSummary = z.infer<typeof signInSummarySchema>;
 
-export const browserTabSchema = z.object({ tabId: z.string(), url: z.string(), title: z.string(), active: z.boolean() });
+export const browserTabSchema = stableObject({ tabId: z.string(), url: z.string(), title: z.string(), active: z.boolean() });
 
-export const browserSessionSchema = z.object({
+export const browserSessionSchema = stableObject({
   sessionId: sessionIdSchema,
   url: z.string(),
   title: z.string(),
@@ -89,20 +87,19 @@ export const browserSessionSchema = z.object({
 });
 export type BrowserSession = z.infer<typeof browserSessionSchema>;
 
-export const browserFrameSchema = z.object({
+export const browserFrameSchema = stableObject({
   /** Increases with every frame; pass it back as `afterSeq` to wait for the next one. */
   seq: z.number().int().min(0),
   /**
    * The newest frame (a JPEG data: URL), absent when `waitMs` passed without a new one, or when the
    * session changed first (loaded, an error, a notice, a recorded action): `session` is then news.
    */
-  frame: z.object({ dataUrl: z.string(), width: z.number(), height: z.number() }).optional(),
+  frame: stableObject({ dataUrl: z.string(), width: z.number(), height: z.number() }).optional(),
   session: browserSessionSchema,
 });
 export type BrowserFrame = z.infer<typeof browserFrameSchema>;
 
-export const browserOpenInputSchema = z
-  .object({
+export const browserOpenInputSchema = stableObject({
     projectPath: pathSchema,
     projectId: idSchema,
     url: webUrlSchema,
@@ -114,18 +111,16 @@ export const browserOpenInputSchema = z
   .strict();
 
 export const browserContractEntries = {
-  sessionInput: z.object({ sessionId: sessionIdSchema }).strict(),
-  frameInput: z.object({ sessionId: sessionIdSchema, afterSeq: z.number().int().min(0), waitMs: z.number().int().min(0).max(10_000).default(5_000) }).strict(),
-  inputInput: z.object({ sessionId: sessionIdSchema, events: z.array(browserInputEventSchema).min(1).max(200) }).strict(),
-  navigateInput: z
-    .object({ sessionId: sessionIdSchema, action: z.enum(['go', 'back', 'forward', 'reload']), url: webUrlSchema.optional() })
+  sessionInput: stableObject({ sessionId: sessionIdSchema }).strict(),
+  frameInput: stableObject({ sessionId: sessionIdSchema, afterSeq: z.number().int().min(0), waitMs: z.number().int().min(0).max(10_000).default(5_000) }).strict(),
+  inputInput: stableObject({ sessionId: sessionIdSchema, events: z.array(browserInputEventSchema).min(1).max(200) }).strict(),
+  navigateInput: stableObject({ sessionId: sessionIdSchema, action: z.enum(['go', 'back', 'forward', 'reload']), url: webUrlSchema.optional() })
     .strict()
     .refine((input) => input.action !== 'go' || input.url !== undefined, { message: 'a "go" needs a url', path: ['url'] }),
-  viewportInput: z.object({ sessionId: sessionIdSchema, viewport: viewportSchema, deviceScaleFactor: z.number().min(1).max(3).default(1) }).strict(),
-  tabInput: z.object({ sessionId: sessionIdSchema, tabId: z.string().min(1).max(64), action: z.enum(['activate', 'close']) }).strict(),
-  captureInput: z.object({ sessionId: sessionIdSchema, projectPath: pathSchema, fullPage: z.boolean().default(false) }).strict(),
-  signInInput: z.object({ projectId: idSchema }).strict(),
-  recaptureInput: z
-    .object({ projectPath: pathSchema, projectId: idSchema, source: screenSourceSchema, timeoutMs: z.number().int().min(1_000).max(120_000).default(30_000) })
+  viewportInput: stableObject({ sessionId: sessionIdSchema, viewport: viewportSchema, deviceScaleFactor: z.number().min(1).max(3).default(1) }).strict(),
+  tabInput: stableObject({ sessionId: sessionIdSchema, tabId: z.string().min(1).max(64), action: z.enum(['activate', 'close']) }).strict(),
+  captureInput: stableObject({ sessionId: sessionIdSchema, projectPath: pathSchema, fullPage: z.boolean().default(false) }).strict(),
+  signInInput: stableObject({ projectId: idSchema }).strict(),
+  recaptureInput: stableObject({ projectPath: pathSchema, projectId: idSchema, source: screenSourceSchema, timeoutMs: z.number().int().min(1_000).max(120_000).default(30_000) })
     .strict(),
 } as const;

@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { idSchema } from './ids';
 import { localizedTextSchema } from './localizedText';
 import { urlRuleSchema } from './targeting';
+import { stableObject } from './stableObject';
 
 export const checklistActionSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('none') }),
-  z.object({ kind: z.literal('startFlow'), flowId: idSchema }),
-  z.object({
+  stableObject({ kind: z.literal('none') }),
+  stableObject({ kind: z.literal('startFlow'), flowId: idSchema }),
+  stableObject({
     kind: z.literal('openUrl'),
     url: z.string().max(2_000).regex(/^https?:\/\//i, 'must start with http:// or https://'),
     newTab: z.boolean().default(false),
@@ -15,14 +16,14 @@ export const checklistActionSchema = z.discriminatedUnion('kind', [
 export type ChecklistAction = z.infer<typeof checklistActionSchema>;
 
 export const checklistDoneWhenSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('clicked') }),
-  z.object({ kind: z.literal('flowCompleted'), flowId: idSchema }),
-  z.object({ kind: z.literal('urlVisited'), rule: urlRuleSchema }),
-  z.object({ kind: z.literal('event'), name: z.string().min(1, 'must name the event').max(200) }),
+  stableObject({ kind: z.literal('clicked') }),
+  stableObject({ kind: z.literal('flowCompleted'), flowId: idSchema }),
+  stableObject({ kind: z.literal('urlVisited'), rule: urlRuleSchema }),
+  stableObject({ kind: z.literal('event'), name: z.string().min(1, 'must name the event').max(200) }),
 ]);
 export type ChecklistDoneWhen = z.infer<typeof checklistDoneWhenSchema>;
 
-export const checklistItemSchema = z.object({
+export const checklistItemSchema = stableObject({
   id: idSchema,
   label: localizedTextSchema.default({}),
   description: localizedTextSchema.default({}),
@@ -31,12 +32,11 @@ export const checklistItemSchema = z.object({
 });
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 
-export const checklistBodySchema = z.object({
+export const checklistBodySchema = stableObject({
   title: localizedTextSchema.default({}),
   description: localizedTextSchema.default({}),
   items: z.array(checklistItemSchema).default([]),
-  launcher: z
-    .object({
+  launcher: stableObject({
       position: z.enum(['bottom-right', 'bottom-left', 'top-right', 'top-left']).default('bottom-right'),
       label: localizedTextSchema.default({}),
     })

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Fingerprint as PlainFingerprint } from '../anchors/fingerprintTypes';
+import { stableObject } from './stableObject';
 
 /**
  * What an element was when the author picked it, so the player can tell the right element from a
@@ -13,13 +14,13 @@ const short = (max: number) => z.string().max(max);
 /** Attributes kept, by name: test ids, a hand-written id, labels, a link's path, a field's type. */
 export const fingerprintAttributesSchema = z.record(short(40), short(300));
 
-export const fingerprintAncestorSchema = z.object({
+export const fingerprintAncestorSchema = stableObject({
   tag: short(64),
   attributes: fingerprintAttributesSchema.optional(),
   classes: z.array(short(100)).max(12).optional(),
 });
 
-export const fingerprintSchema = z.object({
+export const fingerprintSchema = stableObject({
   tag: short(64),
   role: short(64).optional(),
   /** Own visible text, whitespace collapsed and cut at 80 characters. */
@@ -32,8 +33,7 @@ export const fingerprintSchema = z.object({
   /** 1-based position among the parent's children of the same tag (nth-of-type). */
   index: z.number().int().min(1).max(100_000).optional(),
   /** The element's box in CSS pixels of the captured page (document coordinates). */
-  box: z
-    .object({ x: z.number().finite(), y: z.number().finite(), width: z.number().finite().nonnegative(), height: z.number().finite().nonnegative() })
+  box: stableObject({ x: z.number().finite(), y: z.number().finite(), width: z.number().finite().nonnegative(), height: z.number().finite().nonnegative() })
     .optional(),
 });
 export type Fingerprint = z.infer<typeof fingerprintSchema>;

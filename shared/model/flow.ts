@@ -7,6 +7,7 @@ import { articleImageSchema, bundleArticleImageSchema, resourceCenterBodySchemaF
 import { surveyBodySchema } from './survey';
 import { frequencySchema, targetingSchema, triggerSchema } from './targeting';
 import { tourBodySchemaFor, tourStepSchemaFor } from './tour';
+import { stableObject } from './stableObject';
 
 export const FLOW_KINDS = ['tour', 'hotspot', 'checklist', 'survey', 'resourceCenter'] as const;
 export type FlowKind = (typeof FLOW_KINDS)[number];
@@ -28,11 +29,11 @@ const flowHeaderShape = {
  */
 export function flowSchemaFor<A extends z.ZodType, I extends z.ZodType>(anchor: A, image: I) {
   return z.discriminatedUnion('kind', [
-    z.object({ ...flowHeaderShape, kind: z.literal('tour'), tour: tourBodySchemaFor(anchor).prefault({}) }),
-    z.object({ ...flowHeaderShape, kind: z.literal('hotspot'), hotspot: hotspotBodySchemaFor(anchor).prefault({}) }),
-    z.object({ ...flowHeaderShape, kind: z.literal('checklist'), checklist: checklistBodySchema.prefault({}) }),
-    z.object({ ...flowHeaderShape, kind: z.literal('survey'), survey: surveyBodySchema.prefault({}) }),
-    z.object({ ...flowHeaderShape, kind: z.literal('resourceCenter'), resourceCenter: resourceCenterBodySchemaFor(image).prefault({}) }),
+    stableObject({ ...flowHeaderShape, kind: z.literal('tour'), tour: tourBodySchemaFor(anchor).prefault({}) }),
+    stableObject({ ...flowHeaderShape, kind: z.literal('hotspot'), hotspot: hotspotBodySchemaFor(anchor).prefault({}) }),
+    stableObject({ ...flowHeaderShape, kind: z.literal('checklist'), checklist: checklistBodySchema.prefault({}) }),
+    stableObject({ ...flowHeaderShape, kind: z.literal('survey'), survey: surveyBodySchema.prefault({}) }),
+    stableObject({ ...flowHeaderShape, kind: z.literal('resourceCenter'), resourceCenter: resourceCenterBodySchemaFor(image).prefault({}) }),
   ]);
 }
 

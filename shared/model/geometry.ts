@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { stableObject } from './stableObject';
 
 /** A rectangle in the screenshot image's own pixels (CSS pixels times the capture's scale factor). */
-export const boxSchema = z.object({
+export const boxSchema = stableObject({
   x: z.number().finite(),
   y: z.number().finite(),
   width: z.number().finite().nonnegative(),
@@ -18,5 +19,5 @@ export function overlapRatio(a: Box, b: Box): number {
   return shared / (a.width * a.height + b.width * b.height - shared);
 }
 
-export const pointSchema = z.object({ x: z.number().finite(), y: z.number().finite() });
+export const pointSchema = stableObject({ x: z.number().finite(), y: z.number().finite() });
 export type Point = z.infer<typeof pointSchema>;

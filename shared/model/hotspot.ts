@@ -3,8 +3,9 @@ import { cssColorSchema } from './cssValues';
 import { pointSchema } from './geometry';
 import { localizedTextSchema } from './localizedText';
 import { placementSchema } from './tour';
+import { stableObject } from './stableObject';
 
-export const beaconSchema = z.object({
+export const beaconSchema = stableObject({
   /** Unset: the theme's brand colour. */
   color: cssColorSchema.optional(),
   size: z.number().int().min(8).max(48).default(16),
@@ -15,7 +16,7 @@ export const beaconSchema = z.object({
 export type Beacon = z.infer<typeof beaconSchema>;
 
 export function hotspotBodySchemaFor<A extends z.ZodType>(anchor: A) {
-  return z.object({
+  return stableObject({
     anchor: anchor.optional(),
     beacon: beaconSchema.prefault({}),
     title: localizedTextSchema.default({}),

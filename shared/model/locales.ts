@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isKnownLocale } from '../bundle/localeTags';
+import { stableObject } from './stableObject';
 
 export { isRightToLeft } from '../bundle/rightToLeft';
 export { canonicalLocale, isKnownLocale, localeDisplayName } from '../bundle/localeTags';
@@ -10,8 +11,7 @@ export const localeTagSchema = z
     message: 'is not a known BCP-47 language tag (for example "en", "en-US", "he", "pt-BR")',
   });
 
-export const localesSchema = z
-  .object({
+export const localesSchema = stableObject({
     /** The locale every text must have; others fall back to it. */
     defaultLocale: localeTagSchema.default('en'),
     /** Every locale the project is written in, the default included, in the order shown to authors. */

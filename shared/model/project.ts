@@ -4,6 +4,7 @@ import { idSchema } from './ids';
 import { localesSchema } from './locales';
 import { screenSchema } from './screen';
 import { themeSchema } from './theme';
+import { stableObject } from './stableObject';
 
 export const PROJECT_FORMAT = 'stepwise.project';
 /**
@@ -16,8 +17,7 @@ export const PROJECT_FORMAT = 'stepwise.project';
  */
 export const PROJECT_VERSION = 4;
 
-export const projectSchema = z
-  .object({
+export const projectSchema = stableObject({
     format: z.literal(PROJECT_FORMAT),
     version: z.literal(PROJECT_VERSION),
     id: idSchema,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema } from './ids';
 import { localizedTextSchema } from './localizedText';
 import { targetingSchema } from './targeting';
+import { stableObject } from './stableObject';
 
 /**
  * The resource center: a launcher that opens a panel of ordered sections (guides to start, help
@@ -26,7 +27,7 @@ const optionalUrl = (what: string) =>
     .optional();
 
 /** An image as the project keeps it: a file of the project's images folder. */
-export const articleImageSchema = z.object({
+export const articleImageSchema = stableObject({
   id: idSchema,
   file: z.string().regex(/^[0-9a-f]{64}\.(png|jpg|webp)$/, 'must be an image file of the project (its SHA-256 and .png, .jpg or .webp)'),
   bytes: z.number().int().min(1),
@@ -36,7 +37,7 @@ export const articleImageSchema = z.object({
 export type ArticleImage = z.infer<typeof articleImageSchema>;
 
 /** An image as the bundle carries it: inline, capped (see MAX_ARTICLE_IMAGE_BYTES). */
-export const bundleArticleImageSchema = z.object({
+export const bundleArticleImageSchema = stableObject({
   id: idSchema,
   src: z
     .string()
@@ -47,7 +48,7 @@ export const bundleArticleImageSchema = z.object({
 export type BundleArticleImage = z.infer<typeof bundleArticleImageSchema>;
 
 /** A help article. Its body is the player's safe markdown subset; a line `![](image:<id>)` shows one of the resource center's images there. */
-export const articleSchema = z.object({
+export const articleSchema = stableObject({
   id: idSchema,
   title: localizedTextSchema.default({}),
   body: localizedTextSchema.default({}),
@@ -56,7 +57,7 @@ export const articleSchema = z.object({
 });
 export type Article = z.infer<typeof articleSchema>;
 
-export const guideItemSchema = z.object({
+export const guideItemSchema = stableObject({
   /** A tour or checklist of the same project, started from the panel. */
   flowId: idSchema,
   title: localizedTextSchema.default({}),
@@ -64,7 +65,7 @@ export const guideItemSchema = z.object({
 });
 export type GuideItem = z.infer<typeof guideItemSchema>;
 
-export const announcementSchema = z.object({
+export const announcementSchema = stableObject({
   id: idSchema,
   /** The day it was published, shown with it; newest first. */
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-03-01'),
@@ -81,18 +82,18 @@ const sectionShape = {
 };
 
 export const resourceCenterSectionSchema = z.discriminatedUnion('kind', [
-  z.object({ ...sectionShape, kind: z.literal('guides'), items: z.array(guideItemSchema).default([]) }),
-  z.object({ ...sectionShape, kind: z.literal('articles'), articles: z.array(articleSchema).default([]) }),
+  stableObject({ ...sectionShape, kind: z.literal('guides'), items: z.array(guideItemSchema).default([]) }),
+  stableObject({ ...sectionShape, kind: z.literal('articles'), articles: z.array(articleSchema).default([]) }),
   /** Searches the articles and guides of every section shown on the page. */
-  z.object({ ...sectionShape, kind: z.literal('search') }),
-  z.object({
+  stableObject({ ...sectionShape, kind: z.literal('search') }),
+  stableObject({
     ...sectionShape,
     kind: z.literal('announcements'),
     items: z.array(announcementSchema).default([]),
     /** Opens the panel on a page load when there is an announcement the user has not read. */
     autoOpen: z.boolean().default(false),
   }),
-  z.object({
+  stableObject({
     ...sectionShape,
     kind: z.literal('contact'),
     email: z.string().max(320).regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an e-mail address like help@example.com').optional(),
@@ -107,8 +108,7 @@ export type ResourceCenterSection = z.infer<typeof resourceCenterSectionSchema>;
 export type SectionKind = ResourceCenterSection['kind'];
 
 /** The texts of the panel itself (not of a section), localized like everything else. */
-export const resourceCenterLabelsSchema = z
-  .object({
+export const resourceCenterLabelsSchema = stableObject({
     title: localizedTextSchema.default({}),
     searchPlaceholder: localizedTextSchema.default({}),
     noResults: localizedTextSchema.default({}),
@@ -142,9 +142,8 @@ export function resourceCenterBodySchemaFor<I extends z.ZodType>(image: I) {
 }
 
 function makeBodySchema<I extends z.ZodType>(image: I) {
-  return z.object({
-    launcher: z
-      .object({
+  return stableObject({
+    launcher: stableObject({
         /** A round button in the corner, or a tab on the screen's edge. */
         style: z.enum(['button', 'tab']).default('button'),
         position: z.enum(['bottom-right', 'bottom-left', 'top-right', 'top-left']).default('bottom-right'),

@@ -3,9 +3,10 @@ import { fingerprintSchema } from './fingerprint';
 import { boxSchema } from './geometry';
 import { idSchema } from './ids';
 import { recordedPathSchema } from './recordedPath';
+import { stableObject } from './stableObject';
 
 /** One visible, meaningful element of a captured page. */
-export const mappedElementSchema = z.object({
+export const mappedElementSchema = stableObject({
   id: z.string().min(1).max(64),
   box: boxSchema,
   tag: z.string().max(64),
@@ -25,21 +26,21 @@ export const mappedElementSchema = z.object({
 export type MappedElement = z.infer<typeof mappedElementSchema>;
 
 /** The screenshot file inside the project's images folder, named by the hash of its bytes. */
-export const screenImageSchema = z.object({
+export const screenImageSchema = stableObject({
   file: z.string().regex(/^[0-9a-f]{64}\.(png|jpg|webp)$/, 'must be an image file named by its SHA-256 hash'),
   width: z.number().int().positive(),
   height: z.number().int().positive(),
 });
 export type ScreenImage = z.infer<typeof screenImageSchema>;
 
-export const viewportSchema = z.object({
+export const viewportSchema = stableObject({
   width: z.number().int().min(200).max(7_680),
   height: z.number().int().min(200).max(7_680),
 });
 export type Viewport = z.infer<typeof viewportSchema>;
 
 export const screenSourceSchema = z.discriminatedUnion('kind', [
-  z.object({
+  stableObject({
     kind: z.literal('url'),
     url: z.string().url(),
     viewport: viewportSchema,
@@ -48,12 +49,12 @@ export const screenSourceSchema = z.discriminatedUnion('kind', [
     /** How the author reached this state from a page load (clicks, typing), replayed by re-capture and the flow check. */
     path: recordedPathSchema.optional(),
   }),
-  z.object({ kind: z.literal('image'), originalName: z.string().max(500) }),
+  stableObject({ kind: z.literal('image'), originalName: z.string().max(500) }),
 ]);
 export type ScreenSource = z.infer<typeof screenSourceSchema>;
 
 /** A screenshot of the customer's product plus its element map: what flows are authored on. */
-export const screenSchema = z.object({
+export const screenSchema = stableObject({
   id: idSchema,
   name: z.string().max(200),
   image: screenImageSchema,

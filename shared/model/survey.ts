@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localizedTextSchema } from './localizedText';
+import { stableObject } from './stableObject';
 
 /** NPS bands: detractor 0-6, passive 7-8, promoter 9-10. */
 export type NpsBand = 'detractor' | 'passive' | 'promoter';
@@ -10,13 +11,12 @@ export function npsBand(score: number): NpsBand {
   return 'promoter';
 }
 
-export const surveyBodySchema = z.object({
+export const surveyBodySchema = stableObject({
   question: localizedTextSchema.default({}),
   lowLabel: localizedTextSchema.default({}),
   highLabel: localizedTextSchema.default({}),
   /** Asked after the score, by band; an empty text means no follow-up for that band. */
-  followUps: z
-    .object({
+  followUps: stableObject({
       detractor: localizedTextSchema.default({}),
       passive: localizedTextSchema.default({}),
       promoter: localizedTextSchema.default({}),

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { cssColorSchema, fontFamilySchema } from './cssValues';
+import { stableObject } from './stableObject';
 
 /** The brand look of every flow; the player turns it into CSS custom properties. */
-export const themeSchema = z.object({
+export const themeSchema = stableObject({
   brandColor: cssColorSchema.default('#4f46e5'),
   textColor: cssColorSchema.default('#1f2937'),
   backgroundColor: cssColorSchema.default('#ffffff'),

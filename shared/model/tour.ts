@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from './ids';
 import { localizedTextSchema } from './localizedText';
+import { stableObject } from './stableObject';
 
 export const placementSchema = z.enum(['auto', 'top', 'right', 'bottom', 'left']);
 export type Placement = z.infer<typeof placementSchema>;
@@ -13,17 +14,17 @@ const safeUrl = z
   .regex(/^(https?:\/\/|mailto:)/i, 'must start with http://, https:// or mailto:');
 
 export const stepButtonSchema = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('next'), label: localizedTextSchema }),
-  z.object({ action: z.literal('back'), label: localizedTextSchema }),
-  z.object({ action: z.literal('close'), label: localizedTextSchema }),
-  z.object({ action: z.literal('link'), label: localizedTextSchema, url: safeUrl }),
+  stableObject({ action: z.literal('next'), label: localizedTextSchema }),
+  stableObject({ action: z.literal('back'), label: localizedTextSchema }),
+  stableObject({ action: z.literal('close'), label: localizedTextSchema }),
+  stableObject({ action: z.literal('link'), label: localizedTextSchema, url: safeUrl }),
 ]);
 export type StepButton = z.infer<typeof stepButtonSchema>;
 
 export const advanceOnSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('next') }),
-  z.object({ kind: z.literal('targetClick') }),
-  z.object({ kind: z.literal('event'), name: z.string().min(1, 'must name the event').max(200) }),
+  stableObject({ kind: z.literal('next') }),
+  stableObject({ kind: z.literal('targetClick') }),
+  stableObject({ kind: z.literal('event'), name: z.string().min(1, 'must name the event').max(200) }),
 ]);
 export type AdvanceOn = z.infer<typeof advanceOnSchema>;
 
@@ -31,14 +32,14 @@ export type AdvanceOn = z.infer<typeof advanceOnSchema>;
  * What the player does when a step's target is not on the page: it first waits up to `waitMs` for
  * a late element (0: not at all), then skips the step, shows it centred, or ends the flow.
  */
-export const missingTargetSchema = z.object({
+export const missingTargetSchema = stableObject({
   waitMs: z.number().int().min(0).max(60_000).default(3_000),
   then: z.enum(['skip', 'center', 'end']).default('center'),
 });
 export type MissingTarget = z.infer<typeof missingTargetSchema>;
 
 export function tourStepSchemaFor<A extends z.ZodType>(anchor: A) {
-  return z.object({
+  return stableObject({
     id: idSchema,
     /** A tooltip points at its anchor; a modal sits centred and needs none. */
     type: z.enum(['tooltip', 'modal']).default('tooltip'),
@@ -61,5 +62,5 @@ export function tourStepSchemaFor<A extends z.ZodType>(anchor: A) {
 }
 
 export function tourBodySchemaFor<A extends z.ZodType>(anchor: A) {
-  return z.object({ steps: z.array(tourStepSchemaFor(anchor)).default([]) });
+  return stableObject({ steps: z.array(tourStepSchemaFor(anchor)).default([]) });
 }

@@ -53,11 +53,12 @@ describe('the bundle format', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.kind).toBe('invalid');
+    // In the order of the bundle file's lines (flows before theme, as stable JSON writes them).
     expect(result.problems).toEqual([
-      { path: '$.theme.radius', message: 'must be at most 32' },
       { path: '$.flows[0].tour.steps[0].placement', message: 'should be one of "auto", "top", "right", "bottom", "left", but is the text "middle"' },
       { path: '$.flows[1].name', message: 'is missing (it should be a text)' },
       { path: '$.flows[3].survey.question.en', message: 'should be a text, but is number 7' },
+      { path: '$.theme.radius', message: 'must be at most 32' },
     ]);
   });
 

@@ -60,10 +60,11 @@ describe('project model', () => {
     const flow = createFlow('survey', 'S', 'en');
     flow.targeting.urls = [{ match: 'regex', value: '/app/(unclosed', exclude: false }];
     const problems = problemsOf({ ...createProject('P'), flows: [flow], theme: { brandColor: 'blue' }, locales: { defaultLocale: 'en', available: ['en', 'english'] } });
-    expect(problems.map((p) => p.path)).toEqual(['$.flows[0].targeting.urls[0].value', '$.theme.brandColor', '$.locales.available[1]']);
+    // In the order of the file's lines.
+    expect(problems.map((p) => p.path)).toEqual(['$.flows[0].targeting.urls[0].value', '$.locales.available[1]', '$.theme.brandColor']);
     expect(problems[0]!.message).toMatch(/^is not a valid regular expression/);
-    expect(problems[1]!.message).toBe('must be a colour like #1a73e8');
-    expect(problems[2]!.message).toMatch(/BCP-47/);
+    expect(problems[1]!.message).toMatch(/BCP-47/);
+    expect(problems[2]!.message).toBe('must be a colour like #1a73e8');
   });
 
   it('refuses an anchor that points at a screen the project does not have', () => {
@@ -78,6 +79,6 @@ describe('project model', () => {
     flow.tour.steps[0]!.buttons = [{ action: 'link', label: { en: 'Go' }, url: 'javascript:alert(1)' }];
     flow.tour.steps[0]!.imageUrl = 'data:text/html,<script>';
     const problems = problemsOf({ ...createProject('P'), flows: [flow] });
-    expect(problems.map((p) => p.path)).toEqual(['$.flows[0].tour.steps[0].imageUrl', '$.flows[0].tour.steps[0].buttons[0].url']);
+    expect(problems.map((p) => p.path)).toEqual(['$.flows[0].tour.steps[0].buttons[0].url', '$.flows[0].tour.steps[0].imageUrl']);
   });
 });

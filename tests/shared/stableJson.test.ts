@@ -41,3 +41,16 @@ describe('stable JSON (the bytes of every project file and bundle)', () => {
     );
   });
 });
+
+describe('schemas list their keys in the written order (stableObject)', () => {
+  it('a built bundle and a parsed project are already in stable order, so writing them copies nothing', async () => {
+    const { sampleProject } = await import('../fixtures/sampleProject');
+    const { buildBundle } = await import('../../shared/bundle/buildBundle');
+    const { projectSchema } = await import('../../shared/model/project');
+    const project = projectSchema.parse(JSON.parse(stableStringify(sampleProject())));
+    const bundle = buildBundle(project);
+    // JSON.stringify keeps the objects' own key order: equal text means no key was out of place.
+    expect(`${JSON.stringify(bundle, null, 2)}\n`).toBe(stableStringify(bundle));
+    expect(`${JSON.stringify(project, null, 2)}\n`).toBe(stableStringify(project));
+  });
+});
