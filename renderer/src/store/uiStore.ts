@@ -63,6 +63,11 @@ export interface UiState {
   selectedItemIds: string[];
   /** Waiting for a click on the canvas to anchor this step (itemId) or hotspot (itemId null). */
   pickingAnchor: { flowId: string; itemId: string | null } | null;
+  /**
+   * Waiting for the author to draw a rectangle on the canvas's screenshot: the crop becomes an
+   * image of this resource center article (renderer/src/resourceCenter/ image insert).
+   */
+  articleImageCrop: { flowId: string; articleId: string } | null;
   /** The language being edited; null means the project's default. */
   editingLocale: string | null;
   inspectorTab: 'selection' | 'theme' | 'languages';
@@ -91,6 +96,7 @@ export const useUiStore = create<UiState>()(() => ({
   renamingFlowId: null,
   selectedItemIds: [],
   pickingAnchor: null,
+  articleImageCrop: null,
   editingLocale: null,
   inspectorTab: 'selection',
   selectedScreenId: null,
