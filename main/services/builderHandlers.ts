@@ -11,6 +11,7 @@ import type { CaptureJobs } from '../capture/captureJobs';
 import type { OpenCapturePage } from '../capture/capturePage';
 import { createHealthJobs, type HealthJobs } from '../health/healthJobs';
 import { standalonePreviewHtml } from '../preview/standalonePreview';
+import { inspectArticleImage } from './articleImageFile';
 import { inspectImage } from './imageFile';
 import type { PathPolicy } from './pathPolicy';
 import { createProjectStore, PROJECT_DIR_SUFFIX, PROJECT_FILE, projectDirOf } from './projectStore';
@@ -152,6 +153,12 @@ export function createBuilderHandlers(options: BuilderServicesOptions): BuilderH
       const image = await store.saveImage(dir, bytes, inspectImage(bytes, fileName));
       const name = fileName.replace(/\.[a-z0-9]+$/i, '').slice(0, 200) || 'Image';
       return { screen: screenSchema.parse({ id: newId(), name, image, source: { kind: 'image', originalName: fileName }, elements: [] }) };
+    },
+    async 'project.addArticleImage'({ projectPath, dataBase64 }) {
+      const dir = await options.paths.check(projectPath);
+      const bytes = Buffer.from(dataBase64, 'base64');
+      const { file } = await store.saveImage(dir, bytes, inspectArticleImage(bytes));
+      return { file, bytes: bytes.byteLength };
     },
     async 'project.standalonePreview'({ path, project, readyOnly }) {
       const dir = await options.paths.check(path);

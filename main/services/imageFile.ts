@@ -14,8 +14,8 @@ export interface InspectedImage {
 
 const EXTENSIONS: Record<string, ImageExtension> = { png: 'png', jpg: 'jpg', webp: 'webp' };
 
-function refuse(name: string, reason: string): BuilderApiError {
-  return new BuilderApiError({ code: 'invalid', message: `${name} cannot be used as a screen: ${reason}. Nothing was added.` });
+function refuseImage(name: string, reason: string, use: string): BuilderApiError {
+  return new BuilderApiError({ code: 'invalid', message: `${name} cannot be used ${use}: ${reason}. Nothing was added.` });
 }
 
 /** Headers can be whole while the data is cut off; each format has an end we can look for. */
@@ -39,23 +39,24 @@ function isComplete(bytes: Uint8Array, extension: ImageExtension): boolean {
 
 /**
  * Checks that bytes are a whole PNG, JPEG or WebP of a size the canvas can show, and says
- * which it is. Every refusal names the file and the reason.
+ * which it is. Every refusal names the file, what it was for (`use`) and the reason.
  */
-export function inspectImage(bytes: Uint8Array, name: string): InspectedImage {
-  if (bytes.byteLength === 0) throw refuse(name, 'the file is empty');
+export function inspectImage(bytes: Uint8Array, name: string, use = 'as a screen'): InspectedImage {
+  const refuse = (reason: string) => refuseImage(name, reason, use);
+  if (bytes.byteLength === 0) throw refuse('the file is empty');
   if (bytes.byteLength > MAX_IMAGE_BYTES) throw new BuilderApiError({ code: 'invalid', message: imageTooLargeMessage(name, bytes.byteLength) });
   let size: ReturnType<typeof imageSize>;
   try {
     size = imageSize(bytes);
   } catch {
-    throw refuse(name, 'it is not a PNG, JPEG or WebP image');
+    throw refuse('it is not a PNG, JPEG or WebP image');
   }
   const extension = EXTENSIONS[size.type ?? ''];
-  if (!extension) throw refuse(name, `it is a ${String(size.type).toUpperCase()} image; use PNG, JPEG or WebP`);
-  if (!size.width || !size.height) throw refuse(name, 'its width and height could not be read');
+  if (!extension) throw refuse(`it is a ${String(size.type).toUpperCase()} image; use PNG, JPEG or WebP`);
+  if (!size.width || !size.height) throw refuse('its width and height could not be read');
   if (size.width > MAX_IMAGE_SIDE || size.height > MAX_IMAGE_SIDE) {
-    throw refuse(name, `it is ${size.width}×${size.height} pixels; each side can be at most ${MAX_IMAGE_SIDE.toLocaleString('en')} pixels`);
+    throw refuse(`it is ${size.width}×${size.height} pixels; each side can be at most ${MAX_IMAGE_SIDE.toLocaleString('en')} pixels`);
   }
-  if (!isComplete(bytes, extension)) throw refuse(name, 'the file is truncated (its end is missing)');
+  if (!isComplete(bytes, extension)) throw refuse('the file is truncated (its end is missing)');
   return { extension, width: size.width, height: size.height };
 }

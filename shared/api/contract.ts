@@ -5,6 +5,7 @@ import { browserContractEntries as browser, browserFrameSchema, browserOpenInput
 import { healthInputs, healthJobSchema } from '../health/flowHealth';
 import { MAX_IMAGE_BYTES } from '../model/imageLimits';
 import { pathSchema } from '../model/pathSchema';
+import { articleImageSchema, MAX_ARTICLE_IMAGE_BYTES } from '../model/resourceCenter';
 import { idSchema } from '../model/ids';
 import { screenImageSchema, screenSchema } from '../model/screen';
 import type { BuilderMethodName } from './methodNames';
@@ -109,6 +110,22 @@ export const builderApiContract = {
   'screen.addImage': {
     input: z.object({ projectPath: pathSchema, fileName: z.string().trim().min(1).max(500), dataBase64: z.string().max(MAX_IMAGE_BASE64_CHARS, 'is larger than 50 MB') }).strict(),
     output: z.object({ screen: screenSchema }),
+  },
+  /**
+   * An image for a resource center article (a crop of a screen, cut by the renderer): checked
+   * (PNG, JPEG or WebP, whole, at most 256 kB, the cap of an image the bundle carries inline) and
+   * stored in the project's images folder under its hash, like a screenshot. The document refers
+   * to it only once the editor adds it to the resource center's images.
+   */
+  'project.addArticleImage': {
+    input: z
+      .object({
+        projectPath: pathSchema,
+        // A little over the cap, so an oversized image reaches the handler and gets its message naming both sizes.
+        dataBase64: z.string().min(1, 'must not be empty').max(Math.ceil((MAX_ARTICLE_IMAGE_BYTES * 4) / 3) * 4, 'is far larger than an article image may be (256 kB)'),
+      })
+      .strict(),
+    output: z.object({ file: articleImageSchema.shape.file, bytes: articleImageSchema.shape.bytes }),
   },
   /** The standalone review page: one HTML file with screenshots, player and bundle inlined. */
   'project.standalonePreview': {

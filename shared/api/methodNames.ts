@@ -16,6 +16,7 @@ export const BUILDER_METHOD_NAMES = [
   'project.diskVersion',
   'project.readImage',
   'screen.addImage',
+  'project.addArticleImage',
   'project.standalonePreview',
   'capture.start',
   'capture.status',
