@@ -6,14 +6,19 @@
 // a test fails when the committed file is stale.
 // A part that only a lazy chunk plays (the resource center) is checked by that chunk: the entry's
 // table has "l" there (any object, kept as it is) and the chunk's rule is written to its own file,
-// so the tour path neither carries nor checks it.
+// so the tour path neither carries nor checks it. Rules used in several places (ids, localized
+// texts, targeting...) are written once as named constants; the entry hands them to the chunks
+// (the toolkit's `rules`), whose rules are functions of them rather than second copies.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { bundleSchema } from '../shared/bundle/bundleSchema';
+import { bundleAnchorSchema } from '../shared/model/anchor';
+import { idSchema } from '../shared/model/ids';
 import { localesSchema, localeTagSchema } from '../shared/model/locales';
+import { localizedTextSchema } from '../shared/model/localizedText';
 import { bundleResourceCenterBodySchema } from '../shared/model/resourceCenter';
-import { urlRuleSchema } from '../shared/model/targeting';
+import { frequencySchema, targetingSchema, triggerSchema, urlRuleSchema } from '../shared/model/targeting';
 
 /** The schema's refinements, by the name of their counterpart in player/src/checkBundle.ts. */
 const REFINEMENTS = new Map<z.ZodType, string>([
@@ -24,7 +29,21 @@ const REFINEMENTS = new Map<z.ZodType, string>([
 ]);
 
 /** Parts checked by a lazy chunk, by the file their rule is written to (and the constant's name). */
-const LAZY = new Map<z.ZodType, { file: string; name: string }>([[bundleResourceCenterBodySchema, { file: 'player/src/resourceCenter/resourceCenterRules.ts', name: 'RESOURCE_CENTER_RULE' }]]);
+const LAZY = new Map<z.ZodType, { file: string; name: string }>([[bundleResourceCenterBodySchema, { file: 'player/src/resourceCenter/resourceCenterRules.ts', name: 'resourceCenterRule' }]]);
+
+/**
+ * Schemas written once, as a constant of this name, wherever they recur: smaller than a copy per
+ * use even after gzip (about 35 B on the tour path), and a lazy chunk's rule reuses the entry's
+ * instead of carrying its own (about 180 B less in the resource center's chunk).
+ */
+const NAMED = new Map<z.ZodType, string>([
+  [idSchema, 'id'],
+  [localizedTextSchema, 'text'],
+  [targetingSchema, 'targeting'],
+  [triggerSchema, 'trigger'],
+  [frequencySchema, 'frequency'],
+  [bundleAnchorSchema, 'anchor'],
+]);
 
 type Value = string | number | boolean | null | RegExp | Value[] | { [key: string]: Value };
 type Node = Value[];
@@ -38,13 +57,22 @@ interface ZodDef {
 }
 
 /**
- * Emits the rules as one nested literal. Repeated parts (localized texts, the flow header of each
- * kind) repeat verbatim, which gzip folds into short back-references: smaller than a table of
- * shared nodes named by index.
+ * Emits the rules as one nested literal, NAMED schemas by name. Other repeated parts (the flow
+ * header of each kind) repeat verbatim, which gzip folds into short back-references.
  */
 class Rules {
-  /** The schema whose rule is being written in full, even when it is one of the LAZY parts. */
-  constructor(private readonly root?: z.ZodType) {}
+  /** The NAMED rules met so far, by name, in an order where each comes after those it uses. */
+  readonly named = new Map<string, string>();
+
+  /**
+   * `root`: the schema whose rule is being written in full, even when it is one of the LAZY parts.
+   * `naming`: whether NAMED schemas are written by name (the generated files) or in full (a
+   * rule on its own, as the tests build them).
+   */
+  constructor(
+    private readonly root?: z.ZodType,
+    private readonly naming = false,
+  ) {}
 
   add(node: Node): Value {
     if (node[0] === 'e' || node[0] === '=') return { [RAW]: literal(node) } as unknown as Value;
@@ -57,6 +85,15 @@ class Rules {
 
   rule(schema: z.ZodType, where: string): Value {
     if (schema !== this.root && LAZY.has(schema)) return this.add(['l']);
+    const name = this.naming ? NAMED.get(schema) : undefined;
+    if (name) {
+      if (!this.named.has(name)) this.named.set(name, literal(this.written(schema, where)));
+      return { [RAW]: name } as unknown as Value;
+    }
+    return this.written(schema, where);
+  }
+
+  private written(schema: z.ZodType, where: string): Value {
     const def = (schema as unknown as { _zod: { def: ZodDef } })._zod.def;
     const checks = (def.checks ?? []).map((check) => check._zod.def);
     const custom = checks.filter((check) => check.check === 'custom');
@@ -150,8 +187,20 @@ export function ruleLiteral(schema: z.ZodType): string {
   return literal(new Rules().rule(schema, '$'));
 }
 
+/** The names of the NAMED rules the lazy chunks' rules use (the entry exports those). */
+function namesUsedByChunks(): string[] {
+  return [...new Set([...LAZY.keys()].flatMap((schema) => {
+    const rules = new Rules(schema, true);
+    rules.rule(schema, '$');
+    return [...rules.named.keys()];
+  }))];
+}
+
 export function playerCheckSource(): string {
-  const root = new Rules().rule(bundleSchema, '$');
+  const rules = new Rules(undefined, true);
+  const root = literal(rules.rule(bundleSchema, '$'));
+  const shared = namesUsedByChunks();
+  for (const name of shared) if (!rules.named.has(name)) throw new Error(`a lazy chunk uses the rule "${name}", which the bundle's rule does not`);
   return [
     '// Generated by scripts/writePlayerCheck.ts from the zod schemas in shared/. Do not edit; run `npm run schema`.',
     '// Each rule is [kind, ...], with no limit and no (0 or null) left out as holes. Kinds: "s" text [min, max, pattern, trim], "n" number [min, max, whole], "b" boolean,',
@@ -161,9 +210,20 @@ export function playerCheckSource(): string {
     '/* eslint-disable no-sparse-arrays -- a hole is a limit or flag the rule does not have */',
     "import type { Rule } from './checkBundle';",
     '',
-    `export const BUNDLE_RULE: Rule = ${literal(root)};`,
+    ...[...rules.named].map(([name, rule]) => `const ${name}: Rule = ${rule};`),
+    `export const BUNDLE_RULE: Rule = ${root};`,
+    '/** The named rules the lazy chunks build theirs from (handed to them by the toolkit). */',
+    `export const SHARED_RULES = { ${shared.join(', ')} };`,
+    'export type SharedRules = typeof SHARED_RULES;',
     '',
   ].join('\n');
+}
+
+/** `name(rules)`: the chunk's rule, from the entry's named rules. */
+function chunkRule(schema: z.ZodType, name: string): string {
+  const rules = new Rules(schema, true);
+  const rule = literal(rules.rule(schema, '$'));
+  return `export const ${name} = ({ ${[...rules.named.keys()].join(', ')} }: SharedRules): Rule => ${rule};`;
 }
 
 /** The rule files of the lazy chunks, by path from the repository's root. */
@@ -173,11 +233,13 @@ export function lazyCheckSources(): Map<string, string> {
       file,
       [
         '// Generated by scripts/writePlayerCheck.ts from the zod schemas in shared/. Do not edit; run `npm run schema`.',
-        '// The rule of one part of the bundle that a lazy chunk checks; see player/src/bundleRules.ts for the rule kinds.',
+        '// The rule of one part of the bundle that a lazy chunk checks, made of the named rules the entry',
+        '// hands over (context.kit.rules); see player/src/bundleRules.ts for the rule kinds.',
         '/* eslint-disable no-sparse-arrays -- a hole is a limit or flag the rule does not have */',
         "import type { Rule } from '../checkBundle';",
+        "import type { SharedRules } from '../bundleRules';",
         '',
-        `export const ${name}: Rule = ${literal(new Rules(schema).rule(schema, '$'))};`,
+        chunkRule(schema, name),
         '',
       ].join('\n'),
     ]),

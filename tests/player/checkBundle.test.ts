@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkBundle, StepwiseBundleError } from '../../player/src/checkBundle';
-import { playerCheckSource } from '../../scripts/writePlayerCheck';
+import { lazyCheckSources, playerCheckSource } from '../../scripts/writePlayerCheck';
 import { validateBundle } from '../../shared/bundle/validateBundle';
 import { BROKEN_FINGERPRINTS, newInvoiceFingerprint } from '../fixtures/fingerprints';
 
 describe("the player's bundle check", () => {
   it('is generated from the zod schemas and committed up to date (run `npm run schema` if this fails)', () => {
     expect(readFileSync(new URL('../../player/src/bundleRules.ts', import.meta.url), 'utf8')).toBe(playerCheckSource());
+    for (const [file, source] of lazyCheckSources()) expect(readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8'), file).toBe(source);
   }, 30_000);
 });
 
