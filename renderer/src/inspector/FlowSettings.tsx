@@ -1,5 +1,5 @@
 import type { Flow } from '../../../shared/model/flow';
-import type { UrlRule, UserRule } from '../../../shared/model/targeting';
+import type { Targeting, UrlRule, UserRule } from '../../../shared/model/targeting';
 import { urlRuleSchema, userRuleSchema } from '../../../shared/model/targeting';
 import { selectorProblem } from '../screens/selectorProblem';
 import { updateFlow } from '../store/flowActions';
@@ -35,8 +35,11 @@ function urlValueProblem(rule: UrlRule, value: string): string | null {
   return parsed.success ? null : `The value ${parsed.error.issues[0]?.message ?? 'is not valid'}.`;
 }
 
-function UrlRuleRow({ flowId, rule, index }: { flowId: string; rule: UrlRule; index: number }) {
-  const edit = (recipe: (draft: UrlRule) => void, key?: string) => updateFlow(flowId, (flow) => recipe(flow.targeting.urls[index]!), key && `url${index}/${key}`);
+/** Changes the targeting being edited (a flow's, or a resource center section's); a merge key makes typing one undo step. */
+export type EditTargeting = (recipe: (targeting: Targeting) => void, mergeKey?: string) => void;
+
+function UrlRuleRow({ editTargeting, rule, index }: { editTargeting: EditTargeting; rule: UrlRule; index: number }) {
+  const edit = (recipe: (draft: UrlRule) => void, key?: string) => editTargeting((targeting) => recipe(targeting.urls[index]!), key && `url${index}/${key}`);
   return (
     <div className="rule-row" role="group" aria-label={`URL rule ${index + 1}`}>
       <SelectField
@@ -52,7 +55,7 @@ function UrlRuleRow({ flowId, rule, index }: { flowId: string; rule: UrlRule; in
       <CheckedTextField label="Value" value={rule.value} placeholder="/invoices" hint={VALUE_HINTS[rule.match]} problem={(value) => urlValueProblem(rule, value)} onCommit={(value) => edit((draft) => void (draft.value = value), 'value')} />
       <div className="rule-row-end">
         <CheckboxField label="Exclude" checked={rule.exclude} onChange={(exclude) => edit((draft) => void (draft.exclude = exclude))} />
-        <button type="button" className="icon-button danger" aria-label={`Remove URL rule ${index + 1}`} onClick={() => updateFlow(flowId, (flow) => void flow.targeting.urls.splice(index, 1))}>
+        <button type="button" className="icon-button danger" aria-label={`Remove URL rule ${index + 1}`} onClick={() => editTargeting((targeting) => void targeting.urls.splice(index, 1))}>
           <Icon name="trash" size={14} />
         </button>
       </div>
@@ -60,8 +63,8 @@ function UrlRuleRow({ flowId, rule, index }: { flowId: string; rule: UrlRule; in
   );
 }
 
-function UserRuleRow({ flowId, rule, index }: { flowId: string; rule: UserRule; index: number }) {
-  const edit = (recipe: (draft: UserRule) => void, key?: string) => updateFlow(flowId, (flow) => recipe(flow.targeting.users[index]!), key && `user${index}/${key}`);
+function UserRuleRow({ editTargeting, rule, index }: { editTargeting: EditTargeting; rule: UserRule; index: number }) {
+  const edit = (recipe: (draft: UserRule) => void, key?: string) => editTargeting((targeting) => recipe(targeting.users[index]!), key && `user${index}/${key}`);
   const needsValue = rule.operator !== 'exists' && rule.operator !== 'notExists';
   return (
     <div className="rule-row" role="group" aria-label={`User rule ${index + 1}`}>
@@ -69,7 +72,7 @@ function UserRuleRow({ flowId, rule, index }: { flowId: string; rule: UserRule; 
       <SelectField label="Operator" value={rule.operator} options={OPERATORS} onChange={(operator) => edit((draft) => void (draft.operator = operator))} />
       {needsValue ? <CheckedTextField label="Value" value={String(rule.value ?? '')} problem={() => null} onCommit={(value) => edit((draft) => void (draft.value = value), 'value')} /> : null}
       <div className="rule-row-end">
-        <button type="button" className="icon-button danger" aria-label={`Remove user rule ${index + 1}`} onClick={() => updateFlow(flowId, (flow) => void flow.targeting.users.splice(index, 1))}>
+        <button type="button" className="icon-button danger" aria-label={`Remove user rule ${index + 1}`} onClick={() => editTargeting((targeting) => void targeting.users.splice(index, 1))}>
           <Icon name="trash" size={14} />
         </button>
       </div>
@@ -107,30 +110,39 @@ export function FlowSettings({ flow }: { flow: Flow }) {
           onChange={(frequency) => updateFlow(id, (draft) => void (draft.frequency = frequency))}
         />
       </Section>
+      <TargetingSections targeting={flow.targeting} editTargeting={(recipe, key) => updateFlow(id, (draft) => recipe(draft.targeting), key)} />
+    </>
+  );
+}
+
+/** Which pages and users: the URL and user rules of a flow, or of a resource center section. */
+export function TargetingSections({ targeting, editTargeting, everyPage = 'Every page. Add a rule to limit it.' }: { targeting: Targeting; editTargeting: EditTargeting; everyPage?: string }) {
+  return (
+    <>
       <Section
         title="Pages"
         actions={
-          <button type="button" className="button small" onClick={() => updateFlow(id, (draft) => void draft.targeting.urls.push({ match: 'contains', value: '/', exclude: false }))}>
+          <button type="button" className="button small" onClick={() => editTargeting((draft) => void draft.urls.push({ match: 'contains', value: '/', exclude: false }))}>
             + URL rule
           </button>
         }
       >
-        {flow.targeting.urls.length === 0 ? <p className="muted small">Every page. Add a rule to limit it.</p> : null}
-        {flow.targeting.urls.map((rule, index) => (
-          <UrlRuleRow key={index} flowId={id} rule={rule} index={index} />
+        {targeting.urls.length === 0 ? <p className="muted small">{everyPage}</p> : null}
+        {targeting.urls.map((rule, index) => (
+          <UrlRuleRow key={index} editTargeting={editTargeting} rule={rule} index={index} />
         ))}
       </Section>
       <Section
         title="Users"
         actions={
-          <button type="button" className="button small" onClick={() => updateFlow(id, (draft) => void draft.targeting.users.push({ attribute: 'plan', operator: 'equals', value: 'free' }))}>
+          <button type="button" className="button small" onClick={() => editTargeting((draft) => void draft.users.push({ attribute: 'plan', operator: 'equals', value: 'free' }))}>
             + User rule
           </button>
         }
       >
-        {flow.targeting.users.length === 0 ? <p className="muted small">Every user. Rules use the traits your developers pass to the player.</p> : null}
-        {flow.targeting.users.map((rule, index) => (
-          <UserRuleRow key={index} flowId={id} rule={rule} index={index} />
+        {targeting.users.length === 0 ? <p className="muted small">Every user. Rules use the traits your developers pass to the player.</p> : null}
+        {targeting.users.map((rule, index) => (
+          <UserRuleRow key={index} editTargeting={editTargeting} rule={rule} index={index} />
         ))}
       </Section>
     </>
