@@ -44,6 +44,7 @@ export const COMMANDS = [
   { id: 'flow.newHotspot', label: 'New Hotspot', menu: 'Flow' },
   { id: 'flow.newChecklist', label: 'New Checklist', menu: 'Flow' },
   { id: 'flow.newSurvey', label: 'New NPS Survey', menu: 'Flow' },
+  { id: 'flow.newResourceCenter', label: 'New Resource Center', menu: 'Flow' },
   { id: 'flow.rename', label: 'Rename Flow…', keybinding: 'F2', menu: 'Flow', separatorBefore: true },
   { id: 'flow.delete', label: 'Delete Flow', keybinding: 'Mod+Backspace', menu: 'Flow', destructive: true },
   { id: 'flow.play', label: 'Play Flow', keybinding: 'Mod+Enter', menu: 'Flow', separatorBefore: true },

@@ -5,6 +5,7 @@ import type { ProjectSession } from '../app/projectSession';
 import { redo, undo, useDocumentStore } from '../store/documentStore';
 import { addFlow, deleteFlow, duplicateFlow } from '../store/flowActions';
 import { deleteItems, duplicateItems } from '../store/flowItems';
+import { addResourceCenter, deleteResourceCenterParts, duplicateResourceCenterParts } from '../store/resourceCenterActions';
 import { openDialog, useUiStore } from '../store/uiStore';
 import { useCanvasView } from '../canvas/canvasView';
 import { importBundleFile } from '../export/importBundleFile';
@@ -17,6 +18,11 @@ const hasProject = () => useDocumentStore.getState().project !== null;
 const hasSelectedFlow = () => {
   const { selectedFlowId } = useUiStore.getState();
   return Boolean(selectedFlowId && useDocumentStore.getState().project?.flows.some((flow) => flow.id === selectedFlowId));
+};
+
+const selectedFlowIsResourceCenter = () => {
+  const { selectedFlowId } = useUiStore.getState();
+  return useDocumentStore.getState().project?.flows.find((flow) => flow.id === selectedFlowId)?.kind === 'resourceCenter';
 };
 
 const hasScreen = () => Boolean(useUiStore.getState().selectedScreenId);
@@ -87,7 +93,8 @@ export function createAppCommands(session: ProjectSession, client: BuilderClient
       run: () => {
         const { selectedFlowId, selectedItemIds } = useUiStore.getState();
         if (!selectedFlowId) return;
-        if (selectedItemIds.length) duplicateItems(selectedFlowId, selectedItemIds);
+        if (selectedItemIds.length && selectedFlowIsResourceCenter()) duplicateResourceCenterParts(selectedFlowId, selectedItemIds);
+        else if (selectedItemIds.length) duplicateItems(selectedFlowId, selectedItemIds);
         else duplicateFlow(selectedFlowId);
       },
     },
@@ -96,7 +103,8 @@ export function createAppCommands(session: ProjectSession, client: BuilderClient
       run: () => {
         const { selectedFlowId, selectedItemIds } = useUiStore.getState();
         if (!selectedFlowId) return;
-        if (selectedItemIds.length) deleteItems(selectedFlowId, selectedItemIds);
+        if (selectedItemIds.length && selectedFlowIsResourceCenter()) deleteResourceCenterParts(selectedFlowId, selectedItemIds);
+        else if (selectedItemIds.length) deleteItems(selectedFlowId, selectedItemIds);
         else deleteFlow(selectedFlowId);
       },
     },
@@ -108,6 +116,8 @@ export function createAppCommands(session: ProjectSession, client: BuilderClient
     'flow.newHotspot': newFlow('hotspot'),
     'flow.newChecklist': newFlow('checklist'),
     'flow.newSurvey': newFlow('survey'),
+    // One per project: a second would only repeat the first on the same pages.
+    'flow.newResourceCenter': { enabled: hasProject, run: () => void addResourceCenter() },
     'flow.rename': { enabled: hasSelectedFlow, run: () => useUiStore.setState({ renamingFlowId: useUiStore.getState().selectedFlowId }) },
     'flow.delete': {
       enabled: hasSelectedFlow,

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { Flow, FlowOf } from '../../../shared/model/flow';
 import type { Screen } from '../../../shared/model/screen';
 import { ElementInspector } from '../canvas/ElementInspector';
+import { ResourceCenterInspector } from '../resourceCenter/ResourceCenterInspector';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
 import { Icon } from '../ui/Icon';
@@ -24,6 +25,7 @@ function FlowInspector({ flow, itemId }: { flow: Flow; itemId: string | undefine
     const index = flow.tour.steps.findIndex((step) => step.id === itemId);
     if (index >= 0) return <StepInspector key={itemId} flow={flow} step={flow.tour.steps[index]!} index={index} />;
   }
+  if (flow.kind === 'resourceCenter' && itemId) return <ResourceCenterInspector flow={flow} itemId={itemId} />;
   if (flow.kind === 'checklist') {
     const index = flow.checklist.items.findIndex((item) => item.id === itemId);
     if (index >= 0) return <ChecklistItemInspector key={itemId} flow={flow} item={flow.checklist.items[index]!} index={index} />;
@@ -34,11 +36,7 @@ function FlowInspector({ flow, itemId }: { flow: Flow; itemId: string | undefine
       {flow.kind === 'hotspot' ? <HotspotInspector flow={flow as FlowOf<'hotspot'>} /> : null}
       {flow.kind === 'checklist' ? <ChecklistInspector flow={flow as FlowOf<'checklist'>} /> : null}
       {flow.kind === 'survey' ? <SurveyInspector flow={flow as FlowOf<'survey'>} /> : null}
-      {flow.kind === 'resourceCenter' ? (
-        <p className="inspector-hint muted small">
-          Resource centers are edited in a later version of Stepwise. This one plays as it is in the exported bundle; its trigger, targeting and status can be changed below (frequency does not apply: it is on every page it targets).
-        </p>
-      ) : null}
+      {flow.kind === 'resourceCenter' ? <ResourceCenterInspector flow={flow} itemId={undefined} /> : null}
       <FlowSettings key={flow.id} flow={flow} />
     </>
   );

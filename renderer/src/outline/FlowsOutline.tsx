@@ -9,6 +9,7 @@ import { deleteFlow, duplicateFlow, moveFlow, renameFlow, selectFlow } from '../
 import { useUiStore } from '../store/uiStore';
 import { RowAction } from '../ui/RowAction';
 import { RenameField } from '../ui/RenameField';
+import { ResourceCenterOutline } from '../resourceCenter/ResourceCenterOutline';
 import { ItemList } from './ItemList';
 import { DragHandle, SortableList, useSortableRow } from './sortable';
 
@@ -46,7 +47,7 @@ const FlowRow = memo(function FlowRow({ flowId, selected, renaming, locale }: { 
             className="flow-row-main"
             title={`${flow.name}\n${summary(flow)} · ${flow.status === 'ready' ? 'Ready' : 'Draft'}`}
             aria-current={selected ? 'true' : undefined}
-            aria-expanded={flow.kind === 'tour' || flow.kind === 'checklist' ? selected : undefined}
+            aria-expanded={flow.kind === 'tour' || flow.kind === 'checklist' || flow.kind === 'resourceCenter' ? selected : undefined}
             onClick={() => selectFlow(flow.id)}
             onDoubleClick={() => useUiStore.setState({ selectedFlowId: flow.id, renamingFlowId: flow.id })}
           >
@@ -66,7 +67,8 @@ const FlowRow = memo(function FlowRow({ flowId, selected, renaming, locale }: { 
           <RowAction icon="trash" label={`Delete ${flow.name}`} title="Delete (undo brings it back)" danger size={15} onClick={() => deleteFlow(flow.id)} />
         </span>
       </div>
-      {selected ? <ItemList flow={flow} locale={locale} /> : null}
+      {selected && flow.kind === 'resourceCenter' ? <ResourceCenterOutline flow={flow} locale={locale} /> : null}
+      {selected && flow.kind !== 'resourceCenter' ? <ItemList flow={flow} locale={locale} /> : null}
     </li>
   );
 });
@@ -94,7 +96,7 @@ export function FlowsOutline() {
           </button>
           {menuOpen ? (
             <div className="menu" role="menu" onClick={() => setMenuOpen(false)} onKeyDown={(event) => event.key === 'Escape' && setMenuOpen(false)}>
-              {(['flow.newTour', 'flow.newHotspot', 'flow.newChecklist', 'flow.newSurvey'] as const).map((id) => (
+              {(['flow.newTour', 'flow.newHotspot', 'flow.newChecklist', 'flow.newSurvey', 'flow.newResourceCenter'] as const).map((id) => (
                 <CommandButton key={id} command={id} className="menu-item" role="menuitem">
                   {commands.get(id)?.label.replace('New ', '')}
                 </CommandButton>
@@ -103,7 +105,7 @@ export function FlowsOutline() {
           ) : null}
         </div>
       </header>
-      {flowIds.length === 0 ? <p className="panel-empty">No flows yet. Add a product tour, hotspot, checklist or NPS survey.</p> : null}
+      {flowIds.length === 0 ? <p className="panel-empty">No flows yet. Add a product tour, hotspot, checklist, NPS survey or resource center.</p> : null}
       <SortableList ids={flowIds} label="flows" onMove={moveFlow}>
         <ul className="flow-list" aria-label="Flows">
           {flowIds.map((flowId) => (

@@ -1,6 +1,7 @@
 import type { Announcements, UniqueIdentifier } from '@dnd-kit/core';
 import type { Project } from '../../../shared/model/project';
 import { pickText } from '../../../shared/model/localizedText';
+import { sectionRows } from '../store/resourceCenterActions';
 import { useDocumentStore } from '../store/documentStore';
 
 /** "flow “Quarterly NPS”", "step 2: About Invoices", "item 1: Invite a teammate": what a sortable id stands for. */
@@ -17,6 +18,15 @@ export function sortableName(project: Project | null, id: UniqueIdentifier): str
     if (flow.kind === 'checklist') {
       const index = flow.checklist.items.findIndex((item) => item.id === id);
       if (index >= 0) return `item ${index + 1}: ${text(flow.checklist.items[index]!.label) || 'unnamed'}`;
+    }
+    if (flow.kind === 'resourceCenter') {
+      for (const [sectionIndex, section] of flow.resourceCenter.sections.entries()) {
+        if (section.id === id) return `section ${sectionIndex + 1}: ${text(section.title) || section.kind}`;
+        const rows = sectionRows(section) ?? [];
+        const index = rows.findIndex((row) => row.id === id);
+        const row = rows[index];
+        if (row) return `${row.kind} ${index + 1}: ${text(row.kind === 'article' ? row.article.title : row.kind === 'announcement' ? row.announcement.title : row.guide.title) || 'untitled'}`;
+      }
     }
   }
   return 'item';
