@@ -3,10 +3,11 @@ import { dirname, resolve } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { BuilderApiError } from '../../shared/api/apiError';
-import { buildBundle, serializeBundle } from '../../shared/bundle/buildBundle';
+import { BundleImageError, buildBundle, serializeBundle } from '../../shared/bundle/buildBundle';
 import { validateBundle } from '../../shared/bundle/validateBundle';
 import { lintProject, type LintProblem } from '../../shared/lint/lintProject';
 import { writeFileAtomic } from '../services/atomicWrite';
+import { readBundleImageData } from '../services/bundleImageData';
 import { createProjectStore } from '../services/projectStore';
 import { CheckUsageError, runCheck } from './checkCommand';
 
@@ -44,9 +45,11 @@ function formatLint(problems: readonly LintProblem[]): string {
   return problems.map((problem) => `${problem.severity === 'error' ? 'error  ' : 'warning'}  ${problem.message}`).join('\n');
 }
 
+/** The store for a project given on the command line; it only reads here, never writing into a project it lints or exports. */
+const storeFor = (path: string) => createProjectStore({ projectsDir: dirname(resolve(path)) });
+
 async function openProject(path: string) {
-  // The store only reads here; it never writes into a project it lints or exports.
-  return (await createProjectStore({ projectsDir: dirname(resolve(path)) }).open(path)).project;
+  return (await storeFor(path).open(path)).project;
 }
 
 /** Node's words for an unknown option suggest '-- "--bogus"' with a quote left open: ours name the option and stop. */
@@ -104,7 +107,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           io.err(`Not exported: ${errors.length} error(s) must be fixed first.\n${formatLint(errors)}`);
           return EXIT.problems;
         }
-        const bundle = buildBundle(project, { readyOnly });
+        // Article images travel inside the bundle, read from the project's images folder.
+        const imageData = await readBundleImageData(project, (file) => storeFor(target).readImage(target, file), readyOnly);
+        let bundle: ReturnType<typeof buildBundle>;
+        try {
+          bundle = buildBundle(project, { readyOnly, imageData });
+        } catch (error) {
+          if (!(error instanceof BundleImageError)) throw error;
+          io.err(`Not exported: ${error.message}`);
+          return EXIT.problems;
+        }
         const text = serializeBundle(bundle);
         const out = resolve(values.out);
         await mkdir(dirname(out), { recursive: true });

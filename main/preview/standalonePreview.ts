@@ -1,4 +1,5 @@
 import { buildBundle } from '../../shared/bundle/buildBundle';
+import { readBundleImageData } from '../services/bundleImageData';
 import { isPlaced } from '../../shared/model/anchor';
 import type { Project } from '../../shared/model/project';
 import { runGallery, type GalleryData } from './galleryPage';
@@ -33,7 +34,8 @@ function scriptCode(code: string): string {
  * no network at all, so it behaves the same when mailed around and opened offline.
  */
 export async function standalonePreviewHtml(project: Project, readImage: (file: string) => Promise<string>, options: { readyOnly?: boolean } = {}): Promise<string> {
-  const bundle = buildBundle(project, options);
+  // Article images travel inside the bundle; a file that cannot be read fails with a BundleImageError naming it.
+  const bundle = buildBundle(project, { ...options, imageData: await readBundleImageData(project, readImage, options.readyOnly) });
   const exported = new Set(bundle.flows.map((flow) => flow.id));
   const anchors: GalleryData['anchors'] = {};
   const used = new Set<string>();

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { BuilderApiError } from '../../shared/api/apiError';
 import type { AppInfo, BuilderMethod, BuilderParsedInput, BuilderOutput, ProjectSummary } from '../../shared/api/contract';
+import { BundleImageError } from '../../shared/bundle/buildBundle';
 import { createProject } from '../../shared/model/create';
 import { idSchema, newId } from '../../shared/model/ids';
 import { screenSchema } from '../../shared/model/screen';
@@ -162,7 +163,13 @@ export function createBuilderHandlers(options: BuilderServicesOptions): BuilderH
     },
     async 'project.standalonePreview'({ path, project, readyOnly }) {
       const dir = await options.paths.check(path);
-      return { html: await standalonePreviewHtml(project, (file) => store.readImage(dir, file), { readyOnly }) };
+      try {
+        return { html: await standalonePreviewHtml(project, (file) => store.readImage(dir, file), { readyOnly }) };
+      } catch (error) {
+        // A missing article image is the author's to fix, not a failure of the host.
+        if (error instanceof BundleImageError) throw new BuilderApiError({ code: 'invalid', message: error.message });
+        throw error;
+      }
     },
     async 'capture.start'({ projectPath, request, signIn: useSignIn }) {
       const dir = await options.paths.check(projectPath);
