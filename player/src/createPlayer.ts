@@ -304,31 +304,32 @@ export function createPlayer(options: PlayerOptions): Player {
     document.addEventListener('click', onClick, true);
   }
 
+  /** The API never throws into the page: an error is logged and `fallback` returned (nothing for the methods that return nothing). */
   const guard =
-    <A extends unknown[], R>(action: (...args: A) => R, fallback: R) =>
+    <A extends unknown[], R = void>(action: (...args: A) => R, fallback?: R) =>
     (...args: A): R => {
       try {
-        return destroyed ? fallback : action(...args);
+        return destroyed ? (fallback as R) : action(...args);
       } catch (error) {
         report(error);
-        return fallback;
+        return fallback as R;
       }
     };
   const exclusive = () => EXCLUSIVE.map((kind) => [...running.values()].find((flow) => flow.flow.kind === kind)).find(Boolean);
 
   const player: Player = {
     start: guard(start, false),
-    stop: guard(() => exclusive()?.stop('api'), undefined),
-    next: guard(() => exclusive()?.next?.(), undefined),
-    back: guard(() => exclusive()?.back?.(), undefined),
-    track: guard((name: string) => [...running.values()].forEach((flow) => flow.track?.(name)), undefined),
-    reset: guard((flowId?: string) => (flowId ? [flowId] : bundle.flows.map((flow) => flow.id)).forEach(frequency.reset), undefined),
+    stop: guard(() => exclusive()?.stop('api')),
+    next: guard(() => exclusive()?.next?.()),
+    back: guard(() => exclusive()?.back?.()),
+    track: guard((name: string) => [...running.values()].forEach((flow) => flow.track?.(name))),
+    reset: guard((flowId?: string) => (flowId ? [flowId] : bundle.flows.map((flow) => flow.id)).forEach(frequency.reset)),
     setLocale: guard((requested: string) => {
       setLocale(requested);
       running.forEach((flow) => flow.refresh?.());
-    }, undefined),
-    openResourceCenter: guard(() => panel(true), undefined),
-    closeResourceCenter: guard(() => panel(false), undefined),
+    }),
+    openResourceCenter: guard(() => panel(true)),
+    closeResourceCenter: guard(() => panel(false)),
     on(type, listener) {
       const entry = { type, listener: listener as PlayerEventListener<never> };
       listeners.add(entry);
@@ -345,11 +346,11 @@ export function createPlayer(options: PlayerOptions): Player {
       document.removeEventListener('click', onClick, true);
       host?.remove();
       listeners.clear();
-    }, undefined),
+    }),
   };
 
   setLocale(options.locale ?? view.navigator?.language ?? defaultLocale);
   if (options.onEvent) player.on('*', options.onEvent);
-  if (autoStart) guard(evaluate, undefined)();
+  if (autoStart) guard(evaluate)();
   return player;
 }
