@@ -19,49 +19,40 @@ export interface Searchable {
   body: string;
 }
 
-/** The fold of one language, per character (remembered) so matches can be mapped back onto the text. */
+/** The fold of one language; `map` gets for each character of the result the index in `text` of the character it came from. */
 export function folder(locale: string): (text: string, map?: number[]) => string {
   const own = OWN_LETTERS[locale.split('-')[0]!.toLowerCase()] ?? '';
-  const seen = new Map<string, string>();
-  let lower = (char: string) => char.toLocaleLowerCase(locale);
+  let lower = (text: string) => text.toLocaleLowerCase(locale);
   try {
     lower('I');
   } catch {
-    lower = (char) => char.toLowerCase(); // a tag this browser does not know
+    lower = (text) => text.toLowerCase(); // a tag this browser does not know
   }
-  const fold = (char: string): string => {
-    let out = seen.get(char);
-    if (out === undefined) {
-      out = lower(char);
-      if (!own.includes(out)) out = out.normalize('NFD').replace(MARKS, '');
-      seen.set(char, (out = out.replace('ς', 'σ')));
-    }
-    return out;
-  };
   // The language's own letters, hidden from NFD in private-use characters while the rest of the text is folded.
   const ownLetters = own && new RegExp(`[${own}]`, 'g');
   const hidden = /[\ue000-\ue00f]/g;
-  /** `map`, when given, gets for each character of the result the index in `text` of the character it came from. */
+  const foldText = (text: string): string => {
+    let out = lower(text);
+    if (ownLetters) out = out.replace(ownLetters, (letter) => String.fromCharCode(0xe000 + own.indexOf(letter)));
+    out = out.normalize('NFD').replace(MARKS, '');
+    if (ownLetters) out = out.replace(hidden, (code) => own[code.charCodeAt(0) - 0xe000]!);
+    // Greek's final sigma, the one case mapping that depends on context, is a plain sigma whether folded whole or by character.
+    return out.replace(/ς/g, 'σ');
+  };
+  const seen = new Map<string, string>();
   return (text, map) => {
-    if (!map) {
-      // The whole text at once: several times faster than character by character, with the same result
-      // (Greek's final sigma, the one case-mapping that depends on context, is made a plain sigma in both).
-      let out = lower(text);
-      if (ownLetters) out = out.replace(ownLetters, (letter) => String.fromCharCode(0xe000 + own.indexOf(letter)));
-      out = out.normalize('NFD').replace(MARKS, '');
-      if (ownLetters) out = out.replace(hidden, (code) => own[code.charCodeAt(0) - 0xe000]!);
-      return out.replace(/ς/g, 'σ');
-    }
+    // The whole text at once is several times faster; by character (remembered) only where matches are mapped back.
+    if (!map) return foldText(text);
     let out = '';
-    for (let index = 0; index < text.length; ) {
-      const code = text.codePointAt(index)!;
-      const width = code > 0xffff ? 2 : 1;
-      const folded = fold(text.slice(index, index + width));
+    let index = 0;
+    for (const char of text) {
+      let folded = seen.get(char);
+      if (folded === undefined) seen.set(char, (folded = foldText(char)));
       out += folded;
-      if (map) for (let i = 0; i < folded.length; i++) map.push(index);
-      index += width;
+      for (let i = 0; i < folded.length; i++) map.push(index);
+      index += char.length;
     }
-    if (map) map.push(text.length);
+    map.push(text.length);
     return out;
   };
 }
