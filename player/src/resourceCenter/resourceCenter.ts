@@ -58,6 +58,9 @@ export const runResourceCenter: RunFlow = (flow, context, end) => {
   const dirOf = context.kit.fallbackDirection(context);
   const label = (text: LocalizedText, count?: number) => t(text).replace('{count}', String(count));
   const text = (tag: 'h2' | 'h3' | 'p' | 'span' | 'time', value: LocalizedText, props: Record<string, string | number> = {}) => h(tag, { ...props, dir: dirOf(value) }, t(value));
+  /** Most of the panel is elements with one class and children. */
+  const classed = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, ...children: Child[]) => h(tag, { className }, ...children);
+  const button = (className: string, onclick: () => void, ...children: Child[]) => h('button', { type: 'button', className, onclick: safe(onclick) }, ...children);
   const id = `sw-rc${++uniqueId}`;
   const emit = ((type, data) => context.emit(type, flow, data)) as <T extends Parameters<typeof context.emit>[0]>(type: T, data: Parameters<typeof context.emit<T>>[2]) => void;
   const store = context.frequency;
@@ -113,14 +116,14 @@ export const runResourceCenter: RunFlow = (flow, context, end) => {
     icon.append(line);
     return icon;
   };
-  const launcher = h('button', { type: 'button', className: `launch rcl${launch.style === 'tab' ? ` tab ${mirrored(launch.position, context.dir).split('-')[1]}` : ''}`, 'aria-controls': id, 'aria-expanded': 'false' });
+  const launcher = h('button', { type: 'button', className: `launch rcl${launch.style === 'tab' ? ` tab ${mirrored(launch.position, context.dir).split('-')[1]}` : ''}`, 'aria-controls': id, 'aria-expanded': 'false', onclick: safe(() => toggle(!open)) });
   const panel = h('section', { className: 'card rc', id, role: 'dialog', 'aria-labelledby': `${id}t`, hidden: true });
   const heading = h('h2', { id: `${id}t`, tabindex: -1 });
   const status = h('div', { className: 'rcs', role: 'status', 'aria-live': 'polite' });
-  const content = h('div', { className: 'rcb' });
-  const footer = h('div', { className: 'rcf' });
-  const close = h('button', { type: 'button', className: 'x' }, '×');
-  panel.append(h('div', { className: 'rch' }, heading, close), status, content, footer);
+  const content = classed('div', 'rcb');
+  const footer = classed('div', 'rcf');
+  const close = button('x', () => toggle(false), '×');
+  panel.append(classed('div', 'rch', heading, close), status, content, footer);
   const docked = launch.style === 'tab' ? dock(context, launch.position, panel) : dock(context, launch.position, launcher, panel);
   if (launch.style === 'tab') layer.append(launcher);
   docked.slot.classList.add('fits');
@@ -136,7 +139,7 @@ export const runResourceCenter: RunFlow = (flow, context, end) => {
   const unread = () => news.filter((item) => !read.has(item.id)).length;
   function drawLauncher(): void {
     const count = unread();
-    launcher.replaceChildren(...(launch.icon === 'none' ? [] : [svg(ICONS[launch.icon]!)]), text('span', launch.label), count ? h('span', { className: 'badge' }, count) : '');
+    launcher.replaceChildren(...(launch.icon === 'none' ? [] : [svg(ICONS[launch.icon]!)]), text('span', launch.label), count ? classed('span', 'badge', count) : '');
     launcher.dir = context.dir;
     panel.dir = context.dir;
   }
@@ -163,21 +166,21 @@ export const runResourceCenter: RunFlow = (flow, context, end) => {
     // Opening a result (or anything else) ends the search: report it now rather than when the timer would.
     if (back && settle) reportSearch();
     if (back) status.textContent = '';
-    heading.replaceChildren(back ? h('button', { type: 'button', className: 'rcback', onclick: safe(home) }, '‹ ', t(body.labels.back)) : '', t(title));
+    heading.replaceChildren(back ? button('rcback', home, '‹ ', t(body.labels.back)) : '', t(title));
     content.replaceChildren(h('div', null, ...nodes));
-    footer.replaceChildren(contact ? h('button', { type: 'button', className: 'btn', onclick: safe(showContact) }, t(body.labels.contact)) : '');
+    footer.replaceChildren(contact ? button('btn', showContact, t(body.labels.contact)) : '');
   }
 
   const item = (title: Child | Child[], detail: Child | Child[], onclick: () => void, extra?: Child) =>
-    h('li', null, h('button', { type: 'button', className: 'it', onclick: safe(onclick) }, h('span', { className: 'itt' }, ...[title].flat()), extra, detail ? h('span', { className: 'itd' }, ...[detail].flat()) : ''));
+    h('li', null, button('it', onclick, classed('span', 'itt', ...[title].flat()), extra, detail ? classed('span', 'itd', ...[detail].flat()) : ''));
 
   function home(): void {
     show(body.labels.title, [], false);
     if (query) return results();
     status.textContent = '';
     for (const section of sections) {
-      const list = h('ul', { className: 'rcl' });
-      const part = h('div', { className: 'rcp' }, section.kind === 'search' ? '' : text('h3', section.title), list);
+      const list = classed('ul', 'rcl');
+      const part = classed('div', 'rcp', section.kind === 'search' ? '' : text('h3', section.title), list);
       if (section.kind === 'search') part.prepend(search);
       else if (section.kind === 'articles') section.articles.forEach((article) => list.append(item(t(article.title), null, () => openArticle(article, 'list'))));
       else if (section.kind === 'guides') for (const guide of guides.filter((candidate) => section.items.includes(candidate))) list.append(guideItem(guide, t(guide.title)));
@@ -192,7 +195,7 @@ export const runResourceCenter: RunFlow = (flow, context, end) => {
     return item(title, t(guide.description), () => {
       toggle(false);
       context.start(guide.flowId);
-    }, done ? h('span', { className: 'ok' }, '✓ ', t(body.labels.done)) : '');
+    }, done ? classed('span', 'ok', '✓ ', t(body.labels.done)) : '');
   }
 
   /** The matched parts of `value` in <mark> nodes (text nodes only, whatever was typed). */
@@ -220,7 +223,7 @@ export const runResourceCenter: RunFlow = (flow, context, end) => {
       const snippet = [from ? '…' : '', ...marked(found.body, terms, from, Math.min(found.body.length, from + 140))];
       list.append(found.article ? item(marked(found.title, terms), snippet, () => openArticle(found.article!, 'search')) : guideItem(found.guide!, marked(found.title, terms)));
     }
-    content.replaceChildren(h('div', { className: 'rcp' }, search, count ? list : h('div', { className: 'rce' }, contact ? contactLinks(contact) : '')));
+    content.replaceChildren(classed('div', 'rcp', search, count ? list : classed('div', 'rce', contact ? contactLinks(contact) : '')));
   }
 
   /** Reports the search once typing settles (or on Enter): its length and result count, the text only when the developer opted in. */
@@ -256,7 +259,7 @@ export const runResourceCenter: RunFlow = (flow, context, end) => {
       if (nodes.length % 2 === 0) nodes.push(h('div', { className: 'md', dir: dirOf(article.body) }, markdown(part)));
       else {
         const img = image && h('img', { src: image.src, alt: t(image.alt), loading: 'lazy' });
-        img?.addEventListener('error', () => img.replaceWith(h('span', { className: 'noimg' }, t(image!.alt))));
+        img?.addEventListener('error', () => img.replaceWith(classed('span', 'noimg', t(image!.alt))));
         nodes.push(img || null);
       }
     }
@@ -267,7 +270,7 @@ export const runResourceCenter: RunFlow = (flow, context, end) => {
     lastOpened = context.document.activeElement as HTMLElement | null;
     show(article.title, [], true);
     const related = article.related.map((relatedId) => articles.find((candidate) => candidate.id === relatedId)).filter((found): found is Article => Boolean(found));
-    const feedback = h('div', { className: 'rcfb' });
+    const feedback = classed('div', 'rcfb');
     const answer = (helpful: boolean) => {
       let sent = false;
       const comment = h('textarea', { 'aria-label': t(body.labels.commentPrompt), placeholder: t(body.labels.commentPrompt), maxlength: 2_000 });
@@ -280,21 +283,21 @@ export const runResourceCenter: RunFlow = (flow, context, end) => {
       pending = send;
       feedback.replaceChildren(
         comment,
-        h('button', {
-          type: 'button',
-          className: 'btn primary',
-          onclick: safe(() => {
+        button(
+          'btn primary',
+          () => {
             send();
             feedback.replaceChildren(text('p', body.labels.thanks, { role: 'status' }));
             heading.focus(); // the button is gone: keep the focus in the panel, where Escape and Tab work
-          }),
-        }, t(body.labels.send)),
+          },
+          t(body.labels.send),
+        ),
       );
       comment.focus();
     };
-    feedback.append(text('p', body.labels.helpful), h('button', { type: 'button', className: 'btn', onclick: safe(() => answer(true)) }, t(body.labels.yes)), h('button', { type: 'button', className: 'btn', onclick: safe(() => answer(false)) }, t(body.labels.no)));
+    feedback.append(text('p', body.labels.helpful), button('btn', () => answer(true), t(body.labels.yes)), button('btn', () => answer(false), t(body.labels.no)));
     content.append(h('div', null, ...articleNodes(article)));
-    if (related.length) content.append(text('h3', body.labels.related), h('ul', { className: 'rcl' }, ...related.map((other) => item(t(other.title), null, () => openArticle(other, 'related')))));
+    if (related.length) content.append(text('h3', body.labels.related), classed('ul', 'rcl', ...related.map((other) => item(t(other.title), null, () => openArticle(other, 'related')))));
     content.append(feedback);
     heading.focus();
     emit('article_viewed', { articleId: article.id, source });
@@ -365,8 +368,6 @@ export const runResourceCenter: RunFlow = (flow, context, end) => {
       }
     }),
   );
-  launcher.addEventListener('click', safe(() => toggle(!open)));
-  close.addEventListener('click', safe(() => toggle(false)));
 
   function draw(): void {
     collect();
