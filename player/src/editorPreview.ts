@@ -19,6 +19,7 @@ import type { PlayContext, RunFlow } from './context';
 import { addSheet } from './dom';
 import { createFrequencyStore, createMemoryStorage } from './frequency';
 import { runChecklist } from './kinds/checklist';
+import { runResourceCenter } from './resourceCenter/resourceCenter';
 import { buttonsAt } from './kinds/stepButtons';
 import { stepCard } from './kinds/stepCard';
 import { runSurvey } from './kinds/survey';
@@ -56,7 +57,18 @@ export interface PreviewCardContent {
 }
 
 /** The flow kinds shown as a widget (launcher and panel, or the survey card) rather than a card on a target. */
-export type PreviewWidgetFlow = Extract<BundleFlow, { kind: 'checklist' | 'survey' }>;
+export type PreviewWidgetFlow = Extract<BundleFlow, { kind: 'checklist' | 'survey' | 'resourceCenter' }>;
+
+/** What else a widget's drawing may show. */
+export interface PreviewWidgetOptions {
+  /**
+   * A resource center opens on this article, announcement or section (its id); the contact
+   * section shows the contact view. Anything else (or nothing) shows the panel's first view.
+   */
+  view?: string | undefined;
+  /** The project's other flows, so a resource center lists the tours and checklists its guides start. */
+  flows?: readonly BundleFlow[];
+}
 
 /** A shadow root styled as the player's overlay, with text in one language. */
 export interface PreviewLayer {
@@ -145,10 +157,81 @@ export function previewCard(layer: PreviewLayer, content: PreviewCardContent, mo
   return stepCard(drawingContext(state, []), shown, { next: inert, back: inert, close: inert }, modal);
 }
 
-const WIDGETS: Record<PreviewWidgetFlow['kind'], RunFlow> = { checklist: runChecklist, survey: runSurvey };
+const WIDGETS: Record<PreviewWidgetFlow['kind'], RunFlow> = { checklist: runChecklist, survey: runSurvey, resourceCenter: runResourceCenter };
 
-/** Shows a checklist or survey in the layer as it first appears; returns how to take it down. */
-export function previewWidget(layer: PreviewLayer, flow: PreviewWidgetFlow): () => void {
-  const running = WIDGETS[flow.kind](flow, drawingContext(stateOf(layer), [flow]), () => undefined);
+/**
+ * Runs `draw` with focus() doing nothing in the layer's window. The resource center moves focus as
+ * it opens views (the player's keyboard support); on the canvas the author is typing in the
+ * inspector, and each keystroke draws the panel again (issue 17). Everything here is synchronous.
+ */
+function withoutFocus<T>(layer: LayerState, draw: () => T): T {
+  const prototype = (layer.root.ownerDocument.defaultView ?? window).HTMLElement.prototype;
+  const focus = Object.getOwnPropertyDescriptor(prototype, 'focus')!;
+  Object.defineProperty(prototype, 'focus', { ...focus, value: () => undefined });
+  try {
+    return draw();
+  } finally {
+    Object.defineProperty(prototype, 'focus', focus);
+  }
+}
+
+/** The part of the panel's first view that lists `section`, as the player draws it: empty lists are left out. */
+function sectionPart(panel: Element, body: Extract<PreviewWidgetFlow, { kind: 'resourceCenter' }>['resourceCenter'], startable: Set<string>, sectionId: string): Element | undefined {
+  const shown = body.sections.filter((section) => {
+    if (section.kind === 'articles') return section.articles.length > 0;
+    if (section.kind === 'announcements') return section.items.length > 0;
+    if (section.kind === 'guides') return section.items.some((item) => startable.has(item.flowId));
+    return true;
+  });
+  const at = shown.findIndex((section) => section.id === sectionId);
+  return at < 0 ? undefined : panel.querySelectorAll('.rcb > .rcp')[at];
+}
+
+/** Opens the resource center's panel on `view` by pressing what a user would press. */
+function showResourceCenterView(layer: LayerState, flow: Extract<PreviewWidgetFlow, { kind: 'resourceCenter' }>, startable: Set<string>, view: string | undefined): void {
+  const body = flow.resourceCenter;
+  const panel = layer.root.querySelector('.rc');
+  if (!panel || !view) return;
+  const press = (element: Element | null | undefined) => (element as HTMLElement | null | undefined)?.click();
+  for (const section of body.sections) {
+    const part = () => sectionPart(panel, body, startable, section.id);
+    if (section.id === view) {
+      if (section.kind === 'contact') return press(panel.querySelector('.rcf .btn'));
+      const shown = part() as HTMLElement | undefined;
+      const list = panel.querySelector<HTMLElement>('.rcb');
+      if (shown && list) list.scrollTop = shown.offsetTop - list.offsetTop;
+      return;
+    }
+    if (section.kind === 'articles') {
+      const index = section.articles.findIndex((article) => article.id === view);
+      if (index >= 0) return press(part()?.querySelectorAll('.it')[index]);
+    }
+    if (section.kind === 'announcements') {
+      // Listed newest first, as the player lists them.
+      const index = [...section.items].sort((a, b) => b.date.localeCompare(a.date)).findIndex((item) => item.id === view);
+      if (index >= 0) return press(part()?.querySelectorAll('.it')[index]);
+    }
+  }
+}
+
+/**
+ * Shows a checklist or survey in the layer as it first appears, and a resource center with its
+ * panel open (on `options.view` when given); returns how to take it down.
+ */
+export function previewWidget(layer: PreviewLayer, flow: PreviewWidgetFlow, options: PreviewWidgetOptions = {}): () => void {
+  const state = stateOf(layer);
+  if (flow.kind !== 'resourceCenter') {
+    const running = WIDGETS[flow.kind](flow, drawingContext(state, [flow]), () => undefined);
+    return () => running.stop('api');
+  }
+  const others = (options.flows ?? []).filter((other) => other.id !== flow.id);
+  const startable = new Set(others.filter((other) => other.kind === 'tour' || other.kind === 'checklist').map((other) => other.id));
+  const context = drawingContext(state, [flow, ...others]);
+  context.open = true;
+  const running = withoutFocus(state, () => {
+    const started = runResourceCenter(flow, context, () => undefined);
+    showResourceCenterView(state, flow, startable, options.view);
+    return started;
+  });
   return () => running.stop('api');
 }

@@ -1,10 +1,13 @@
 import { createPreviewLayer, place, previewCard, previewWidget, type PreviewCardContent, type PreviewLayer, type PreviewWidgetFlow } from '@stepwise/player/editor';
-import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { createPortal } from 'react-dom';
 import { sideForDrop } from '../../../shared/bundle/placement';
 import { isPlaced, type PlacedAnchor } from '../../../shared/model/anchor';
 import type { Flow, FlowOf, TourStep } from '../../../shared/model/flow';
 import type { Screen } from '../../../shared/model/screen';
+import { MAX_ARTICLE_IMAGE_BYTES } from '../../../shared/model/resourceCenter';
+import { useApp } from '../app/appContext';
+import { useImageData } from '../preview/bundleImages';
 import { useEditingLocale } from '../store/editingLocale';
 import { useDocumentStore } from '../store/documentStore';
 import { updateFlow } from '../store/flowActions';
@@ -209,14 +212,42 @@ function WidgetLayer({ layer, flow }: { layer: PreviewLayer; flow: PreviewWidget
   return null;
 }
 
+/** The largest data URL payload the player accepts for an article image (a larger one would make it refuse the whole panel). */
+const MAX_IMAGE_BASE64 = Math.ceil(MAX_ARTICLE_IMAGE_BYTES / 3) * 4;
+
+/**
+ * The resource center with its panel open, on the article, announcement or section selected in
+ * the outline. Its images are read from the project (cached) and shown as the bundle carries
+ * them; one that is missing or too large is left out here (lint names it).
+ */
+function ResourceCenterLayer({ layer, flow }: { layer: PreviewLayer; flow: FlowOf<'resourceCenter'> }) {
+  const { client } = useApp();
+  const projectPath = useUiStore((state) => state.projectPath);
+  const view = useUiStore((state) => state.selectedItemIds.at(-1));
+  const flows = useDocumentStore((state) => state.project!.flows);
+  const images = flow.resourceCenter.images;
+  const imageData = useImageData(client, projectPath, images.map((image) => image.file));
+  const drawn = useMemo((): PreviewWidgetFlow => {
+    const shown = images.flatMap((image) => {
+      const data = imageData?.(image.file);
+      const type = image.file.endsWith('.png') ? 'png' : image.file.endsWith('.webp') ? 'webp' : 'jpeg';
+      return data && data.length <= MAX_IMAGE_BASE64 ? [{ id: image.id, alt: image.alt, src: `data:image/${type};base64,${data}` }] : [];
+    });
+    return { ...flow, resourceCenter: { ...flow.resourceCenter, images: shown } };
+  }, [flow, images, imageData]);
+  // Only kind and id of the other flows are read (which guides can start), so the project's flows serve as they are.
+  useEffect(() => previewWidget(layer, drawn, { view, flows: flows as unknown as PreviewWidgetFlow[] }), [layer, drawn, view, flows]);
+  return null;
+}
+
 /**
  * The selected flow drawn over the screenshot with the player's own markup and styles, in the
  * language being edited (right-to-left languages mirrored as the player mirrors them).
  */
 export function FlowLayer({ screen, flow }: { screen: Screen; flow: Flow }) {
   const theme = useDocumentStore((state) => state.project!.theme);
-  // While picking an anchor the author needs to see the page, not the tooltip over it.
-  const picking = useUiStore((state) => state.pickingAnchor !== null);
+  // While picking an anchor or cropping an image the author needs to see the page, not the flow over it.
+  const picking = useUiStore((state) => state.pickingAnchor !== null || state.articleImageCrop !== null);
   const { locale, defaultLocale } = useEditingLocale();
   const host = useRef<HTMLDivElement>(null);
   const [layer, setLayer] = useState<PreviewLayer | null>(null);
@@ -236,6 +267,7 @@ export function FlowLayer({ screen, flow }: { screen: Screen; flow: Flow }) {
               {flow.kind === 'tour' ? <TourLayer layer={layer} flow={flow} screen={screen} scale={scale} area={area} /> : null}
               {flow.kind === 'hotspot' ? <HotspotLayer layer={layer} flow={flow} screen={screen} scale={scale} area={area} /> : null}
               {flow.kind === 'checklist' || flow.kind === 'survey' ? <WidgetLayer key={`${flow.id}/${locale}`} layer={layer} flow={flow} /> : null}
+              {flow.kind === 'resourceCenter' ? <ResourceCenterLayer key={`${flow.id}/${locale}`} layer={layer} flow={flow} /> : null}
             </>,
             layer.root,
           )

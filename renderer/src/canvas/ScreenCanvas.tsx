@@ -1,15 +1,19 @@
 import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import type { Flow } from '../../../shared/model/flow';
 import type { MappedElement, Screen } from '../../../shared/model/screen';
 import { newId } from '../../../shared/model/ids';
 import { useApp } from '../app/appContext';
+import { describeError } from '../app/projectSession';
 import { useScreenImage } from '../preview/screenImages';
 import { useDocumentStore } from '../store/documentStore';
 import { anchorTo } from '../store/flowActions';
 import { addDrawnElement } from '../store/screenActions';
-import { useUiStore } from '../store/uiStore';
+import { useEditingLocale } from '../store/editingLocale';
+import { notify, useUiStore } from '../store/uiStore';
 import { Icon } from '../ui/Icon';
 import { isTextField } from '../ui/isTextField';
 import { anchorFromElement } from './anchorFromElement';
+import { canvasCropEncoder, insertArticleCrop } from './articleImageCrop';
 import { toImagePoint, useCanvasView, type CanvasView } from './canvasView';
 import { DrawnElementForm } from './DrawnElementForm';
 import { elementAtPoint } from './elementAtPoint';
@@ -30,6 +34,13 @@ function normalizedBox(from: { x: number; y: number }, to: { x: number; y: numbe
   const x2 = clamp(Math.max(from.x, to.x), limit.width);
   const y2 = clamp(Math.max(from.y, to.y), limit.height);
   return { x: Math.round(x1), y: Math.round(y1), width: Math.round(x2 - x1), height: Math.round(y2 - y1) };
+}
+
+/** The resource center article that a crop goes into, if it still exists. */
+function articleOf(flows: readonly Flow[] | undefined, target: { flowId: string; articleId: string } | null) {
+  const flow = target && flows?.find((candidate) => candidate.id === target.flowId);
+  if (flow?.kind !== 'resourceCenter') return undefined;
+  return flow.resourceCenter.sections.flatMap((section) => (section.kind === 'articles' ? section.articles : [])).find((article) => article.id === target!.articleId);
 }
 
 function describeElement(element: MappedElement): string {
@@ -74,6 +85,12 @@ export function ScreenCanvas({ screen }: { screen: Screen }) {
   const picking = useUiStore((state) => state.pickingAnchor);
   const selectedFlowId = useUiStore((state) => state.selectedFlowId);
   const flow = useDocumentStore((state) => state.project?.flows.find((candidate) => candidate.id === selectedFlowId));
+  // Drawing a rectangle that becomes a resource center article's image (the article editor's "Image from a screen…").
+  const cropping = useUiStore((state) => state.articleImageCrop);
+  const croppedArticle = useDocumentStore((state) => articleOf(state.project?.flows, cropping));
+  const { locale } = useEditingLocale();
+  const shot = useRef<HTMLImageElement>(null);
+  const [sendingCrop, setSendingCrop] = useState<Box | null>(null);
 
   useEffect(() => useCanvasView.getState().setImage({ width: screen.image.width, height: screen.image.height }), [screen.id, screen.image.width, screen.image.height]);
 
@@ -126,7 +143,7 @@ export function ScreenCanvas({ screen }: { screen: Screen }) {
       event.preventDefault();
       return;
     }
-    if (event.button === 0 && canDraw && !hovered && !picking) {
+    if (event.button === 0 && !picking && !sendingCrop && (cropping || (canDraw && !hovered))) {
       setDrawn(null);
       setDrawing({ from: point, to: point });
       event.currentTarget.setPointerCapture(event.pointerId);
@@ -140,7 +157,7 @@ export function ScreenCanvas({ screen }: { screen: Screen }) {
     }
     const point = imagePoint(event);
     if (drawing) return setDrawing({ ...drawing, to: point });
-    const inner = onImage(point) ? elementAtPoint(screen.elements, point) : null;
+    const inner = onImage(point) && !cropping ? elementAtPoint(screen.elements, point) : null;
     // Levels climbed with Alt+Up hold while the pointer stays over the same innermost element.
     setPointed((previous) => (inner ? (previous?.element.id === inner.id ? previous : { element: inner, levels: 0 }) : null));
   };
@@ -164,7 +181,10 @@ export function ScreenCanvas({ screen }: { screen: Screen }) {
     if (drawing) {
       const box = normalizedBox(drawing.from, imagePoint(event), screen.image);
       setDrawing(null);
-      if (box.width >= 4 && box.height >= 4) setDrawn(box);
+      if (box.width >= 4 && box.height >= 4) {
+        if (cropping) cropInto(box);
+        else setDrawn(box);
+      }
       return;
     }
     if (event.button !== 0) return;
@@ -173,6 +193,34 @@ export function ScreenCanvas({ screen }: { screen: Screen }) {
     const inner = onImage(point) ? elementAtPoint(screen.elements, point) : null;
     choose(inner ? climb(screen.elements, inner, pointed?.element.id === inner.id ? pointed.levels : 0) : null);
   };
+
+  /** The drawn rectangle becomes the article's image: cut here at the screenshot's pixels, stored by the host, added in one undo step. */
+  const cropInto = (box: Box) => {
+    const target = useUiStore.getState().articleImageCrop;
+    if (!target || !shot.current || !projectPath) return;
+    setSendingCrop(box);
+    insertArticleCrop({ client, projectPath, target, locale, encode: canvasCropEncoder(shot.current, box) })
+      .then(
+        (imageId) => notify(imageId ? 'info' : 'error', imageId ? 'Added the image at the end of the article. Give it a description for screen readers.' : 'The article was deleted; the image was not added.'),
+        // Crop mode stays on: the author can draw a smaller rectangle, or press Escape.
+        (error: unknown) => notify('error', describeError(error)),
+      )
+      .finally(() => setSendingCrop(null));
+  };
+
+  // Escape leaves crop mode (before anything else on the page reacts to it).
+  useEffect(() => {
+    if (!cropping) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      event.stopPropagation();
+      setDrawing(null);
+      useUiStore.setState({ articleImageCrop: null });
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [cropping]);
 
   // Alt+Up / Alt+Down: parent and back down, for the element under the pointer (or, from the
   // keyboard on the canvas, the selected one); Enter takes it. Listened to on the window because
@@ -215,13 +263,13 @@ export function ScreenCanvas({ screen }: { screen: Screen }) {
     else useCanvasView.getState().panBy(-move[0] * 40, -move[1] * 40);
   };
 
-  const drawingBox = drawing ? normalizedBox(drawing.from, drawing.to, screen.image) : drawn;
+  const drawingBox = drawing ? normalizedBox(drawing.from, drawing.to, screen.image) : (sendingCrop ?? drawn);
   const zoomPercent = `${Math.round(view.zoom * 100)}%`;
   return (
     <div className="screen-canvas-wrap">
       <div
         ref={frame}
-        className={`screen-canvas${spaceHeld || isPanning ? ' panning' : ''}${canDraw && !picking ? ' drawing' : ''}${picking ? ' picking' : ''}`}
+        className={`screen-canvas${spaceHeld || isPanning ? ' panning' : ''}${(canDraw || cropping) && !picking ? ' drawing' : ''}${picking ? ' picking' : ''}`}
         tabIndex={0}
         role="application"
         aria-label={`Screenshot: ${screen.name}. ${screen.elements.length} elements. Ctrl or Cmd with the wheel zooms; Space and drag pans.`}
@@ -232,12 +280,23 @@ export function ScreenCanvas({ screen }: { screen: Screen }) {
         onKeyDown={onKeyDown}
       >
         <div className="screen-stage" style={{ width: screen.image.width, height: screen.image.height, transform: `translate(${view.x}px, ${view.y}px) scale(${view.zoom})` }}>
-          {url ? <img src={url} width={screen.image.width} height={screen.image.height} alt="" draggable={false} /> : null}
+          {url ? <img ref={shot} src={url} width={screen.image.width} height={screen.image.height} alt="" draggable={false} /> : null}
           {flow ? <FlowLayer screen={screen} flow={flow} /> : null}
         </div>
         {picking ? (
           <p className="pick-banner" role="status">
             Click an element to anchor {picking.itemId ? 'the step' : 'the hotspot'} · <kbd>Alt</kbd>+<kbd>↑</kbd> parent, <kbd>Alt</kbd>+<kbd>↓</kbd> back · <kbd>Enter</kbd> anchors · <kbd>Esc</kbd> cancels
+          </p>
+        ) : null}
+        {cropping ? (
+          <p className="pick-banner" role="status" data-testid="crop-banner">
+            {sendingCrop ? (
+              'Adding the image to the article…'
+            ) : (
+              <>
+                Drag a rectangle over the part of the screen to show in “{croppedArticle ? croppedArticle.title[locale] || Object.values(croppedArticle.title).find(Boolean) || 'the article' : 'the article'}” · <kbd>Esc</kbd> cancels
+              </>
+            )}
           </p>
         ) : null}
         {error ? (
@@ -256,7 +315,7 @@ export function ScreenCanvas({ screen }: { screen: Screen }) {
           </div>
         ) : null}
         {drawingBox ? <div className="element-box drawn" style={onCanvas(view, drawingBox)} /> : null}
-        {drawn ? (
+        {drawn && !cropping ? (
           <DrawnElementForm
             style={{ left: onCanvas(view, drawn).left, top: onCanvas(view, drawn).top + onCanvas(view, drawn).height + 8 }}
             onCancel={() => setDrawn(null)}
@@ -284,7 +343,7 @@ export function ScreenCanvas({ screen }: { screen: Screen }) {
           100%
         </button>
       </div>
-      {canDraw && !screen.elements.length && !drawn ? <p className="canvas-tip">Drag on the image to draw an element, then type its selector.</p> : null}
+      {canDraw && !cropping && !screen.elements.length && !drawn ? <p className="canvas-tip">Drag on the image to draw an element, then type its selector.</p> : null}
     </div>
   );
 }
