@@ -9,7 +9,8 @@ import { useDocumentStore } from '../store/documentStore';
 import { notify, useUiStore } from '../store/uiStore';
 import { downloadText, fileSlug } from './download';
 import { ProblemsList } from './ProblemsList';
-import { tryBuildBundle } from '../preview/tryBuildBundle';
+import { flowNameAt, tryBuildBundle } from '../preview/tryBuildBundle';
+import { bundleImageFiles, useImageData } from '../preview/bundleImages';
 import { LastCheckNote } from '../health/LastCheckNote';
 
 function snippets(fileName: string) {
@@ -52,9 +53,13 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   const flowCount = readyOnly ? readyCount : project.flows.length;
   const fileName = `${fileSlug(project.name)}.bundle.json`;
   const code = snippets(fileName)[snippet];
+  // Article images travel inside the bundle: read them (cached) before building; one that cannot be read blocks the export, named.
+  const imageData = useImageData(client, projectPath, bundleImageFiles(project, readyOnly));
+  const built = useMemo(() => (imageData && !errors ? tryBuildBundle(project, { readyOnly, imageData }) : null), [project, readyOnly, imageData, errors]);
+  const buildProblems = built && !built.ok ? built.problems : [];
 
   const exportBundle = () => {
-    const built = tryBuildBundle(project, { readyOnly });
+    if (!built) return;
     const text = built.ok ? serializeBundle(built.bundle) : '';
     // The same check a developer's CI runs: what we write must pass the published schema.
     const check = built.ok ? validateBundle(text) : built;
@@ -86,7 +91,13 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
           <button type="button" className="button" disabled={busy || flowCount === 0} onClick={() => void exportPreview()}>
             Download standalone preview
           </button>
-          <button type="button" className="button primary" disabled={errors > 0 || flowCount === 0} title={errors ? 'Fix the errors first' : undefined} onClick={exportBundle}>
+          <button
+            type="button"
+            className="button primary"
+            disabled={errors > 0 || flowCount === 0 || !built || !built.ok}
+            title={errors || buildProblems.length ? 'Fix the errors first' : !built ? 'Reading the article images…' : undefined}
+            onClick={exportBundle}
+          >
             Download bundle
           </button>
         </>
@@ -104,9 +115,19 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
         <LastCheckNote />
         <section aria-label="Export problems">
           <h3 className="export-heading">
-            {errors ? `${errors} error(s) block the export` : problems.length ? `${problems.length} warning(s); export is allowed` : 'Ready to export'}
+            {errors ? `${errors} error(s) block the export` : buildProblems.length ? 'The bundle cannot be built' : problems.length ? `${problems.length} warning(s); export is allowed` : 'Ready to export'}
           </h3>
           <ProblemsList problems={problems} onSelect={onClose} />
+          {buildProblems.length ? (
+            <ul className="export-build-problems" role="alert" aria-label="Why the bundle cannot be built">
+              {buildProblems.map((problem, index) => (
+                <li key={`${problem.path}-${index}`} className="error-text">
+                  {flowNameAt(project, problem.path) ? <>In “{flowNameAt(project, problem.path)}”: </> : null}
+                  {problem.message}
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </section>
         <section aria-label="Embed code">
           <div className="export-heading-row">

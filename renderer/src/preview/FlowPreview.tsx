@@ -10,6 +10,7 @@ import { flowNameAt, tryBuildBundle } from './tryBuildBundle';
 import { PreviewProblems } from './PreviewProblems';
 import { PreviewEnd, type PreviewEnding } from './PreviewEnd';
 import { useScreenImage } from './screenImages';
+import { bundleImageFiles, useImageData } from './bundleImages';
 
 function describe(event: PlayerEvent): string {
   const extra =
@@ -47,7 +48,9 @@ export function FlowPreview({ project, projectPath, flowId, onClose }: FlowPrevi
   const screen = project.screens.find((candidate) => candidate.id === screenId);
   const image = useScreenImage(client, projectPath, screen?.image.file);
   const flow = project.flows.find((candidate) => candidate.id === flowId);
-  const built = useMemo(() => tryBuildBundle(project), [project]);
+  // Article images travel inside the bundle: read them first (cached), then build.
+  const imageData = useImageData(client, projectPath, bundleImageFiles(project));
+  const built = useMemo(() => (imageData ? tryBuildBundle(project, { imageData }) : null), [project, imageData]);
 
   /** Shows a screen and resolves once its screenshot is laid out. */
   const showScreen = useCallback(
@@ -64,7 +67,7 @@ export function FlowPreview({ project, projectPath, flowId, onClose }: FlowPrevi
   const startLocale = useEffectEvent(() => locale);
 
   useEffect(() => {
-    if (!built.ok) return;
+    if (!built?.ok) return;
     const { bundle } = built;
     // A bundle the player itself refuses throws here, into the preview's error boundary, which says why.
     const instance = createPlayer({
@@ -157,7 +160,7 @@ export function FlowPreview({ project, projectPath, flowId, onClose }: FlowPrevi
       </div>
       {/* Focusable: a screenshot taller than the window scrolls, and keyboard users must be able to scroll it too. */}
       <div className="preview-stage" tabIndex={0} role="group" aria-label="Screenshot with the flow">
-        {!built.ok ? (
+        {built && !built.ok ? (
           <PreviewProblems
             title={`“${flow?.name ?? 'This flow'}” cannot play: the project has ${built.problems.length === 1 ? 'a problem' : `${built.problems.length} problems`} to fix first.`}
             problems={built.problems.map((problem) => ({ ...problem, flowName: flowNameAt(project, problem.path) }))}
