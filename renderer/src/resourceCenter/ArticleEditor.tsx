@@ -29,12 +29,12 @@ export function withImageLine(text: string, cursor: number, imageId: string): { 
 
 const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} kB`;
 
-function imageName(image: ArticleImage, index: number, locale: string): string {
-  return pickText(image.alt, locale, locale) || `Image ${index + 1}`;
+function imageName(image: ArticleImage, index: number, locale: string, defaultLocale: string): string {
+  return pickText(image.alt, locale, defaultLocale) || `Image ${index + 1}`;
 }
 
 function ArticleImages({ flow, article, onInsert }: { flow: RcFlow; article: Article; onInsert(imageId: string): void }) {
-  const { locale } = useEditingLocale();
+  const { locale, defaultLocale } = useEditingLocale();
   const images = flow.resourceCenter.images;
   const hasScreen = useDocumentStore((state) => (state.project?.screens.length ?? 0) > 0);
   const cropping = useUiStore((state) => state.articleImageCrop);
@@ -47,10 +47,10 @@ function ArticleImages({ flow, article, onInsert }: { flow: RcFlow; article: Art
           {images.map((image, index) => (
             <li key={image.id} className="rc-image">
               <span className="rc-image-name">
-                {imageName(image, index, locale)} <span className="muted small">· {kb(image.bytes)}</span>
+                {imageName(image, index, locale, defaultLocale)} <span className="muted small">· {kb(image.bytes)}</span>
               </span>
               <ProblemBadge ids={[image.id]} />
-              <button type="button" className="button small" aria-label={`Insert ${imageName(image, index, locale)} at the cursor`} onClick={() => onInsert(image.id)}>
+              <button type="button" className="button small" aria-label={`Insert ${imageName(image, index, locale, defaultLocale)} at the cursor`} onClick={() => onInsert(image.id)}>
                 Insert
               </button>
             </li>
@@ -75,7 +75,7 @@ function ArticleImages({ flow, article, onInsert }: { flow: RcFlow; article: Art
 }
 
 function RelatedArticles({ flow, article }: { flow: RcFlow; article: Article }) {
-  const { locale } = useEditingLocale();
+  const { locale, defaultLocale } = useEditingLocale();
   const others = flow.resourceCenter.sections.flatMap((section) => (section.kind === 'articles' ? section.articles : [])).filter((other) => other.id !== article.id);
   const toggle = (id: string, on: boolean) =>
     updateArticle(flow.id, article.id, (draft) => {
@@ -90,7 +90,7 @@ function RelatedArticles({ flow, article }: { flow: RcFlow; article: Article }) 
           {others.map((other) => (
             <label key={other.id} className="checkbox-field">
               <input type="checkbox" checked={article.related.includes(other.id)} disabled={!article.related.includes(other.id) && article.related.length >= 20} onChange={(event) => toggle(other.id, event.target.checked)} />{' '}
-              {pickText(other.title, locale, locale) || '(untitled article)'}
+              {pickText(other.title, locale, defaultLocale) || '(untitled article)'}
             </label>
           ))}
         </fieldset>

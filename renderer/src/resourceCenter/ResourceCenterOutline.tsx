@@ -86,7 +86,7 @@ const SectionEntry = memo(function SectionEntry({ flowId, section, index, locale
     <li ref={rowRef} style={rowStyle} className={`rc-section-entry${isDragging ? ' dragging' : ''}`}>
       <div className={`item-row rc-section-row${selected ? ' selected' : ''}`}>
         <DragHandle label={`Reorder section ${index + 1}: ${label}`} props={handleProps} />
-        <button type="button" className="item-row-main" aria-pressed={selected} aria-expanded={rowIds.length || sectionRows(section) ? open : undefined} onClick={() => select(flowId, section.id)}>
+        <button type="button" className="item-row-main" aria-pressed={selected} aria-expanded={sectionRows(section) ? open : undefined} onClick={() => select(flowId, section.id)}>
           <span className="item-index">{index + 1}</span>
           <span className="item-text">
             <span className="item-label">{label}</span>

@@ -59,7 +59,7 @@ export function ProblemBadge({ ids }: { ids: string[] }) {
   const text = problems.map((problem) => problem.message).join('\n');
   const summary = errors ? `${errors} error${errors === 1 ? '' : 's'}` : `${problems.length} warning${problems.length === 1 ? '' : 's'}`;
   return (
-    <span className={`rc-badge${errors ? ' rc-badge-error' : ''}`} title={text} aria-label={`${summary}: ${text}`}>
+    <span role="img" className={`rc-badge${errors ? ' rc-badge-error' : ''}`} title={text} aria-label={`${summary}: ${text}`}>
       {errors || problems.length}
     </span>
   );
