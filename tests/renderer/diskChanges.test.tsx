@@ -91,6 +91,23 @@ describe('the editor and changes on disk', () => {
     expect(useUiStore.getState().selectedFlowId).toBe(tour.id);
   });
 
+  it('keeps a resource center article selected while a teammate’s change is merged in', async () => {
+    const center = createFlow('resourceCenter', 'Help', 'en');
+    opened = { ...opened, flows: [...opened.flows, center] };
+    openProject(opened);
+    useUiStore.setState({ diskVersion: 'v1' });
+    const { state, client } = host(opened);
+    renderApp(client);
+    const articles = center.resourceCenter.sections.find((section) => section.kind === 'articles');
+    const articleId = articles?.kind === 'articles' ? articles.articles[0]!.id : '';
+    act(() => useUiStore.setState({ selectedFlowId: center.id, selectedItemIds: [articleId] }));
+    state.disk = renamed(opened, 0, 'Welcome tour (renamed on disk)');
+    state.version = 'v2';
+    await advance(DISK_POLL_MS + 10);
+    expect(flowNames()[0]).toBe('Welcome tour (renamed on disk)');
+    expect(useUiStore.getState()).toMatchObject({ selectedFlowId: center.id, selectedItemIds: [articleId] });
+  });
+
   it('drops a poll answered after a save finished: the save set what the files are', async () => {
     let answerPoll: (version: string) => void = () => undefined;
     const { state, client } = host(opened);

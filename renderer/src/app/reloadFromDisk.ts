@@ -3,6 +3,7 @@ import type { Project } from '../../../shared/model/project';
 import { describeDiskChanges, mergeReloaded, sameJson, type ReloadChoice, type ReloadMerge } from '../../../shared/project/mergeReloaded';
 import { breakUndoMerge, useDocumentStore } from '../store/documentStore';
 import { itemsOf } from '../store/flowItems';
+import { resourceCenterPartIds } from '../store/resourceCenterActions';
 import { closeDialog, notify, openDialog, useUiStore } from '../store/uiStore';
 
 /** What bringing the editor up to date with the files did. */
@@ -42,7 +43,7 @@ export function createDiskReload(client: BuilderClient) {
     const ui = useUiStore.getState();
     const flow = project.flows.find((candidate) => candidate.id === ui.selectedFlowId);
     const flowIds = new Set(project.flows.map((candidate) => candidate.id));
-    const itemIds = new Set((flow && itemsOf(flow)?.map((item) => item.id)) ?? []);
+    const itemIds = new Set((flow?.kind === 'resourceCenter' ? resourceCenterPartIds(flow) : flow && itemsOf(flow)?.map((item) => item.id)) ?? []);
     const screen = project.screens.find((candidate) => candidate.id === ui.selectedScreenId);
     useUiStore.setState({
       // A selected item that went goes to the first one, as on open; nothing selected stays so.

@@ -53,6 +53,11 @@ function rowIds(section: ResourceCenterSection | Draft<ResourceCenterSection>): 
   return sectionRows(section as ResourceCenterSection)?.map((row) => row.id) ?? [];
 }
 
+/** Every id the resource center's selection may hold: its sections and their rows. */
+export function resourceCenterPartIds(flow: RcFlow): string[] {
+  return flow.resourceCenter.sections.flatMap((section) => [section.id, ...rowIds(section)]);
+}
+
 /** The section the selection is in (a selected section, or the section of a selected row) and the row shown, if any. */
 export function resourceCenterSelection(flow: RcFlow, selectedIds: readonly string[]): { section: ResourceCenterSection | null; row: SectionRow | null } {
   const last = selectedIds.at(-1);
