@@ -141,7 +141,8 @@ export function ResourceCenterOutline({ flow, locale }: { flow: RcFlow; locale: 
   return (
     <ResourceCenterProblems flowId={flow.id}>
       <div className="item-list-wrap rc-outline">
-        <div className={`item-row${selectedIds.length === 0 ? ' selected' : ''}`}>
+        {/* Not "selected" for the Delete key: nothing of the flow is selected here, and Delete must not take the whole resource center. */}
+        <div className={`item-row${selectedIds.length === 0 ? ' rc-current' : ''}`}>
           <button type="button" className="item-row-main rc-launcher-row" aria-pressed={selectedIds.length === 0} onClick={() => select(flow.id, null)}>
             <span className="item-text">
               <span className="item-label">Launcher and panel</span>
