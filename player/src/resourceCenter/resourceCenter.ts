@@ -4,7 +4,7 @@ import type { RunFlow, RunningFlow } from '../context';
 import { dock, mirrored } from '../layout/dock';
 import css from '../styles/resourceCenter.css?raw';
 import { resourceCenterRule } from './resourceCenterRules';
-import { matchRanges, plainText, searchIndex } from './searchIndex';
+import type * as SearchCode from './searchIndex';
 
 type Body = Extract<BundleFlow, { kind: 'resourceCenter' }>['resourceCenter'];
 type Section = Body['sections'][number];
@@ -56,7 +56,6 @@ export const runResourceCenter: RunFlow = (flow, context, end) => {
   const view = context.document.defaultView!;
   const t = context.t;
   const dirOf = context.kit.fallbackDirection(context);
-  const label = (text: LocalizedText, count?: number) => t(text).replace('{count}', String(count));
   const text = (tag: 'h2' | 'h3' | 'p' | 'span' | 'time', value: LocalizedText, props: Record<string, string | number> = {}) => h(tag, { ...props, dir: dirOf(value) }, t(value));
   /** Most of the panel is elements with one class and children. */
   const classed = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, ...children: Child[]) => h(tag, { className }, ...children);
@@ -82,11 +81,24 @@ export const runResourceCenter: RunFlow = (flow, context, end) => {
   let guides: Guide[] = [];
   let news: Announcement[] = [];
   let contact: Contact | undefined;
-  let built: ReturnType<typeof searchIndex<Found>> | undefined;
+  let built: ReturnType<typeof SearchCode.searchIndex<Found>> | undefined;
+  /**
+   * The search code is a chunk of its own, loaded as the panel opens (before anything can be
+   * typed), not with the launcher: most page views never open the panel.
+   */
+  let searchCode: typeof SearchCode | undefined;
+  let searchLoading: Promise<void> | undefined;
+  const loadSearch = () =>
+    (searchLoading ??= import('./searchIndex')
+      .then((code) => {
+        searchCode = code;
+        if (open && query) typed(); // what was typed while it loaded
+      })
+      .catch(report));
   /** Built on the first search, not on every page load: folding a thousand articles takes tens of milliseconds. */
   const index = () =>
-    (built ??= searchIndex<Found>(
-      [...articles.map((article) => ({ article, title: t(article.title), body: plainText(t(article.body)) })), ...guides.map((guide) => ({ guide, title: t(guide.title), body: t(guide.description) }))],
+    (built ??= searchCode!.searchIndex<Found>(
+      [...articles.map((article) => ({ article, title: t(article.title), body: searchCode!.plainText(t(article.body)) })), ...guides.map((guide) => ({ guide, title: t(guide.title), body: t(guide.description) }))],
       locale(),
     ));
   const images = new Map(body.images.map((image) => [image.id, image]));
@@ -152,7 +164,9 @@ export const runResourceCenter: RunFlow = (flow, context, end) => {
     if (show) {
       emit('resource_center_opened', { source });
       home();
-      (sections.some((section) => section.kind === 'search') ? search : heading).focus();
+      const searchable = sections.some((section) => section.kind === 'search');
+      if (searchable) void loadSearch();
+      (searchable ? search : heading).focus();
     } else {
       leaveArticle();
       if (settle) reportSearch();
@@ -180,12 +194,11 @@ export const runResourceCenter: RunFlow = (flow, context, end) => {
     status.textContent = '';
     for (const section of sections) {
       const list = classed('ul', 'rcl');
-      const part = classed('div', 'rcp', section.kind === 'search' ? '' : text('h3', section.title), list);
-      if (section.kind === 'search') part.prepend(search);
-      else if (section.kind === 'articles') section.articles.forEach((article) => list.append(item(t(article.title), null, () => openArticle(article, 'list'))));
+      const part = classed('div', 'rcp', section.kind === 'search' ? search : text('h3', section.title), list);
+      if (section.kind === 'articles') section.articles.forEach((article) => list.append(item(t(article.title), null, () => openArticle(article, 'list'))));
       else if (section.kind === 'guides') for (const guide of guides.filter((candidate) => section.items.includes(candidate))) list.append(guideItem(guide, t(guide.title)));
       else if (section.kind === 'announcements') for (const entry of news.filter((candidate) => section.items.some((own) => own.id === candidate.id))) list.append(item(t(entry.title), entry.date, () => openAnnouncement(entry), read.has(entry.id) ? '' : h('span', { className: 'dot', 'aria-hidden': 'true' })));
-      else part.append(contactLinks(section));
+      else if (section.kind === 'contact') part.append(contactLinks(section));
       if (section.kind === 'search' || list.children.length || section.kind === 'contact') content.append(part);
     }
   }
@@ -198,11 +211,11 @@ export const runResourceCenter: RunFlow = (flow, context, end) => {
     }, done ? classed('span', 'ok', '✓ ', t(body.labels.done)) : '');
   }
 
-  /** The matched parts of `value` in <mark> nodes (text nodes only, whatever was typed). */
-  function marked(value: string, terms: string[], from = 0, to = value.length): Child[] {
+  /** The matched parts (`ranges`, from matchRanges) of `value` in <mark> nodes (text nodes only, whatever was typed). */
+  function marked(value: string, ranges: [number, number][], from = 0, to = value.length): Child[] {
     const out: Child[] = [];
     let at = from;
-    for (const [start, stop] of matchRanges(value, terms, index().fold)) {
+    for (const [start, stop] of ranges) {
       if (start < from || stop > to) continue;
       out.push(value.slice(at, start), h('mark', null, value.slice(start, stop)));
       at = stop;
@@ -212,16 +225,22 @@ export const runResourceCenter: RunFlow = (flow, context, end) => {
   }
 
   function results(): void {
+    if (!searchCode) {
+      content.replaceChildren(classed('div', 'rcp', search)); // drawn again once the search code has loaded
+      return;
+    }
+    const { matchRanges } = searchCode;
     const terms = index().terms(query);
     const hits = index().search(terms);
     const count = hits.length;
-    status.textContent = count ? label(count === 1 ? body.labels.oneResult : body.labels.results, count) : t(body.labels.noResults);
+    status.textContent = count ? t(count === 1 ? body.labels.oneResult : body.labels.results).replace('{count}', String(count)) : t(body.labels.noResults);
     const list = h('ul', { className: 'rcl', id: `${id}r` });
     for (const { item: found } of hits.slice(0, MAX_RESULTS)) {
-      const first = matchRanges(found.body, terms, index().fold)[0]?.[0] ?? 0;
-      const from = Math.max(0, first - 40);
-      const snippet = [from ? '…' : '', ...marked(found.body, terms, from, Math.min(found.body.length, from + 140))];
-      list.append(found.article ? item(marked(found.title, terms), snippet, () => openArticle(found.article!, 'search')) : guideItem(found.guide!, marked(found.title, terms)));
+      const ranges = matchRanges(found.body, terms, index().fold);
+      const from = Math.max(0, (ranges[0]?.[0] ?? 0) - 40);
+      const snippet = [from ? '…' : '', ...marked(found.body, ranges, from, Math.min(found.body.length, from + 140))];
+      const title = marked(found.title, matchRanges(found.title, terms, index().fold));
+      list.append(found.article ? item(title, snippet, () => openArticle(found.article!, 'search')) : guideItem(found.guide!, title));
     }
     content.replaceChildren(classed('div', 'rcp', search, count ? list : classed('div', 'rce', contact ? contactLinks(contact) : '')));
   }
@@ -231,6 +250,10 @@ export const runResourceCenter: RunFlow = (flow, context, end) => {
     view.clearTimeout(settle);
     settle = 0;
     if (!query.trim()) return;
+    if (!searchCode) {
+      void loadSearch().then(safe(reportSearch)); // typed (and left) before the search code had loaded
+      return;
+    }
     const resultCount = index().search(index().terms(query)).length;
     const said = context.options.searchQueryInEvents ? { query } : {};
     emit('search', { queryLength: query.length, resultCount, ...said });
@@ -243,12 +266,17 @@ export const runResourceCenter: RunFlow = (flow, context, end) => {
       query = search.value;
       view.clearTimeout(settle);
       settle = view.setTimeout(safe(reportSearch), SETTLE_MS);
-      const caret = search.selectionStart;
-      home();
-      search.focus();
-      search.setSelectionRange(caret, caret);
+      typed();
     }),
   );
+
+  /** Draws the results of what is typed, the caret staying where it was (the search box moves into the new view). */
+  function typed(): void {
+    const caret = search.selectionStart;
+    home();
+    search.focus();
+    search.setSelectionRange(caret, caret);
+  }
   search.addEventListener('keydown', safe((event: KeyboardEvent) => event.key === 'Enter' && reportSearch()));
 
   function articleNodes(article: Article): Child[] {
