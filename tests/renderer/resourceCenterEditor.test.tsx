@@ -6,7 +6,8 @@ import type { FlowOf } from '../../shared/model/flow';
 import { Inspector } from '../../renderer/src/inspector/Inspector';
 import { ResourceCenterOutline } from '../../renderer/src/resourceCenter/ResourceCenterOutline';
 import { breakUndoMerge, undo, useDocumentStore } from '../../renderer/src/store/documentStore';
-import { addResourceCenter, addSection, addSectionRow, updateArticle } from '../../renderer/src/store/resourceCenterActions';
+import { addFlow, renameFlow } from '../../renderer/src/store/flowActions';
+import { addResourceCenter, addSection, addSectionRow, sectionRows, updateArticle } from '../../renderer/src/store/resourceCenterActions';
 import { useUiStore } from '../../renderer/src/store/uiStore';
 import { openProject } from './support/renderApp';
 
@@ -126,5 +127,29 @@ describe('the article editor', () => {
     const crop = screen.getByRole('button', { name: 'Image from a screen…' });
     expect((crop as HTMLButtonElement).disabled).toBe(true);
     expect(crop.getAttribute('title')).toMatch(/Capture a screen first/);
+  });
+});
+
+describe('the guide inspector', () => {
+  it('changes which tour or checklist a guide starts, and a second guide cannot repeat the same flows', () => {
+    const { flowId } = setUp();
+    const tourId = addFlow('tour')!;
+    const checklistId = addFlow('checklist')!;
+    renameFlow(checklistId, 'Setup');
+    const sectionId = addSection(flowId, 'guides')!;
+    const guides = () => {
+      const section = center().resourceCenter.sections.find((candidate) => candidate.id === sectionId)!;
+      return section.kind === 'guides' ? section.items.map((guide) => guide.flowId) : [];
+    };
+    useUiStore.setState({ selectedFlowId: flowId, selectedItemIds: [sectionRows(center().resourceCenter.sections.find((candidate) => candidate.id === sectionId)!)![0]!.id] });
+    render(<Inspector screen={undefined} />);
+    const starts = screen.getByLabelText('Starts') as HTMLSelectElement;
+    expect(starts.value).toBe(tourId);
+    fireEvent.change(starts, { target: { value: checklistId } });
+    expect(guides()).toEqual([checklistId]);
+    expect(addSectionRow(flowId, sectionId)).not.toBeNull();
+    expect(guides()).toEqual([checklistId, tourId]);
+    expect(addSectionRow(flowId, sectionId)).toBeNull();
+    expect(useUiStore.getState().notices.at(-1)?.message).toMatch(/Every tour and checklist of the project is in this section already/);
   });
 });

@@ -10,7 +10,8 @@ type Guides = Extract<ResourceCenterSection, { kind: 'guides' }>;
 /** A guide: which tour or checklist it starts, and how the panel names it. */
 export function GuideInspector({ flow, section, index }: { flow: FlowOf<'resourceCenter'>; section: Guides; index: number }) {
   const guide = section.items[index]!;
-  const targets = useDocumentStore((state) => guideTargets(state.project?.flows ?? []));
+  const flows = useDocumentStore((state) => state.project?.flows);
+  const targets = guideTargets(flows ?? []);
   const options = targets.map((target) => [target.id, `${target.name} (${target.kind === 'tour' ? 'tour' : 'checklist'})`] as const);
   const known = targets.some((target) => target.id === guide.flowId);
   const edit = (recipe: Parameters<typeof updateGuide>[3], key?: string) => updateGuide(flow.id, section.id, index, recipe, key);

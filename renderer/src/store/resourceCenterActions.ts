@@ -204,7 +204,8 @@ export function addSection(flowId: string, kind: SectionKind): string | null {
 
 /**
  * Adds an article, announcement or guide to a section after the selected row (or at the end) and
- * selects it. A guide starts the first tour or checklist the section does not list yet.
+ * selects it. A guide starts the first tour or checklist the section does not list yet (none left:
+ * nothing is added and the author is told).
  */
 export function addSectionRow(flowId: string, sectionId: string): string | null {
   const project = useDocumentStore.getState().project;
@@ -229,8 +230,7 @@ export function addSectionRow(flowId: string, sectionId: string): string | null 
       section.items.unshift(item);
       addedId = item.id;
     } else if (section.kind === 'guides') {
-      const targets = guideTargets(project.flows);
-      const target = targets.find((flow) => !section.items.some((guide) => guide.flowId === flow.id)) ?? targets[0];
+      const target = guideTargets(project.flows).find((flow) => !section.items.some((guide) => guide.flowId === flow.id));
       if (!target) return;
       const index = at(rowIds(section));
       section.items.splice(index, 0, { flowId: target.id, title: { [locale]: target.name }, description: {} });
@@ -238,6 +238,7 @@ export function addSectionRow(flowId: string, sectionId: string): string | null 
     }
   });
   if (addedId) useUiStore.setState({ selectedFlowId: flowId, selectedItemIds: [addedId] });
+  else notify('info', 'Every tour and checklist of the project is in this section already: create another one first, or change what a guide starts.');
   return addedId;
 }
 
