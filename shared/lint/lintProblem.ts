@@ -23,6 +23,7 @@ export interface LintProblem {
     | 'emptySection'
     | 'missingImage'
     | 'imageTooLarge'
+    | 'unusedImage'
     | 'missingArticle';
   message: string;
   flowId?: string;

@@ -87,7 +87,12 @@ export function lintResourceCenter(project: Project, flow: FlowOf<'resourceCente
     }
   });
 
+  const shownAnywhere = new Set(body.sections.flatMap((section) => (section.kind === 'articles' ? section.articles.flatMap((article) => Object.values(article.body).flatMap(articleImageRefs)) : [])));
   body.images.forEach((image, index) => {
+    // Every image travels in the bundle, shown or not: one no article shows only makes the page's download larger.
+    if (!shownAnywhere.has(image.id)) {
+      add({ severity: 'warning', code: 'unusedImage', itemId: image.id, message: `${name} image ${index + 1} is not shown in any article, yet the bundle carries it (${kb(image.bytes)}): insert it in an article or remove it.` });
+    }
     if (image.bytes > MAX_ARTICLE_IMAGE_BYTES) {
       add({ severity: 'error', code: 'imageTooLarge', itemId: image.id, message: `${name} image ${index + 1} is ${kb(image.bytes)}; article images can be up to ${kb(MAX_ARTICLE_IMAGE_BYTES)} because the bundle carries them: crop it or save it smaller.` });
     }
