@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createProject } from '../../shared/model/create';
 import type { FlowOf } from '../../shared/model/flow';
 import { breakUndoMerge, undo, useDocumentStore } from '../../renderer/src/store/documentStore';
-import { addFlow } from '../../renderer/src/store/flowActions';
+import { addFlow, duplicateFlow } from '../../renderer/src/store/flowActions';
 import {
   addResourceCenter,
   addSection,
@@ -55,6 +55,17 @@ describe('a new resource center', () => {
     expect(useDocumentStore.getState().project!.flows.filter((flow) => flow.kind === 'resourceCenter')).toHaveLength(1);
     expect(useUiStore.getState().selectedFlowId).toBe(first);
     expect(useUiStore.getState().notices.at(-1)?.message).toMatch(/has a resource center already \(“Resource center”\)/);
+  });
+});
+
+describe('a duplicated resource center', () => {
+  it('has new ids for its sections and articles, so ids stay unique in the project', () => {
+    const { flowId } = articlesSection();
+    duplicateFlow(flowId);
+    const flows = useDocumentStore.getState().project!.flows;
+    expect(flows).toHaveLength(2);
+    const ids = flows.flatMap((flow) => (flow.kind === 'resourceCenter' ? flow.resourceCenter.sections.flatMap((section) => [section.id, ...(sectionRows(section) ?? []).map((row) => row.id)]) : []));
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });
 

@@ -4,6 +4,7 @@ import type { Anchor } from '../../../shared/model/anchor';
 import type { Flow, FlowKind } from '../../../shared/model/flow';
 import { newId } from '../../../shared/model/ids';
 import { useDocumentStore } from './documentStore';
+import { freshResourceCenterIds } from './resourceCenterActions';
 import { notify, useUiStore } from './uiStore';
 
 function uniqueFlowName(base: string, taken: readonly string[]): string {
@@ -87,6 +88,7 @@ export function duplicateFlow(flowId: string): void {
   copy.status = 'draft';
   if (copy.kind === 'tour') for (const step of copy.tour.steps) step.id = newId();
   if (copy.kind === 'checklist') for (const item of copy.checklist.items) item.id = newId();
+  if (copy.kind === 'resourceCenter') freshResourceCenterIds(copy.resourceCenter);
   useDocumentStore.getState().change('Duplicate flow', (draft) => {
     draft.flows.splice(project.flows.indexOf(source) + 1, 0, copy);
   });

@@ -262,6 +262,11 @@ function freshCopy<T>(value: T): T {
   return copy;
 }
 
+/** A duplicated resource center's sections, articles and announcements get new ids (its images keep theirs: article texts name them). */
+export function freshResourceCenterIds(body: ResourceCenterBody): void {
+  body.sections = body.sections.map((section) => freshCopy(section));
+}
+
 /** Copies each selected section or row right after itself; the copies become the selection. */
 export function duplicateResourceCenterParts(flowId: string, ids: readonly string[]): void {
   const copies: string[] = [];
