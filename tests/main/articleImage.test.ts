@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { createDispatcher } from '../../main/services/apiDispatcher';
+import { startWebHost } from '../../main/web/webHost';
 import { MAX_ARTICLE_IMAGE_BYTES } from '../../shared/model/resourceCenter';
 import { encodePng, noisePng } from '../fixtures/encodePng';
 import { webHandlersInTempDir } from './testHandlers';
@@ -47,5 +49,34 @@ describe('project.addArticleImage', () => {
     const { dispatch } = await projectWithDispatcher();
     const answer = await dispatch('project.addArticleImage', { projectPath: '/etc', dataBase64: encodePng(2, 2, () => [0, 0, 0]).toString('base64') });
     expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});
+
+describe('project.addArticleImage through the web host (HTTP, token)', () => {
+  it('stores a real PNG and refuses one over 256 kB with the sizes named', async () => {
+    const { projectsDir, handlers } = await webHandlersInTempDir();
+    const rendererDir = join(projectsDir, 'renderer');
+    await mkdir(rendererDir);
+    await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Stepwise</title>');
+    const host = await startWebHost({ dispatch: createDispatcher(handlers, () => undefined), rendererDir });
+    try {
+      const { path } = await handlers['project.create']({ name: 'Help' });
+      const send = async (png: Buffer) => {
+        const response = await fetch(`http://127.0.0.1:${host.port}/api/project.addArticleImage`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-stepwise-token': host.token },
+          body: JSON.stringify({ projectPath: path, dataBase64: png.toString('base64') }),
+        });
+        return (await response.json()) as { ok: boolean; value?: { file: string; bytes: number }; error?: { message: string } };
+      };
+      const fine = encodePng(64, 64, (x, y) => [x * 4, y * 4, 0]);
+      expect(await send(fine)).toEqual({ ok: true, value: { file: `${createHash('sha256').update(fine).digest('hex')}.png`, bytes: fine.byteLength } });
+      const large = await send(noisePng(320, 320));
+      expect(large.ok).toBe(false);
+      expect(large.error!.message).toMatch(/^The article image is \d+ kB; an article image can be at most 256 kB/);
+      expect(readdirSync(join(path, 'images'))).toHaveLength(1);
+    } finally {
+      await host.close();
+    }
   });
 });
