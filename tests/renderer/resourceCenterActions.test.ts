@@ -115,13 +115,22 @@ describe('sections and their rows', () => {
     expect(articleTitles(sectionId)).toEqual(['A1', 'A2', 'A3']);
   });
 
-  it('deletes a whole section with its articles as one undo step', () => {
+  it('deletes a whole section with its articles as one undo step, and says so with an Undo', () => {
     const { flowId, sectionId } = articlesSection();
     const before = sectionKinds();
     deleteResourceCenterParts(flowId, [sectionId]);
     expect(sectionKinds()).toEqual(before.slice(0, -1));
     undo();
     expect(articleTitles(sectionId)).toEqual(['A1', 'A2', 'A3']);
+    deleteResourceCenterParts(flowId, [sectionId]);
+    const notice = useUiStore.getState().notices.at(-1)!;
+    expect(notice.message).toBe('Deleted section “Help articles”.');
+    notice.action!.run();
+    expect(sectionKinds()).toEqual(before);
+    expect(selected()).toEqual([sectionId]);
+    // Already back (Ctrl+Z): the toast's Undo does nothing more.
+    notice.action!.run();
+    expect(sectionKinds()).toEqual(before);
   });
 
   it('knows which section the selection is in, for a section or one of its rows', () => {

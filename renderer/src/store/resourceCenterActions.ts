@@ -297,6 +297,7 @@ export function deleteResourceCenterParts(flowId: string, ids: readonly string[]
   const first = ids.map((id) => locate(flow.resourceCenter, id)).find((place) => place !== null);
   if (!first) return;
   const doomed = new Set(ids);
+  const deletedSections = flow.resourceCenter.sections.flatMap((section, index) => (doomed.has(section.id) ? [{ section, index }] : []));
   changeBody('Delete', flowId, (body) => {
     for (const section of body.sections) {
       const rows = rowArray(section);
@@ -316,6 +317,25 @@ export function deleteResourceCenterParts(flowId: string, ids: readonly string[]
   }
   next ??= sections[Math.min(first.sectionIndex, sections.length - 1)]?.id;
   useUiStore.setState({ selectedItemIds: next ? [next] : [] });
+  // A section may hold many articles: its delete is never silent, and comes back in one click.
+  if (deletedSections.length) {
+    const what = deletedSections.length === 1 ? `section “${deletedSections[0]!.section.title[defaultLocale()] || deletedSections[0]!.section.kind}”` : `${deletedSections.length} sections`;
+    notify('info', `Deleted ${what}.`, { label: 'Undo', run: () => restoreSections(flowId, deletedSections) });
+  }
+}
+
+/** Puts deleted sections back where they were, unless they are back already (Ctrl+Z), and selects them. */
+function restoreSections(flowId: string, deleted: ReadonlyArray<{ section: ResourceCenterSection; index: number }>): void {
+  let restored: string[] = [];
+  changeBody('Restore sections', flowId, (body) => {
+    restored = [];
+    for (const { section, index } of deleted) {
+      if (body.sections.some((candidate) => candidate.id === section.id)) continue;
+      body.sections.splice(Math.min(index, body.sections.length), 0, section);
+      restored.push(section.id);
+    }
+  });
+  if (restored.length) useUiStore.setState({ selectedFlowId: flowId, selectedItemIds: restored });
 }
 
 /** Moves one section to where another is (the outline's drag and keyboard reordering). */
