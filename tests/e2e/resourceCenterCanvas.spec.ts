@@ -95,11 +95,18 @@ test('an image cropped from the screenshot goes into the article, and the export
   const panel = canvasPanel(page);
   await expect(panel.getByRole('heading', { level: 2 })).toContainText('Reset your password');
   await expect(panel.locator('img')).toHaveCount(0);
+  // Typing in the inspector redraws the panel on every key, and never takes the focus from the field.
+  const title = builder.inspector.getByLabel('Title', { exact: true });
+  await title.click();
+  await title.press('End');
+  await title.pressSequentially(' now');
+  await expect(title).toHaveValue('Reset your password now');
+  await expect(panel.getByRole('heading', { level: 2 })).toContainText('Reset your password now');
 
   // Escape leaves crop mode without changing anything.
   await builder.inspector.getByRole('button', { name: 'Image from a screen…' }).click();
   const banner = page.getByTestId('crop-banner');
-  await expect(banner).toContainText('Drag a rectangle over the part of the screen to show in “Reset your password”');
+  await expect(banner).toContainText('Drag a rectangle over the part of the screen to show in “Reset your password now”');
   await expect(panel).toBeHidden(); // the page, not the panel, is what the author crops
   await page.screenshot({ path: test.info().outputPath('crop-mode.png') });
   await page.keyboard.press('Escape');
