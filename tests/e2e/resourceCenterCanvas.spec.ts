@@ -106,7 +106,7 @@ test('an image cropped from the screenshot goes into the article, and the export
   // Escape leaves crop mode without changing anything.
   await builder.inspector.getByRole('button', { name: 'Image from a screen…' }).click();
   const banner = page.getByTestId('crop-banner');
-  await expect(banner).toContainText('Drag a rectangle over the part of the screen to show in “Reset your password now”');
+  await expect(banner).toContainText('Drag over the part of the screenshot to show in “Reset your password now”');
   await expect(panel).toBeHidden(); // the page, not the panel, is what the author crops
   await page.screenshot({ path: test.info().outputPath('crop-mode.png') });
   await page.keyboard.press('Escape');

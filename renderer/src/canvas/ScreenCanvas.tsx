@@ -43,6 +43,11 @@ function articleOf(flows: readonly Flow[] | undefined, target: { flowId: string;
   return flow.resourceCenter.sections.flatMap((section) => (section.kind === 'articles' ? section.articles : [])).find((article) => article.id === target!.articleId);
 }
 
+/** A title short enough for the one-line banner. */
+function shortTitle(title: string): string {
+  return title.length > 40 ? `${title.slice(0, 39)}…` : title;
+}
+
 function describeElement(element: MappedElement): string {
   return element.role ?? element.tag ?? 'element';
 }
@@ -294,7 +299,7 @@ export function ScreenCanvas({ screen }: { screen: Screen }) {
               'Adding the image to the article…'
             ) : (
               <>
-                Drag a rectangle over the part of the screen to show in “{croppedArticle ? croppedArticle.title[locale] || Object.values(croppedArticle.title).find(Boolean) || 'the article' : 'the article'}” · <kbd>Esc</kbd> cancels
+                Drag over the part of the screenshot to show in “{shortTitle(croppedArticle?.title[locale] || Object.values(croppedArticle?.title ?? {}).find(Boolean) || 'the article')}” · <kbd>Esc</kbd> cancels
               </>
             )}
           </p>
