@@ -1,10 +1,13 @@
-import { useLayoutEffect, useRef, type RefObject } from 'react';
+import { useContext, useLayoutEffect, useRef, type RefObject } from 'react';
+import type { BuilderClient } from '../../../shared/api/client';
 import { isRightToLeft } from '../../../shared/bundle/rightToLeft';
 import type { FlowOf } from '../../../shared/model/flow';
 import { pickText } from '../../../shared/model/localizedText';
 import { localeDisplayName } from '../../../shared/model/locales';
 import type { Article, ArticleImage } from '../../../shared/model/resourceCenter';
+import { AppContext } from '../app/appContext';
 import { Field, LocalizedTextField, Section } from '../inspector/fields';
+import { useScreenImage } from '../preview/screenImages';
 import { useDocumentStore } from '../store/documentStore';
 import { useEditingLocale } from '../store/editingLocale';
 import { updateArticle, updateResourceCenter } from '../store/resourceCenterActions';
@@ -33,12 +36,21 @@ function imageName(image: ArticleImage, index: number, locale: string, defaultLo
   return pickText(image.alt, locale, defaultLocale) || `Image ${index + 1}`;
 }
 
+function Thumbnail({ client, file }: { client: BuilderClient; file: string }) {
+  const projectPath = useUiStore((state) => state.projectPath);
+  const { url, error } = useScreenImage(client, projectPath, file);
+  if (error) return <span className="rc-thumb rc-thumb-missing" title={`The image file could not be read: ${error}`} />;
+  // Decorative: its name is beside it.
+  return url ? <img className="rc-thumb" src={url} alt="" /> : <span className="rc-thumb" />;
+}
+
 function ArticleImages({ flow, article, onInsert }: { flow: RcFlow; article: Article; onInsert(imageId: string): void }) {
   const { locale, defaultLocale } = useEditingLocale();
   const images = flow.resourceCenter.images;
   const hasScreen = useDocumentStore((state) => (state.project?.screens.length ?? 0) > 0);
   const cropping = useUiStore((state) => state.articleImageCrop);
   const active = cropping?.flowId === flow.id && cropping.articleId === article.id;
+  const client = useContext(AppContext)?.client;
   return (
     <Section title="Images">
       {images.length === 0 ? <p className="muted small">No images yet. Crop one from a captured screen; it is kept in the project and travels inside the bundle (up to 256 kB each).</p> : null}
@@ -46,8 +58,9 @@ function ArticleImages({ flow, article, onInsert }: { flow: RcFlow; article: Art
         <ul className="rc-images" aria-label="Images of the resource center">
           {images.map((image, index) => (
             <li key={image.id} className="rc-image">
+              {client ? <Thumbnail client={client} file={image.file} /> : null}
               <span className="rc-image-name">
-                {imageName(image, index, locale, defaultLocale)} <span className="muted small">· {kb(image.bytes)}</span>
+                <bdi>{imageName(image, index, locale, defaultLocale)}</bdi> <span className="muted small">· {kb(image.bytes)}</span>
               </span>
               <ProblemBadge ids={[image.id]} />
               <button type="button" className="button small" aria-label={`Insert ${imageName(image, index, locale, defaultLocale)} at the cursor`} onClick={() => onInsert(image.id)}>
