@@ -1,4 +1,5 @@
 // `npm run bench`: figures and ratios for the budgets the issues name. It prints; it never fails on speed.
+import { runArticleCropBench } from './articleCropBench';
 import { runCaptureBench } from './captureBench';
 import { runCaptureBrowserBench } from './captureBrowserBench';
 import { runDiskChangesBench } from './diskChangesBench';
@@ -15,6 +16,7 @@ await runDiskChangesBench();
 await runPlayerBench();
 await runResourceCenterBench();
 await runEditorBench();
+await runArticleCropBench();
 await runCaptureBench();
 await runCaptureBrowserBench();
 await runDriftBench();
