@@ -1,5 +1,4 @@
 import { urlRuleMatches } from '../../shared/bundle/urlRules';
-import { SHARED_RULES } from './bundleRules';
 import { parse } from './checkBundle';
 import { h, safeUrl } from './dom';
 import { fallbackDirection } from './fallbackDirection';
@@ -12,5 +11,5 @@ import { follow, place } from './position';
  * through the context instead of imported, so they load as small chunks of their own and the
  * core a tour needs stays one file.
  */
-export const toolkit = { h, safeUrl, markdown, stepCard, focusCard, place, follow, urlRuleMatches, fallbackDirection, parse, rules: SHARED_RULES };
+export const toolkit = { h, safeUrl, markdown, stepCard, focusCard, place, follow, urlRuleMatches, fallbackDirection, parse };
 export type Toolkit = typeof toolkit;

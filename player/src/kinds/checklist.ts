@@ -147,3 +147,6 @@ export const runChecklist: RunFlow = (flow, context, end) => {
     },
   };
 };
+
+/** The player loads each kind alike, by its default export (createPlayer.ts). */
+export default runChecklist;

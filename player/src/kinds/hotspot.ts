@@ -84,3 +84,6 @@ export const runHotspot: RunFlow = (flow, context, end) => {
   show();
   return { flow, stop: (reason) => finish({ reason }), refresh: () => (clear(), show()) };
 };
+
+/** The player loads each kind alike, by its default export (createPlayer.ts). */
+export default runHotspot;

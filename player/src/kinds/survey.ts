@@ -95,3 +95,6 @@ export const runSurvey: RunFlow = (flow, context, end) => {
     refresh: () => answered || ask(),
   };
 };
+
+/** The player loads each kind alike, by its default export (createPlayer.ts). */
+export default runSurvey;

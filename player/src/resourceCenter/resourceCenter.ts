@@ -3,7 +3,7 @@ import type { Child } from '../dom';
 import type { RunFlow, RunningFlow } from '../context';
 import { dock, mirrored } from '../layout/dock';
 import css from '../styles/resourceCenter.css?raw';
-import { resourceCenterRule } from './resourceCenterRules';
+import { RESOURCE_CENTER_RULE } from './resourceCenterRules';
 import type * as SearchCode from './searchIndex';
 
 type Body = Extract<BundleFlow, { kind: 'resourceCenter' }>['resourceCenter'];
@@ -38,7 +38,7 @@ export const runResourceCenter: RunFlow = (flow, context, end) => {
   let body: Body;
   try {
     // Checked here, not by createPlayer, so the tour path carries no rule for it (see writePlayerCheck.ts).
-    body = context.kit.parse(resourceCenterRule(context.kit.rules), flow.resourceCenter, `$.flows[${context.bundle.flows.indexOf(flow)}].resourceCenter`) as Body;
+    body = context.kit.parse(RESOURCE_CENTER_RULE, flow.resourceCenter, `$.flows[${context.bundle.flows.indexOf(flow)}].resourceCenter`) as Body;
   } catch (error) {
     report(error);
     return idle;
@@ -436,3 +436,6 @@ export const runResourceCenter: RunFlow = (flow, context, end) => {
     refresh: safe(draw),
   };
 };
+
+/** The player loads each kind alike, by its default export (createPlayer.ts). */
+export default runResourceCenter;
