@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { expectNoSeriousA11yViolations } from './support/axe';
 import { BuilderPage } from './support/builderPage';
 import { expect, test } from './support/webHostFixture';
 
@@ -52,6 +53,7 @@ test('a marketer builds a resource center: an articles section, two articles reo
   await page.keyboard.press('Space');
   await expect(articles.locator('.item-label')).toHaveText(['Refund a payment', 'Send an invoice']);
   await page.screenshot({ path: test.info().outputPath('resource-center-editor-ltr.png') });
+  await expectNoSeriousA11yViolations(page, 'the resource center outline and article editor');
 
   // The same article in Hebrew: typed right to left, the English beside it.
   await page.getByRole('combobox', { name: 'Editing' }).selectOption('he');
@@ -62,6 +64,7 @@ test('a marketer builds a resource center: an articles section, two articles reo
   await expect(inspector.getByLabel('Text · Hebrew')).toHaveAttribute('dir', 'rtl');
   await inspector.getByLabel('Text · Hebrew').fill('מצאו את התשלום ולחצו על **החזר**.');
   await page.screenshot({ path: test.info().outputPath('resource-center-editor-hebrew.png') });
+  await expectNoSeriousA11yViolations(page, 'the article editor in Hebrew');
   await page.getByRole('combobox', { name: 'Editing' }).selectOption('en');
 
   // The starter contact has no way to reach anyone yet: lint says so beside it until there is one.
@@ -70,6 +73,11 @@ test('a marketer builds a resource center: an articles section, two articles reo
   await inspector.getByLabel('E-mail').fill('help@example.com');
   await expect(inspector.getByRole('list', { name: 'Problems of this section' })).toBeHidden();
   await expect(page.locator('#problems-heading .panel-count')).toHaveText(/^0 errors/);
+  await page.screenshot({ path: test.info().outputPath('resource-center-editor-contact.png') });
+  await expectNoSeriousA11yViolations(page, 'the contact section inspector');
+  await page.getByRole('button', { name: /^Launcher and panel/ }).click();
+  await page.getByText(/^The panel’s own words/).click();
+  await expectNoSeriousA11yViolations(page, 'the launcher and panel texts');
 
   await page.getByRole('button', { name: 'Export…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export' });
