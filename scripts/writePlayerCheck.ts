@@ -5,7 +5,7 @@
 // counterpart in the player, and an unnamed one stops the generator. Run by `npm run schema`;
 // a test fails when the committed file is stale.
 // A part that only a lazy chunk plays (the resource center) is checked by that chunk: the entry's
-// table has "l" there (any object, kept as it is) and the chunk's rule is written to its own file,
+// table has "l" there (kept as it is, whatever it is) and the chunk's rule is written to its own file,
 // so the tour path neither carries nor checks it. Rules used in several places (ids, localized
 // texts, targeting...) are written once per file as named constants. The chunk keeps its own
 // copies rather than taking the entry's through the toolkit: handing them over cost the tour
@@ -221,7 +221,7 @@ export function playerCheckSource(): string {
     '// Each rule is [kind, ...], with no limit and no (0 or null) left out as holes. Kinds: "s" text [min, max, pattern, trim], "n" number [min, max, whole], "b" boolean,',
     '// "e" one of the values, "o" object {key: rule}, "a" list [rule, min, max], "r" record [key rule, value rule],',
     '// "u" the first of the rules that fits, "d" by discriminator [key, {value: rule}], "?" optional [rule],',
-    '// "=" default [rule, value], "c" refined [rule, name of the check in checkBundle.ts], "l" any object, checked by a lazy chunk.',
+    '// "=" default [rule, value], "c" refined [rule, name of the check in checkBundle.ts], "l" a part checked by a lazy chunk, kept as it is.',
     '/* eslint-disable no-sparse-arrays -- a hole is a limit or flag the rule does not have */',
     "import type { Rule } from './checkBundle';",
     '',

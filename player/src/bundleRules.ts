@@ -2,7 +2,7 @@
 // Each rule is [kind, ...], with no limit and no (0 or null) left out as holes. Kinds: "s" text [min, max, pattern, trim], "n" number [min, max, whole], "b" boolean,
 // "e" one of the values, "o" object {key: rule}, "a" list [rule, min, max], "r" record [key rule, value rule],
 // "u" the first of the rules that fits, "d" by discriminator [key, {value: rule}], "?" optional [rule],
-// "=" default [rule, value], "c" refined [rule, name of the check in checkBundle.ts], "l" any object, checked by a lazy chunk.
+// "=" default [rule, value], "c" refined [rule, name of the check in checkBundle.ts], "l" a part checked by a lazy chunk, kept as it is.
 /* eslint-disable no-sparse-arrays -- a hole is a limit or flag the rule does not have */
 import type { Rule } from './checkBundle';
 

@@ -203,6 +203,17 @@ describe('resource center in the player', () => {
     errors.mockRestore();
   });
 
+  it('a resource center that is not an object at all is reported the same way', async () => {
+    const bundle = JSON.parse(JSON.stringify(resourceCenterBundle()));
+    bundle.flows[2].resourceCenter = 'help';
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    player = createPlayer({ bundle });
+    await vi.waitFor(() => expect(errors).toHaveBeenCalled());
+    expect(String(errors.mock.calls[0]![1])).toContain('$.flows[2].resourceCenter should be an object');
+    expect(player.start('welcome_tour')).toBe(true);
+    errors.mockRestore();
+  });
+
   it('a search of 10,000 characters and a missing image do not throw', async () => {
     const bundle = JSON.parse(JSON.stringify(resourceCenterBundle()));
     bundle.flows[2].resourceCenter.images = [];
