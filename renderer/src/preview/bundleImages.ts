@@ -31,17 +31,21 @@ export async function loadImageData(client: BuilderClient, projectPath: string, 
   return (file) => read.get(file);
 }
 
+/** What a project without article images needs: nothing, at once (no render waits for a read). */
+const NO_IMAGES: ImageData = () => undefined;
+
 /** `loadImageData` for `files` as a hook: null until read, then again after the list changes. */
 export function useImageData(client: BuilderClient, projectPath: string | null, files: readonly string[]): ImageData | null {
   const key = files.join('\n');
   const [state, setState] = useState<{ key: string; data: ImageData } | null>(null);
   useEffect(() => {
-    if (!projectPath) return;
+    if (!projectPath || !key) return;
     let current = true;
-    void loadImageData(client, projectPath, key ? key.split('\n') : []).then((data) => current && setState({ key, data }));
+    void loadImageData(client, projectPath, key.split('\n')).then((data) => current && setState({ key, data }));
     return () => {
       current = false;
     };
   }, [client, projectPath, key]);
+  if (!key) return NO_IMAGES;
   return state?.key === key ? state.data : null;
 }
