@@ -17,6 +17,9 @@ import {
 } from '../../renderer/src/store/resourceCenterActions';
 import { withImageLine } from '../../renderer/src/resourceCenter/ArticleEditor';
 import { useUiStore } from '../../renderer/src/store/uiStore';
+import { createProjectSession } from '../../renderer/src/app/projectSession';
+import { createAppCommands } from '../../renderer/src/commands/appCommands';
+import { fakeClient } from './support/renderApp';
 
 const center = () => useDocumentStore.getState().project!.flows.find((flow) => flow.kind === 'resourceCenter') as FlowOf<'resourceCenter'>;
 const sectionKinds = () => center().resourceCenter.sections.map((section) => section.kind);
@@ -165,5 +168,21 @@ describe('an image line in an article', () => {
     expect(withImageLine('Open the form.Then send.', 14, 'img1')).toEqual({ text: 'Open the form.\n![](image:img1)\nThen send.', cursor: 30 });
     expect(withImageLine('', 0, 'img1')).toEqual({ text: '![](image:img1)', cursor: 15 });
     expect(withImageLine('First\n', 6, 'img1').text).toBe('First\n![](image:img1)');
+  });
+});
+
+describe('the Edit menu and its shortcuts', () => {
+  it('duplicate and delete the selected article, not the resource center', () => {
+    const { sectionId, ids } = articlesSection();
+    const client = fakeClient();
+    const commands = createAppCommands(createProjectSession(client), client);
+    useUiStore.setState({ selectedItemIds: [ids[0]!] });
+    commands.execute('edit.duplicate', 'menu');
+    expect(articleTitles(sectionId)).toEqual(['A1', 'A1', 'A2', 'A3']);
+    // The copy, then the neighbour selected after it: A2.
+    commands.execute('edit.delete', 'menu');
+    commands.execute('edit.delete', 'menu');
+    expect(articleTitles(sectionId)).toEqual(['A1', 'A3']);
+    expect(center()).toBeDefined();
   });
 });
