@@ -48,7 +48,7 @@ describe('a crop becomes an article image', () => {
     expect(article('art_password').body.de).toBe(`![](image:${first})`);
     expect(second).toBe(first);
     expect(center().resourceCenter.images.filter((image) => image.file === FILE)).toHaveLength(1);
-    expect(article('art_invite').body.en.endsWith(`seat.\n\n![](image:${first})`)).toBe(true);
+    expect(article('art_invite').body.en!.endsWith(`seat.\n\n![](image:${first})`)).toBe(true);
   });
 
   it('changes nothing when the article was deleted meanwhile', () => {
@@ -65,7 +65,7 @@ describe('a crop becomes an article image', () => {
     });
     const imageId = await insertArticleCrop({ client, projectPath: '/p/Acme help.stepwise', target, locale: 'en', encode: fakeEncoder(20, 20) });
     expect(sent).toEqual([['project.addArticleImage', { projectPath: '/p/Acme help.stepwise', dataBase64: expect.stringMatching(/^[A-Za-z0-9+/]+=*$/) }]]);
-    expect(article('art_password').body.en.endsWith(`\n\n![](image:${imageId})`)).toBe(true);
+    expect(article('art_password').body.en!.endsWith(`\n\n![](image:${imageId})`)).toBe(true);
   });
 
   it('a refusal from the host changes nothing and keeps crop mode, so the author can draw again', async () => {
