@@ -21,7 +21,12 @@ function rowLabel(row: SectionRow, locale: string): { label: string; detail: str
   return { label: t(row.guide.title) || flow?.name || '(untitled guide)', detail: flow ? `Starts “${flow.name}”` : 'Starts a deleted flow' };
 }
 
-function sectionDetail(section: ResourceCenterSection): string {
+function sectionDetail(section: ResourceCenterSection, all: readonly ResourceCenterSection[]): string {
+  if (section.kind === 'search') {
+    const articles = all.reduce((count, other) => count + (other.kind === 'articles' ? other.articles.length : 0), 0);
+    const guides = all.reduce((count, other) => count + (other.kind === 'guides' ? other.items.length : 0), 0);
+    return `Search · over ${articles} article${articles === 1 ? '' : 's'}, ${guides} guide${guides === 1 ? '' : 's'}`;
+  }
   const rows = sectionRows(section);
   const noun = rowNoun(section.kind);
   const count = rows && noun ? ` · ${rows.length} ${noun}${rows.length === 1 ? '' : 's'}` : '';
@@ -76,7 +81,7 @@ function SectionRows({ flowId, section, locale, selectedIds }: { flowId: string;
   );
 }
 
-const SectionEntry = memo(function SectionEntry({ flowId, section, index, locale, selectedIds }: { flowId: string; section: ResourceCenterSection; index: number; locale: string; selectedIds: string[] }) {
+const SectionEntry = memo(function SectionEntry({ flowId, section, sections, index, locale, selectedIds }: { flowId: string; section: ResourceCenterSection; sections: readonly ResourceCenterSection[]; index: number; locale: string; selectedIds: string[] }) {
   const { rowRef, rowStyle, handleProps, isDragging } = useSortableRow(section.id);
   const rowIds = sectionRows(section)?.map((row) => row.id) ?? [];
   const selected = selectedIds.includes(section.id);
@@ -90,7 +95,7 @@ const SectionEntry = memo(function SectionEntry({ flowId, section, index, locale
           <span className="item-index">{index + 1}</span>
           <span className="item-text">
             <span className="item-label">{label}</span>
-            <span className="item-detail">{sectionDetail(section)}</span>
+            <span className="item-detail">{sectionDetail(section, sections)}</span>
           </span>
           <ProblemBadge ids={[section.id]} />
         </button>
@@ -154,7 +159,7 @@ export function ResourceCenterOutline({ flow, locale }: { flow: RcFlow; locale: 
         <SortableList ids={sections.map((section) => section.id)} label="sections" onMove={(active, over) => moveSection(flow.id, active, over)}>
           <ol className="item-list" aria-label={`${flow.name} sections`}>
             {sections.map((section, index) => (
-              <SectionEntry key={section.id} flowId={flow.id} section={section} index={index} locale={locale} selectedIds={selectedIds} />
+              <SectionEntry key={section.id} flowId={flow.id} section={section} sections={sections} index={index} locale={locale} selectedIds={selectedIds} />
             ))}
           </ol>
         </SortableList>
