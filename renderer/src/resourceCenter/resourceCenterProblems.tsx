@@ -1,6 +1,7 @@
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import type { LintProblem } from '../../../shared/lint/lintProject';
-import { useLint } from '../export/useLint';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { lintProject, type LintProblem } from '../../../shared/lint/lintProject';
+import type { Project } from '../../../shared/model/project';
+import { useDocumentStore } from '../store/documentStore';
 
 /** One problem of the resource center as shown beside what it names. */
 export interface PlacedProblem {
@@ -24,9 +25,31 @@ function placeProblems(problems: readonly LintProblem[], flowId: string): Proble
   return byId;
 }
 
+const LINT_DELAY_MS = 400;
+/** The outline and the inspector show the same document's problems: one lint of it serves both. */
+const linted = new WeakMap<Project, LintProblem[]>();
+
+function lintOnce(project: Project): LintProblem[] {
+  let problems = linted.get(project);
+  if (!problems) linted.set(project, (problems = lintProject(project)));
+  return problems;
+}
+
+/** The project's lint problems once the author pauses, as the Problems panel has them (a large project takes a moment to lint). */
+function usePausedLint(): LintProblem[] {
+  const project = useDocumentStore((state) => state.project);
+  const [problems, setProblems] = useState<LintProblem[]>([]);
+  useEffect(() => {
+    if (!project) return;
+    const timer = setTimeout(() => setProblems(lintOnce(project)), LINT_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [project]);
+  return problems;
+}
+
 /** Lints once for the outline or the inspector of one resource center and hands the problems to the fields below. */
 export function ResourceCenterProblems({ flowId, children }: { flowId: string; children: ReactNode }) {
-  const problems = useLint();
+  const problems = usePausedLint();
   const byId = useMemo(() => placeProblems(problems, flowId), [problems, flowId]);
   return <ProblemsContext.Provider value={byId}>{children}</ProblemsContext.Provider>;
 }
