@@ -117,17 +117,23 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
           <h3 className="export-heading">
             {errors ? `${errors} error(s) block the export` : buildProblems.length ? 'The bundle cannot be built' : problems.length ? `${problems.length} warning(s); export is allowed` : 'Ready to export'}
           </h3>
-          <ProblemsList problems={problems} onSelect={onClose} />
           {buildProblems.length ? (
-            <ul className="export-build-problems" role="alert" aria-label="Why the bundle cannot be built">
-              {buildProblems.map((problem, index) => (
-                <li key={`${problem.path}-${index}`} className="error-text">
-                  {flowNameAt(project, problem.path) ? <>In “{flowNameAt(project, problem.path)}”: </> : null}
-                  {problem.message}
-                </li>
-              ))}
+            // What blocks the build comes first, above the warnings; long file names wrap inside the dialog.
+            <ul className="export-build-problems" role="alert" aria-label="Why the bundle cannot be built" style={{ listStyle: 'none', padding: 0, overflowWrap: 'anywhere' }}>
+              {buildProblems.map((problem, index) => {
+                const flowName = flowNameAt(project, problem.path);
+                // Messages about an article image name their flow already.
+                const named = flowName && !problem.message.startsWith(`“${flowName}”`);
+                return (
+                  <li key={`${problem.path}-${index}`} className="error-text">
+                    {named ? <>In “{flowName}”: </> : null}
+                    {problem.message}
+                  </li>
+                );
+              })}
             </ul>
           ) : null}
+          <ProblemsList problems={problems} onSelect={onClose} />
         </section>
         <section aria-label="Embed code">
           <div className="export-heading-row">

@@ -163,7 +163,11 @@ export function FlowPreview({ project, projectPath, flowId, onClose }: FlowPrevi
         {built && !built.ok ? (
           <PreviewProblems
             title={`“${flow?.name ?? 'This flow'}” cannot play: the project has ${built.problems.length === 1 ? 'a problem' : `${built.problems.length} problems`} to fix first.`}
-            problems={built.problems.map((problem) => ({ ...problem, flowName: flowNameAt(project, problem.path) }))}
+            problems={built.problems.map((problem) => {
+              const flowName = flowNameAt(project, problem.path);
+              // Messages about an article image name their flow already.
+              return { ...problem, flowName: flowName && !problem.message.startsWith(`“${flowName}”`) ? flowName : undefined };
+            })}
           />
         ) : null}
         {image.error ? <p className="error-text">{image.error}</p> : null}
