@@ -7,7 +7,7 @@ import { Inspector } from '../../renderer/src/inspector/Inspector';
 import { ResourceCenterOutline } from '../../renderer/src/resourceCenter/ResourceCenterOutline';
 import { breakUndoMerge, undo, useDocumentStore } from '../../renderer/src/store/documentStore';
 import { addFlow, renameFlow } from '../../renderer/src/store/flowActions';
-import { addResourceCenter, addSection, addSectionRow, sectionRows, updateArticle } from '../../renderer/src/store/resourceCenterActions';
+import { addResourceCenter, addSection, addSectionRow, deleteResourceCenterParts, sectionRows, updateArticle } from '../../renderer/src/store/resourceCenterActions';
 import { useUiStore } from '../../renderer/src/store/uiStore';
 import { openProject } from './support/renderApp';
 
@@ -83,6 +83,21 @@ describe('the outline', () => {
     expect(articlesOf(sectionId).map((article) => article.title.en)).toEqual(['A1', 'New article', 'A3']);
     act(() => undo());
     expect(screen.getByRole('list', { name: 'Help articles articles' }).textContent).toContain('A2');
+  });
+
+  it('selects several articles with Ctrl-click and Shift-click, and deletes them together in one undo step', () => {
+    const { flowId, sectionId, ids } = setUp();
+    useUiStore.setState({ selectedItemIds: [ids[0]!] });
+    render(<Outline />);
+    const list = screen.getByRole('list', { name: 'Help articles articles' });
+    fireEvent.click(within(list).getByRole('button', { name: /^3\s*A3/ }), { ctrlKey: true });
+    expect(useUiStore.getState().selectedItemIds).toEqual([ids[0], ids[2]]);
+    fireEvent.click(within(list).getByRole('button', { name: /^2\s*A2/ }), { shiftKey: true });
+    expect(useUiStore.getState().selectedItemIds).toEqual([ids[2], ids[1]]);
+    act(() => deleteResourceCenterParts(flowId, useUiStore.getState().selectedItemIds));
+    expect(articlesOf(sectionId).map((article) => article.title.en)).toEqual(['A1']);
+    act(() => undo());
+    expect(articlesOf(sectionId).map((article) => article.title.en)).toEqual(['A1', 'A2', 'A3']);
   });
 
   it('shows lint problems on the row they name: the contact without a way to reach anyone', async () => {

@@ -25,8 +25,8 @@ function itemViews(flow: Flow, locale: string): ItemView[] {
   return [];
 }
 
-/** Ctrl/Cmd-click adds or removes one; Shift-click takes the range from the last selected. */
-function select(ids: string[], id: string, event: { shiftKey: boolean; ctrlKey: boolean; metaKey: boolean }): string[] {
+/** Ctrl/Cmd-click adds or removes one; Shift-click takes the range from the last selected (within `ids`, one list's rows). */
+export function selectWithModifiers(ids: string[], id: string, event: { shiftKey: boolean; ctrlKey: boolean; metaKey: boolean }): string[] {
   const current = useUiStore.getState().selectedItemIds.filter((selected) => ids.includes(selected));
   if (event.ctrlKey || event.metaKey) return current.includes(id) ? current.filter((selected) => selected !== id) : [...current, id];
   const anchor = current.at(-1);
@@ -47,7 +47,7 @@ const ItemRow = memo(function ItemRow({ flowId, id, label, detail, index, select
         type="button"
         className="item-row-main"
         aria-pressed={selected}
-        onClick={(event) => useUiStore.setState({ selectedFlowId: flowId, selectedItemIds: select(ids.current, view.id, event), selectedElementId: null })}
+        onClick={(event) => useUiStore.setState({ selectedFlowId: flowId, selectedItemIds: selectWithModifiers(ids.current, view.id, event), selectedElementId: null })}
       >
         <span className="item-index">{index + 1}</span>
         <span className="item-text">

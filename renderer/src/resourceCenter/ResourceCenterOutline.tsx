@@ -2,6 +2,7 @@ import { memo, useState } from 'react';
 import type { FlowOf } from '../../../shared/model/flow';
 import { pickText } from '../../../shared/model/localizedText';
 import type { ResourceCenterSection } from '../../../shared/model/resourceCenter';
+import { selectWithModifiers } from '../outline/ItemList';
 import { DragHandle, SortableList, useSortableRow } from '../outline/sortable';
 import { useDocumentStore } from '../store/documentStore';
 import { addSection, addSectionRow, deleteResourceCenterParts, duplicateResourceCenterParts, guideTargets, moveSection, moveSectionRow, sectionRows, type SectionRow } from '../store/resourceCenterActions';
@@ -36,13 +37,18 @@ function sectionDetail(section: ResourceCenterSection, all: readonly ResourceCen
 
 const select = (flowId: string, id: string | null) => useUiStore.setState({ selectedFlowId: flowId, selectedItemIds: id ? [id] : [], selectedElementId: null });
 
-const RowOfSection = memo(function RowOfSection({ flowId, row, index, noun, locale, selected }: { flowId: string; row: SectionRow; index: number; noun: string; locale: string; selected: boolean }) {
+const RowOfSection = memo(function RowOfSection({ flowId, row, index, noun, locale, selected, rowIds }: { flowId: string; row: SectionRow; index: number; noun: string; locale: string; selected: boolean; rowIds: string }) {
   const { rowRef, rowStyle, handleProps, isDragging } = useSortableRow(row.id);
   const { label, detail } = rowLabel(row, locale);
   return (
     <li ref={rowRef} style={rowStyle} className={`item-row${selected ? ' selected' : ''}${isDragging ? ' dragging' : ''}`}>
       <DragHandle label={`Reorder ${noun} ${index + 1}: ${label}`} props={handleProps} />
-      <button type="button" className="item-row-main" aria-pressed={selected} onClick={() => select(flowId, row.id)}>
+      <button
+        type="button"
+        className="item-row-main"
+        aria-pressed={selected}
+        onClick={(event) => useUiStore.setState({ selectedFlowId: flowId, selectedItemIds: selectWithModifiers(rowIds.split('\n'), row.id, event), selectedElementId: null })}
+      >
         <span className="item-index">{index + 1}</span>
         <span className="item-text">
           <span className="item-label">{label}</span>
@@ -64,13 +70,15 @@ function SectionRows({ flowId, section, locale, selectedIds }: { flowId: string;
   const canAddGuide = useDocumentStore((state) => guideTargets(state.project?.flows ?? []).length > 0);
   if (!rows || !noun) return null;
   const title = pickText(section.title, locale, locale) || sectionKindLabel(section.kind);
+  // One string, so a row re-renders only when the list of rows changed (ids hold no line breaks).
+  const rowIds = rows.map((row) => row.id).join('\n');
   const disabled = section.kind === 'guides' && !canAddGuide;
   return (
     <div className="item-list-wrap">
       <SortableList ids={rows.map((row) => row.id)} label={`${noun}s`} onMove={(active, over) => moveSectionRow(flowId, section.id, active, over)}>
         <ol className="item-list" aria-label={`${title} ${noun}s`}>
           {rows.map((row, index) => (
-            <RowOfSection key={row.id} flowId={flowId} row={row} index={index} noun={noun} locale={locale} selected={selectedIds.includes(row.id)} />
+            <RowOfSection key={row.id} flowId={flowId} row={row} index={index} noun={noun} locale={locale} selected={selectedIds.includes(row.id)} rowIds={rowIds} />
           ))}
         </ol>
       </SortableList>
