@@ -57,6 +57,14 @@ test('the resource center shows open on the canvas, in English and in Hebrew, on
   await expect(panel).toContainText('help@example.com');
   await page.screenshot({ path: test.info().outputPath('canvas-panel-1440-ltr.png') });
   await panel.screenshot({ path: test.info().outputPath('canvas-panel-closeup-ltr.png') });
+  // The panel on the canvas works as on a site: a search typed into it (spaces included, which otherwise pan the canvas).
+  const search = panel.getByRole('searchbox');
+  await search.click();
+  await search.pressSequentially('reset your');
+  await expect(search).toHaveValue('reset your');
+  await expect(panel.locator('mark').first()).toHaveText(/reset/i);
+  await expect(panel).not.toContainText('Invite your team');
+  await search.fill('');
 
   // An article selected in the outline: the panel shows that article, with its image.
   const sections = page.getByRole('list', { name: 'Help center sections' });

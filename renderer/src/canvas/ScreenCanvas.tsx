@@ -43,6 +43,11 @@ function articleOf(flows: readonly Flow[] | undefined, target: { flowId: string;
   return flow.resourceCenter.sections.flatMap((section) => (section.kind === 'articles' ? section.articles : [])).find((article) => article.id === target!.articleId);
 }
 
+/** The element a key went to, inside the flow layer's shadow root too (the canvas resource center's search field), where the window sees only the layer. */
+function typedInto(event: KeyboardEvent): EventTarget | null {
+  return event.composedPath()[0] ?? event.target;
+}
+
 /** A title short enough for the one-line banner. */
 function shortTitle(title: string): string {
   return title.length > 40 ? `${title.slice(0, 39)}…` : title;
@@ -122,7 +127,7 @@ export function ScreenCanvas({ screen }: { screen: Screen }) {
   useEffect(() => {
     // Space pans only when the canvas (or nothing in particular) has focus: on a button it presses it, on a drag handle it picks it up.
     const forCanvas = (target: EventTarget | null) => target === document.body || (target instanceof Node && Boolean(frame.current?.contains(target)));
-    const down = (event: KeyboardEvent) => event.key === ' ' && !isTextField(event.target) && forCanvas(event.target) && (event.preventDefault(), setSpaceHeld(true));
+    const down = (event: KeyboardEvent) => event.key === ' ' && !isTextField(typedInto(event)) && forCanvas(event.target) && (event.preventDefault(), setSpaceHeld(true));
     const up = (event: KeyboardEvent) => event.key === ' ' && setSpaceHeld(false);
     window.addEventListener('keydown', down);
     window.addEventListener('keyup', up);
@@ -235,7 +240,7 @@ export function ScreenCanvas({ screen }: { screen: Screen }) {
       const up = event.altKey && event.key === 'ArrowUp';
       const down = event.altKey && event.key === 'ArrowDown';
       const enter = event.key === 'Enter' && !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey;
-      if ((!up && !down && !enter) || isTextField(event.target)) return;
+      if ((!up && !down && !enter) || isTextField(typedInto(event))) return;
       const canvasFocused = Boolean(frame.current?.contains(document.activeElement));
       if (pointed) {
         const depth = elementTree(screen.elements).path(pointed.element.id).length - 1;
