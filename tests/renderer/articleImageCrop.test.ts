@@ -90,6 +90,8 @@ describe('encodeUnderCap', () => {
     expect(blob.size).toBeLessThanOrEqual(MAX_ARTICLE_IMAGE_BYTES);
     expect(asked[0]).toEqual([1, 'image/png']);
     expect(asked.at(-1)![0]).toBeLessThan(1);
+    // PNG was 4.8 MB at full size: never encoded again at a scale where it could not fit.
+    expect(asked.filter(([, type]) => type === 'image/png')).toHaveLength(1);
   });
 
   it('gives up with a clear message when nothing can be made small enough', async () => {

@@ -14,15 +14,24 @@ const FORMATS: ReadonlyArray<[CropType, number?]> = [['image/png'], ['image/webp
 /**
  * The crop as the first format that fits the article image cap, at the screenshot's own pixels;
  * when none does, smaller and smaller (bytes grow with the area, so each round shrinks both sides
- * by the square root of how far over the smallest attempt was).
+ * by the square root of how far over the smallest attempt was). A format whose last size, scaled
+ * by the area, is still well over the cap is not encoded again: a large PNG costs hundreds of ms.
  */
 export async function encodeUnderCap(encode: EncodeCrop, cap = MAX_ARTICLE_IMAGE_BYTES): Promise<Blob> {
   let scale = 1;
+  const last = new Map<CropType, { size: number; scale: number }>();
   for (let round = 0; round < 8; round++) {
     let smallest = Infinity;
     for (const [type, quality] of FORMATS) {
+      const before = last.get(type);
+      const expected = before ? before.size * (scale / before.scale) ** 2 : 0;
+      if (expected > cap * 1.5) {
+        smallest = Math.min(smallest, expected);
+        continue;
+      }
       const blob = await encode(scale, type, quality);
       if (blob.size <= cap) return blob;
+      last.set(type, { size: blob.size, scale });
       smallest = Math.min(smallest, blob.size);
     }
     scale *= Math.min(0.9, Math.sqrt(cap / smallest) * 0.95);
