@@ -1,41 +1,8 @@
 import type { Page } from '@playwright/test';
-import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { FlowOf } from '../../shared/model/flow';
-import { encodePng } from '../fixtures/encodePng';
-import { resourceCenterProject } from '../fixtures/resourceCenterProject';
-import { BuilderPage } from './support/builderPage';
-import { writeEditedDemoProject } from './support/layoutProject';
+import { helpImageFile as pngFile, helpImagePng as png, openHelpProject } from './support/helpProject';
 import { expect, test } from './support/webHostFixture';
-
-/** A picture for the existing article image, as a real file of the project. */
-const png = encodePng(240, 120, (x, y) => [40 + (x % 200), 90 + (y % 120), 200]);
-const pngFile = `${createHash('sha256').update(png).digest('hex')}.png`;
-
-/**
- * The demo project (a real screenshot of the demo site) with the resource center fixture added:
- * search, announcements, guides, three articles (one with an image), contact; English, Hebrew, Turkish.
- */
-async function openHelpProject(page: Page, projectsDir: string, { withImageFile = true } = {}): Promise<BuilderPage> {
-  const help = resourceCenterProject();
-  const center = help.flows.find((flow) => flow.kind === 'resourceCenter') as FlowOf<'resourceCenter'>;
-  center.resourceCenter.images[0]!.file = pngFile;
-  center.resourceCenter.images[0]!.bytes = png.byteLength;
-  await writeEditedDemoProject(page, projectsDir, (project) => {
-    project.locales = { defaultLocale: 'en', available: ['en', 'he', 'tr'] };
-    project.flows.push(...help.flows);
-  });
-  if (withImageFile) writeFileSync(join(projectsDir, 'Acme onboarding.stepwise', 'images', pngFile), png);
-  const builder = new BuilderPage(page);
-  await builder.open(hostUrl);
-  await page.getByRole('button', { name: 'Open project…' }).click();
-  await page.getByRole('dialog', { name: 'Open project' }).getByRole('button', { name: /^Acme onboarding/ }).click();
-  await builder.flowRow('Help center').click();
-  return builder;
-}
-
-let hostUrl = '';
 
 /** The panel the canvas draws with the player's code (inside the flow layer's shadow root). */
 const canvasPanel = (page: Page) => page.getByTestId('flow-layer').locator('section.rc');
@@ -43,13 +10,9 @@ const canvasPanel = (page: Page) => page.getByTestId('flow-layer').locator('sect
 // Twice the pixels, so the panel (drawn at the canvas's fit zoom) reads in the close-up screenshots.
 test.use({ deviceScaleFactor: 2 });
 
-test.beforeEach(({ webHost }) => {
-  hostUrl = webHost.url;
-});
-
 test('the resource center shows open on the canvas, in English and in Hebrew, on the article selected in the outline', async ({ page, webHost }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
-  await openHelpProject(page, webHost.projectsDir);
+  await openHelpProject(page, webHost.url, webHost.projectsDir);
   const panel = canvasPanel(page);
   await expect(panel.getByRole('heading', { level: 2 })).toHaveText('Help');
   await expect(panel).toContainText('Reports export to PDF');
@@ -97,7 +60,7 @@ test('the resource center shows open on the canvas, in English and in Hebrew, on
 test('an image cropped from the screenshot goes into the article, and the export carries it inline', async ({ page, webHost }) => {
   test.setTimeout(60_000);
   await page.setViewportSize({ width: 1440, height: 900 });
-  const builder = await openHelpProject(page, webHost.projectsDir);
+  const builder = await openHelpProject(page, webHost.url, webHost.projectsDir);
   await page.getByRole('list', { name: 'Help center sections' }).getByRole('button', { name: /^4 Help articles/ }).click();
   await page.getByRole('list', { name: 'Help articles articles' }).getByRole('button', { name: /^2\b/ }).click();
   const panel = canvasPanel(page);
@@ -154,7 +117,7 @@ test('an image cropped from the screenshot goes into the article, and the export
 test('an article image missing from the project folder is named in the export dialog, which does not export', async ({ page, webHost }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   // The project refers to the file, the folder lacks it (a bad merge, a hand edit).
-  await openHelpProject(page, webHost.projectsDir, { withImageFile: false });
+  await openHelpProject(page, webHost.url, webHost.projectsDir, { withImageFile: false });
   await page.getByRole('button', { name: 'Export…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export' });
   await expect(dialog.getByRole('alert')).toContainText(`the article image images/${pngFile} could not be read from the project folder; add the image again or remove it. It is shown in the article “Download an invoice”.`);
