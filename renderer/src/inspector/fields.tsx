@@ -38,6 +38,15 @@ export function Field({ label, error, hint, children }: { label: string; error?:
   );
 }
 
+/** The default language's text, shown above the field of another language's translation. */
+export function DefaultLanguageText({ text, defaultLocale }: { text: string; defaultLocale: string }) {
+  return (
+    <span className="default-text" lang={defaultLocale}>
+      <span className="muted">{localeDisplayName(defaultLocale) ?? defaultLocale}:</span> {text || <em>(empty)</em>}
+    </span>
+  );
+}
+
 /**
  * A text the customer's users read, in the language being edited. Beside a non-default
  * language it shows the default text; right-to-left languages are typed right to left.
@@ -51,11 +60,7 @@ export function LocalizedTextField({ label, value, onChange, multiline = false, 
     <Field label={locale === defaultLocale ? label : `${label} · ${localeDisplayName(locale) ?? locale}`} hint={hint}>
       {(id) => (
         <>
-          {original !== null ? (
-            <span className="default-text" lang={defaultLocale}>
-              <span className="muted">{localeDisplayName(defaultLocale) ?? defaultLocale}:</span> {original || <em>(empty)</em>}
-            </span>
-          ) : null}
+          {original !== null ? <DefaultLanguageText text={original} defaultLocale={defaultLocale} /> : null}
           {multiline ? (
             <textarea id={id} dir={dir} lang={locale} rows={4} value={current} placeholder={original ?? placeholder} onChange={(event) => onChange(event.target.value, locale)} />
           ) : (

@@ -6,7 +6,7 @@ import { pickText } from '../../../shared/model/localizedText';
 import { localeDisplayName } from '../../../shared/model/locales';
 import type { Article, ArticleImage } from '../../../shared/model/resourceCenter';
 import { AppContext } from '../app/appContext';
-import { Field, LocalizedTextField, Section } from '../inspector/fields';
+import { DefaultLanguageText, Field, LocalizedTextField, Section } from '../inspector/fields';
 import { useScreenImage } from '../preview/screenImages';
 import { useDocumentStore } from '../store/documentStore';
 import { useEditingLocale } from '../store/editingLocale';
@@ -120,11 +120,7 @@ function ArticleBodyField({ article, onChange, textarea }: { article: Article; o
     <Field label={locale === defaultLocale ? 'Text' : `Text · ${localeDisplayName(locale) ?? locale}`} hint={ARTICLE_MARKDOWN_HINT}>
       {(id) => (
         <>
-          {original !== null ? (
-            <span className="default-text" lang={defaultLocale}>
-              <span className="muted">{localeDisplayName(defaultLocale) ?? defaultLocale}:</span> {original || <em>(empty)</em>}
-            </span>
-          ) : null}
+          {original !== null ? <DefaultLanguageText text={original} defaultLocale={defaultLocale} /> : null}
           <textarea
             ref={textarea}
             id={id}
