@@ -120,3 +120,23 @@ for (const locale of ['en', 'he']) {
     expect(errors).toEqual([]);
   });
 }
+
+test('sharing its corner with an open checklist on a 1280 x 600 window, the panel stays on screen and scrolls inside', async ({ page, demoSite }) => {
+  await page.setViewportSize({ width: 1280, height: 600 });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const player = new PlayerPage(page, demoSite);
+  await player.open('/', resourceCenterBundle(), { locale: 'en', user: { id: 'corner' } });
+  await page.evaluate(() => (window as unknown as { player: { start(id: string): void } }).player.start('setup_list'));
+  await expect(player.overlay.locator('.dock .list').first()).toBeVisible();
+  await player.overlay.locator('button.rcl').click();
+  const panel = player.overlay.locator('section.rc');
+  await expect(panel).toBeVisible();
+  const box = (await panel.boundingBox())!;
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  // Reachable: nothing (the checklist's card) lies over the panel's close button or its search.
+  await panel.getByRole('button', { name: 'Close' }).first().click({ trial: true, timeout: 5_000 });
+  await panel.getByRole('searchbox').click({ trial: true, timeout: 5_000 });
+  await page.screenshot({ path: shot('en-1280x600-with-checklist') });
+  expect(errors).toEqual([]);
+});
