@@ -146,7 +146,7 @@ export const runResourceCenter: RunFlow = (flow, context, end) => {
   /** The article's answer to "Was this helpful?" not yet sent with a comment. */
   let pending: (() => void) | null = null;
   let lastOpened: HTMLElement | null = null;
-  const search = h('input', { type: 'search', className: 'rcq', 'aria-controls': `${id}r`, autocomplete: 'off', maxlength: 10_000 });
+  const search = h('input', { type: 'search', className: 'rcq', 'aria-controls': `${id}r`, autocomplete: 'off', maxlength: 200 }); // the search reads 200 characters (MAX_QUERY): the box takes no more
 
   const unread = () => news.filter((item) => !read.has(item.id)).length;
   function drawLauncher(): void {
