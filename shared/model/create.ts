@@ -94,7 +94,8 @@ function createResourceCenterBody(locale: string): object {
     sections: [
       { id: newId(), kind: 'search', title: t('Search') },
       { id: newId(), kind: 'articles', title: t('Help articles'), articles: [{ id: newId(), title: t('Getting started'), body: t('Write your first help article here.') }] },
-      { id: newId(), kind: 'contact', title: t('Contact us'), hours: t('Monday to Friday, 9:00 to 17:00') },
+      // No opening hours: made-up ones would ship unnoticed (the field shows an example instead).
+      { id: newId(), kind: 'contact', title: t('Contact us') },
     ],
   };
 }

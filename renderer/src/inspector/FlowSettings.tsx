@@ -103,12 +103,17 @@ export function FlowSettings({ flow }: { flow: Flow }) {
         />
         {trigger.kind === 'delay' ? <SecondsField label="Delay" valueMs={trigger.ms} maxSeconds={600} onChange={(ms) => updateFlow(id, (draft) => void (draft.trigger = { kind: 'delay', ms }), 'delay')} /> : null}
         {trigger.kind === 'click' ? <CheckedTextField label="Element selector" value={trigger.selector} problem={selectorProblem} onCommit={(selector) => updateFlow(id, (draft) => void (draft.trigger = { kind: 'click', selector: selector.trim() }), 'clickSelector')} /> : null}
-        <SelectField
-          label="How often"
-          value={flow.frequency}
-          options={[['once', 'Once per user'], ['everySession', 'Every session'], ['untilCompleted', 'Until completed']]}
-          onChange={(frequency) => updateFlow(id, (draft) => void (draft.frequency = frequency))}
-        />
+        {flow.kind === 'resourceCenter' ? (
+          // The player shows a resource center's launcher on every page it targets: a frequency would be ignored.
+          <p className="muted small">The launcher shows on every matching page, from the moment above; “how often” does not apply to a resource center.</p>
+        ) : (
+          <SelectField
+            label="How often"
+            value={flow.frequency}
+            options={[['once', 'Once per user'], ['everySession', 'Every session'], ['untilCompleted', 'Until completed']]}
+            onChange={(frequency) => updateFlow(id, (draft) => void (draft.frequency = frequency))}
+          />
+        )}
       </Section>
       <TargetingSections targeting={flow.targeting} editTargeting={(recipe, key) => updateFlow(id, (draft) => recipe(draft.targeting), key)} />
     </>
