@@ -52,7 +52,8 @@ function ArticleImages({ flow, article, onInsert }: { flow: RcFlow; article: Art
   const active = cropping?.flowId === flow.id && cropping.articleId === article.id;
   const client = useContext(AppContext)?.client;
   return (
-    <Section title="Images">
+    // The resource center's images, shared by its articles: any article may show any of them.
+    <Section title="Images of this resource center">
       {images.length === 0 ? <p className="muted small">No images yet. Crop one from a captured screen; it is kept in the project and travels inside the bundle (up to 256 kB each).</p> : null}
       {images.length ? (
         <ul className="rc-images" aria-label="Images of the resource center">
