@@ -64,6 +64,22 @@ describe('resource center in the player', () => {
     expect(ofType('resource_center_opened').map((event) => (event as PlayerEvent<'resource_center_opened'>).source)).toEqual(['launcher', 'api']);
   });
 
+  it('an untranslated result count keeps its own direction in a right-to-left panel ("1 result", not "result 1")', async () => {
+    const bundle = resourceCenterBundle();
+    const center = bundle.flows.find((flow) => flow.kind === 'resourceCenter')!;
+    if (center.kind !== 'resourceCenter') throw new Error('fixture');
+    delete center.resourceCenter.labels.oneResult.he;
+    await start({ locale: 'he', bundle });
+    launcher().click();
+    await type('סיסמה');
+    const status = panel().querySelector<HTMLElement>('[role=status]')!;
+    expect(status.textContent).toBe('1 result');
+    expect(status.dir).toBe('ltr');
+    await type('קקקק'); // nothing found: that text is in Hebrew
+    expect(status.textContent).toBe('לא נמצא דבר. פנו אלינו:');
+    expect(status.dir).toBe('');
+  });
+
   it('opens through the API before its code has loaded', async () => {
     events = [];
     player = createPlayer({ bundle: resourceCenterBundle(), onEvent: (event) => events.push(event), autoStart: false });

@@ -233,7 +233,9 @@ export const runResourceCenter: RunFlow = (flow, context, end) => {
     const terms = index().terms(query);
     const hits = index().search(terms);
     const count = hits.length;
-    status.textContent = count ? t(count === 1 ? body.labels.oneResult : body.labels.results).replace('{count}', String(count)) : t(body.labels.noResults);
+    const countLabel = count ? (count === 1 ? body.labels.oneResult : body.labels.results) : body.labels.noResults;
+    status.textContent = t(countLabel).replace('{count}', String(count));
+    status.dir = dirOf(countLabel) ?? ''; // an untranslated "1 result" reads as written in a right-to-left panel
     const list = h('ul', { className: 'rcl', id: `${id}r` });
     for (const { item: found } of hits.slice(0, MAX_RESULTS)) {
       const ranges = matchRanges(found.body, terms, index().fold);
