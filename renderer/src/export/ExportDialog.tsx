@@ -13,6 +13,7 @@ import { flowNameAt, tryBuildBundle } from '../preview/tryBuildBundle';
 import { bundleImageFiles, useImageData } from '../preview/bundleImages';
 import { LastCheckNote } from '../health/LastCheckNote';
 
+/** Embed code that runs as pasted (no names the page must define); the user line is there to fill in. */
 function snippets(fileName: string) {
   return {
     script: `<script src="https://unpkg.com/@stepwise/player/dist/stepwise-player.iife.js"></script>
@@ -22,8 +23,8 @@ function snippets(fileName: string) {
     .then((bundle) => {
       const player = Stepwise.createPlayer({
         bundle,
-        user: { id: currentUser.id, traits: { plan: currentUser.plan } },
-        onEvent: (event) => analytics.track(event.type, event),
+        // user: { id: 'your signed-in user id', traits: { plan: 'pro' } }, // for user rules; progress is per user
+        onEvent: (event) => console.log('stepwise', event.type, event), // send these to your analytics
       });
     });
 </script>`,
@@ -33,8 +34,8 @@ import bundle from './${fileName}';
 
 const player = createPlayer({
   bundle,
-  user: { id: currentUser.id, traits: { plan: currentUser.plan } },
-  onEvent: (event) => analytics.track(event.type, event),
+  // user: { id: 'your signed-in user id', traits: { plan: 'pro' } }, // for user rules; progress is per user
+  onEvent: (event) => console.log('stepwise', event.type, event), // send these to your analytics
 });`,
   };
 }
