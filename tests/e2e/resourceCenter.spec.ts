@@ -140,3 +140,22 @@ test('sharing its corner with an open checklist on a 1280 x 600 window, the pane
   await page.screenshot({ path: shot('en-1280x600-with-checklist') });
   expect(errors).toEqual([]);
 });
+
+test('an edge tab launcher: the unread count reads upright and sits inside the tab', async ({ page, demoSite }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const bundle = resourceCenterBundle();
+  const center = bundle.flows.find((flow) => flow.kind === 'resourceCenter')!;
+  if (center.kind !== 'resourceCenter') throw new Error('fixture');
+  center.resourceCenter.launcher.style = 'tab';
+  const player = new PlayerPage(page, demoSite);
+  await player.open('/', bundle, { locale: 'en', user: { id: 'tab' } });
+  const tab = player.overlay.locator('button.rcl');
+  const badge = tab.locator('.badge');
+  await expect(badge).toHaveText('2');
+  const [tabBox, badgeBox] = [(await tab.boundingBox())!, (await badge.boundingBox())!];
+  expect(badgeBox.y).toBeGreaterThanOrEqual(tabBox.y);
+  expect(badgeBox.y + badgeBox.height).toBeLessThanOrEqual(tabBox.y + tabBox.height);
+  expect(badgeBox.x).toBeGreaterThanOrEqual(tabBox.x);
+  expect(await badge.evaluate((element) => getComputedStyle(element).writingMode)).toBe('horizontal-tb');
+  await tab.screenshot({ path: shot('en-tab-launcher') });
+});
