@@ -7,7 +7,7 @@ import { BundleImageError, buildBundle, serializeBundle } from '../../shared/bun
 import { validateBundle } from '../../shared/bundle/validateBundle';
 import { lintProject, type LintProblem } from '../../shared/lint/lintProject';
 import { writeFileAtomic } from '../services/atomicWrite';
-import { readBundleImageData } from '../services/bundleImageData';
+import { bundleImageFiles, readBundleImageData } from '../../shared/bundle/bundleImageData';
 import { createProjectStore } from '../services/projectStore';
 import { CheckUsageError, runCheck } from './checkCommand';
 
@@ -108,7 +108,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           return EXIT.problems;
         }
         // Article images travel inside the bundle, read from the project's images folder.
-        const imageData = await readBundleImageData(project, (file) => storeFor(target).readImage(target, file), readyOnly);
+        const imageData = await readBundleImageData(bundleImageFiles(project, readyOnly), (file) => storeFor(target).readImage(target, file));
         let bundle: ReturnType<typeof buildBundle>;
         try {
           bundle = buildBundle(project, { readyOnly, imageData });

@@ -1,5 +1,5 @@
 import { buildBundle } from '../../shared/bundle/buildBundle';
-import { readBundleImageData } from '../services/bundleImageData';
+import { bundleImageFiles, readBundleImageData } from '../../shared/bundle/bundleImageData';
 import { isPlaced } from '../../shared/model/anchor';
 import type { Project } from '../../shared/model/project';
 import { runGallery, type GalleryData } from './galleryPage';
@@ -35,7 +35,7 @@ function scriptCode(code: string): string {
  */
 export async function standalonePreviewHtml(project: Project, readImage: (file: string) => Promise<string>, options: { readyOnly?: boolean } = {}): Promise<string> {
   // Article images travel inside the bundle; a file that cannot be read fails with a BundleImageError naming it.
-  const bundle = buildBundle(project, { ...options, imageData: await readBundleImageData(project, readImage, options.readyOnly) });
+  const bundle = buildBundle(project, { ...options, imageData: await readBundleImageData(bundleImageFiles(project, options.readyOnly), readImage) });
   const exported = new Set(bundle.flows.map((flow) => flow.id));
   const anchors: GalleryData['anchors'] = {};
   const used = new Set<string>();

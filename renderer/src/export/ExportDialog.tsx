@@ -10,7 +10,8 @@ import { notify, useUiStore } from '../store/uiStore';
 import { downloadText, fileSlug } from './download';
 import { ProblemsList } from './ProblemsList';
 import { flowNameAt, tryBuildBundle } from '../preview/tryBuildBundle';
-import { bundleImageFiles, useImageData } from '../preview/bundleImages';
+import { bundleImageFiles } from '../../../shared/bundle/bundleImageData';
+import { useImageData } from '../preview/bundleImages';
 import { LastCheckNote } from '../health/LastCheckNote';
 
 /** Embed code that runs as pasted (no names the page must define); the user line is there to fill in. */

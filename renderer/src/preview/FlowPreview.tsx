@@ -10,7 +10,8 @@ import { flowNameAt, tryBuildBundle } from './tryBuildBundle';
 import { PreviewProblems } from './PreviewProblems';
 import { PreviewEnd, type PreviewEnding } from './PreviewEnd';
 import { useScreenImage } from './screenImages';
-import { bundleImageFiles, useImageData } from './bundleImages';
+import { bundleImageFiles } from '../../../shared/bundle/bundleImageData';
+import { useImageData } from './bundleImages';
 
 function describe(event: PlayerEvent): string {
   const extra =

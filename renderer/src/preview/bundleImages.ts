@@ -1,34 +1,11 @@
-import type { BuildBundleOptions } from '../../../shared/bundle/buildBundle';
+import { readBundleImageData, type ImageData } from '../../../shared/bundle/bundleImageData';
 import type { BuilderClient } from '../../../shared/api/client';
-import type { Project } from '../../../shared/model/project';
 import { useEffect, useState } from 'react';
 import { loadScreenImage } from './screenImages';
 
-export type ImageData = NonNullable<BuildBundleOptions['imageData']>;
-
-/** The files of the article images a bundle of `project` carries inline (resource centers only). */
-export function bundleImageFiles(project: Project, readyOnly = false): string[] {
-  const files = project.flows.flatMap((flow) => (flow.kind === 'resourceCenter' && (!readyOnly || flow.status === 'ready') ? flow.resourceCenter.images.map((image) => image.file) : []));
-  return [...new Set(files)].sort();
-}
-
-/**
- * Reads image files through `project.readImage` (cached per file: files are named by their
- * content, so never stale) and answers buildBundle's `imageData`: the base64 bytes, or undefined
- * for a file that could not be read, which buildBundle reports as a BundleImageError naming it.
- * Never rejects.
- */
-export async function loadImageData(client: BuilderClient, projectPath: string, files: readonly string[]): Promise<ImageData> {
-  const read = new Map<string, string>();
-  await Promise.all(
-    files.map((file) =>
-      loadScreenImage(client, projectPath, file).then(
-        (dataUrl) => void read.set(file, dataUrl.slice(dataUrl.indexOf(',') + 1)),
-        () => undefined,
-      ),
-    ),
-  );
-  return (file) => read.get(file);
+/** Article images read through `project.readImage`, cached per file (files are named by their content, so never stale). */
+export function loadImageData(client: BuilderClient, projectPath: string, files: readonly string[]): Promise<ImageData> {
+  return readBundleImageData(files, (file) => loadScreenImage(client, projectPath, file));
 }
 
 /** What a project without article images needs: nothing, at once (no render waits for a read). */
