@@ -2,6 +2,7 @@ import type { BuilderClient } from '../../../shared/api/client';
 import { MAX_ARTICLE_IMAGE_BYTES } from '../../../shared/model/resourceCenter';
 import type { MappedElement } from '../../../shared/model/screen';
 import { addArticleImage } from '../store/articleImages';
+import { readAsBase64 } from '../ui/readAsBase64';
 
 type Box = MappedElement['box'];
 export type CropType = 'image/png' | 'image/webp' | 'image/jpeg';
@@ -54,15 +55,6 @@ export function canvasCropEncoder(image: CanvasImageSource, box: Box): EncodeCro
     });
 }
 
-function base64Of(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('The crop could not be read.'));
-    reader.readAsDataURL(blob);
-  });
-}
-
 export interface ArticleCrop {
   client: BuilderClient;
   projectPath: string;
@@ -81,6 +73,6 @@ export interface ArticleCrop {
  */
 export async function insertArticleCrop({ client, projectPath, target, locale, encode }: ArticleCrop): Promise<string | null> {
   const blob = await encodeUnderCap(encode);
-  const stored = await client.call('project.addArticleImage', { projectPath, dataBase64: await base64Of(blob) });
+  const stored = await client.call('project.addArticleImage', { projectPath, dataBase64: await readAsBase64(blob, 'The crop') });
   return addArticleImage(target, stored, locale);
 }

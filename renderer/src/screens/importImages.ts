@@ -3,16 +3,7 @@ import { imageTooLargeMessage, MAX_IMAGE_BYTES } from '../../../shared/model/ima
 import { describeError } from '../app/projectSession';
 import { addScreen } from '../store/screenActions';
 import { notify } from '../store/uiStore';
-
-
-function readAsBase64(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
-    reader.readAsDataURL(file);
-  });
-}
+import { readAsBase64 } from '../ui/readAsBase64';
 
 /**
  * Adds image files (picked, dropped or pasted) as screens. The host checks each one (format,
